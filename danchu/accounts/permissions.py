@@ -1,0 +1,124 @@
+"""The permission policy: what each role may do, over the subtree of the unit where it is held."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from danchu.core.models import AuditEntry, Rule
+from danchu.core.policy import Perm
+from danchu.units.models import Agency, Household, Resident, Tier, Unit
+
+from .models import Role, RoleAssignment
+
+_OFFICIAL_ADMIN = frozenset({
+    Perm.VIEW_UNIT, Perm.MANAGE_UNIT, Perm.VIEW_HOUSEHOLDS, Perm.MANAGE_HOUSEHOLDS,
+    Perm.MANAGE_ROLES, Perm.VIEW_AUDIT, Perm.MANAGE_RULES,
+})
+
+ROLE_PERMS: dict[str, frozenset[Perm]] = {
+    Role.SYSTEM_ADMIN: frozenset(Perm),
+    Role.UNIT_LEADER: _OFFICIAL_ADMIN,
+    Role.FOCAL_OFFICER: _OFFICIAL_ADMIN,
+    Role.AGENCY_OFFICER: frozenset({Perm.VIEW_UNIT}),
+    Role.VILLAGE_HEAD: frozenset({Perm.VIEW_UNIT, Perm.VIEW_HOUSEHOLDS, Perm.MANAGE_HOUSEHOLDS}),
+    Role.OVERSIGHT_MEMBER: frozenset({Perm.VIEW_UNIT}),
+    Role.FRONT_OFFICER: frozenset({Perm.VIEW_UNIT, Perm.VIEW_HOUSEHOLDS}),
+    Role.CITIZEN: frozenset(),
+}
+OFFICIAL_ROLES = frozenset(role for role, perms in ROLE_PERMS.items() if Perm.VIEW_UNIT in perms)
+# Only the province may change a legal parameter for its territory.
+_PROVINCE_ONLY = frozenset({Perm.MANAGE_RULES})
+
+
+def active_assignments(actor: Any) -> list[RoleAssignment]:
+    """The actor's active roles, loaded once per request and kept on the user object."""
+    cached: list[RoleAssignment] | None = getattr(actor, "_danchu_roles", None)
+    if cached is None:
+        cached = list(
+            RoleAssignment.objects.filter(user_id=actor.pk, revoked_at__isnull=True)
+            .select_related("unit", "agency", "resident")
+            .order_by("unit__tier", "id")
+        )
+        actor._danchu_roles = cached
+    return cached
+
+
+def forget_assignments(actor: Any) -> None:
+    if hasattr(actor, "_danchu_roles"):
+        del actor._danchu_roles
+
+
+def unit_of(target: Any) -> Unit | None:
+    """The unit an object belongs to; None for national objects (the national rulebook, the whole log)."""
+    if target is None:
+        return None
+    if isinstance(target, Unit):
+        return target
+    if isinstance(target, Agency):
+        return target.unit
+    if isinstance(target, Household):
+        return target.village
+    if isinstance(target, Resident):
+        return target.household.village
+    if isinstance(target, RoleAssignment):
+        return target.unit
+    if isinstance(target, Rule):
+        return target.scope_unit
+    if isinstance(target, AuditEntry):
+        return Unit.objects.filter(pk=target.scope_unit_id).first() if target.scope_unit_id else None
+    raise TypeError(f"no unit for {type(target).__name__}")
+
+
+def _own_household(actor: Any, target: Any) -> bool:
+    household_id = target.pk if isinstance(target, Household) else getattr(target, "household_id", None)
+    return any(
+        a.role == Role.CITIZEN and a.resident is not None and a.resident.household_id == household_id
+        for a in active_assignments(actor)
+    )
+
+
+def covers(assignment: RoleAssignment, unit: Unit | None) -> bool:
+    """Whether the role's unit is `unit` or one of its ancestors."""
+    if assignment.role == Role.SYSTEM_ADMIN:
+        return True
+    if unit is None or assignment.unit is None:
+        return False
+    return unit.path.startswith(assignment.unit.path)
+
+
+class UnitSubtreePolicy:
+    """Authority over a unit covers its subtree; a system administrator covers everything."""
+
+    def allowed(self, actor: Any, perm: Perm, target: Any) -> bool:
+        if actor is None or not actor.is_authenticated or not actor.is_active:
+            return False
+        if perm == Perm.VIEW_HOUSEHOLDS and isinstance(target, Household | Resident) and _own_household(actor, target):
+            return True
+        unit = unit_of(target)
+        for assignment in active_assignments(actor):
+            if perm not in ROLE_PERMS[assignment.role] or not covers(assignment, unit):
+                continue
+            if perm in _PROVINCE_ONLY and assignment.role != Role.SYSTEM_ADMIN:
+                if assignment.unit is None or assignment.unit.tier != Tier.PROVINCE:
+                    continue
+            return True
+        return False
+
+
+def scope_paths(actor: Any, perm: Perm) -> list[str] | None:
+    """Path prefixes the actor holds `perm` over; None means everywhere, [] nowhere."""
+    if actor is None or not actor.is_authenticated:
+        return []
+    paths: list[str] = []
+    for assignment in active_assignments(actor):
+        if perm not in ROLE_PERMS[assignment.role]:
+            continue
+        if assignment.role == Role.SYSTEM_ADMIN:
+            return None
+        if assignment.unit is not None:
+            paths.append(assignment.unit.path)
+    return paths
+
+
+def is_official(actor: Any) -> bool:
+    return bool(actor.is_authenticated) and any(a.role in OFFICIAL_ROLES for a in active_assignments(actor))

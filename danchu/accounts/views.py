@@ -1,0 +1,130 @@
+"""Login, password reset, the official's workspace and the citizen's own household."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.views.decorators.http import require_POST
+
+from danchu.core import policy
+from danchu.core.errors import DomainError
+from danchu.core.forms import submit
+from danchu.core.policy import Perm
+from danchu.units import selectors as unit_selectors
+from danchu.units.models import Tier, Unit
+
+from . import selectors, services
+from .forms import GrantRoleForm, RevokeForm
+from .models import RoleAssignment
+from .workspace import current_workspace, switch_role
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "accounts/login.html"
+    redirect_authenticated_user = True
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    template_name = "accounts/password_reset.html"
+    email_template_name = "accounts/password_reset_email.txt"
+    subject_template_name = "accounts/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "accounts/password_change.html"
+    success_url = reverse_lazy("accounts:workspace")
+
+
+@login_required
+def workspace(request: HttpRequest) -> HttpResponse:
+    """Bàn làm việc: where an official starts, for the unit of the role they are acting in."""
+    ws = current_workspace(request)
+    if not ws.is_official:
+        return redirect("accounts:my_household") if ws.is_citizen else render(request, "accounts/no_role.html")
+    unit = ws.current.unit if ws.current else None
+    context: dict[str, object] = {"unit": unit}
+    if unit is not None:
+        context["ancestors"] = unit_selectors.ancestors(unit)
+        context["child_count"] = unit_selectors.children(unit).count()
+        context["agency_count"] = unit_selectors.agencies_of(unit).count()
+        if unit.tier >= Tier.COMMUNE:
+            context["household_count"] = unit_selectors.active_household_count(unit)
+    return render(request, "accounts/workspace.html", context)
+
+
+@login_required
+@require_POST
+def switch(request: HttpRequest) -> HttpResponse:
+    try:
+        switch_role(request, int(request.POST.get("role", "")))
+    except ValueError:
+        pass
+    return redirect("accounts:workspace")
+
+
+@login_required
+def my_household(request: HttpRequest) -> HttpResponse:
+    """Hộ của tôi: a citizen sees their own household and who represents it."""
+    household_ids = selectors.citizen_household_ids(request.user)
+    households = [
+        unit_selectors.access_household(actor=request.user, household_id=hid) for hid in household_ids
+    ]
+    return render(request, "accounts/my_household.html", {
+        "households": [(h, list(unit_selectors.members_of(h))) for h in households],
+    })
+
+
+@login_required
+def roles(request: HttpRequest, unit_id: int) -> HttpResponse:
+    """Vai trò tại đơn vị: who acts for this unit; grant a role to an existing or a new account."""
+    unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id)
+    policy.require(request.user, Perm.MANAGE_ROLES, unit)
+    form = GrantRoleForm(request.POST or None, unit=unit)
+    if request.method == "POST":
+        granted = submit(form, lambda d: _grant(request, unit, d))
+        if granted is not None:
+            messages.success(request, f"Đã giao vai trò “{granted.get_role_display()}” cho {granted.user}.")
+            return redirect("accounts:roles", unit.pk)
+    return render(request, "accounts/roles.html", {
+        "unit": unit, "tab": "roles", "ancestors": unit_selectors.ancestors(unit),
+        "can_roles": True, "can_audit": policy.allowed(request.user, Perm.VIEW_AUDIT, unit),
+        "assignments": list(selectors.roles_at(unit, include_revoked=True)),
+        "form": form, "revoke_form": RevokeForm(),
+    }, status=400 if form.errors else 200)
+
+
+def _grant(request: HttpRequest, unit: Unit, data: dict[str, Any]) -> RoleAssignment:
+    """Grant to an existing username, or create the account first when a password is given."""
+    user = selectors.find_user(data["username"])
+    if user is None:
+        if not data["password"]:
+            raise DomainError(f"Chưa có tài khoản “{data['username']}”. Nhập họ tên và mật khẩu ban đầu để tạo mới.",
+                              field="username")
+        user = services.create_user(actor=request.user, unit=unit, username=data["username"],
+                                    full_name=data["full_name"], email=data["email"], password=data["password"])
+    return services.grant_role(actor=request.user, user=user, role=data["role"], unit=unit,
+                               agency=data["agency"], title=data["title"])
+
+
+@login_required
+@require_POST
+def revoke(request: HttpRequest, role_id: int) -> HttpResponse:
+    assignment = selectors.access_role(actor=request.user, role_id=role_id)
+    form = RevokeForm(request.POST)
+    if submit(form, lambda d: services.revoke_role(actor=request.user, assignment=assignment, **d)) is not None:
+        messages.success(request, f"Đã thu hồi vai trò của {assignment.user}.")
+    else:
+        messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
+    return redirect("accounts:roles", assignment.unit_id) if assignment.unit_id else redirect("accounts:workspace")

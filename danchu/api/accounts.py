@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from django.http import HttpRequest
+from ninja import Router, Schema
+
+from danchu.accounts import selectors, services
+from danchu.accounts.models import RoleAssignment
+from danchu.accounts.permissions import active_assignments
+from danchu.core import policy
+from danchu.core.errors import DomainError
+from danchu.core.policy import Perm
+from danchu.units import selectors as unit_selectors
+
+from .base import AUTH, ErrorOut
+
+router = Router(tags=["accounts"])
+ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut}
+
+
+class RoleOut(Schema):
+    id: int
+    user_id: int
+    username: str
+    role: str
+    unit_id: int | None
+    agency_id: int | None
+    title: str
+    active: bool
+
+    @staticmethod
+    def resolve_username(obj: RoleAssignment) -> str:
+        return obj.user.get_username()
+
+    @staticmethod
+    def resolve_active(obj: RoleAssignment) -> bool:
+        return obj.revoked_at is None
+
+
+class MeOut(Schema):
+    username: str
+    full_name: str
+    roles: list[RoleOut]
+
+
+class GrantIn(Schema):
+    username: str
+    role: str
+    agency_id: int | None = None
+    title: str = ""
+
+
+class RevokeIn(Schema):
+    reason: str
+
+
+@router.get("/me", response=MeOut, auth=AUTH, summary="Tài khoản đang đăng nhập và các vai trò")
+def me(request: HttpRequest) -> dict[str, object]:
+    user = request.user
+    return {"username": user.get_username(), "full_name": getattr(user, "full_name", ""),
+            "roles": active_assignments(user)}
+
+
+@router.get("/units/{unit_id}/roles", response={200: list[RoleOut], **ERRORS}, auth=AUTH)
+def list_roles(request: HttpRequest, unit_id: int) -> list[RoleAssignment]:
+    unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id)
+    policy.require(request.user, Perm.MANAGE_ROLES, unit)
+    return list(selectors.roles_at(unit, include_revoked=True))
+
+
+@router.post("/units/{unit_id}/roles", response={201: RoleOut, **ERRORS}, auth=AUTH, summary="Giao vai trò")
+def grant(request: HttpRequest, unit_id: int, payload: GrantIn) -> tuple[int, RoleAssignment]:
+    unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id)
+    user = selectors.find_user(payload.username)
+    if user is None:
+        raise DomainError(f"Chưa có tài khoản “{payload.username}”.", field="username")
+    agency = unit_selectors.access_agency(actor=request.user, agency_id=payload.agency_id) \
+        if payload.agency_id else None
+    return 201, services.grant_role(actor=request.user, user=user, role=payload.role, unit=unit, agency=agency,
+                                    title=payload.title)
+
+
+@router.post("/roles/{role_id}/revoke", response={200: RoleOut, **ERRORS}, auth=AUTH, summary="Thu hồi vai trò")
+def revoke(request: HttpRequest, role_id: int, payload: RevokeIn) -> RoleAssignment:
+    assignment = selectors.access_role(actor=request.user, role_id=role_id)
+    return services.revoke_role(actor=request.user, assignment=assignment, reason=payload.reason)

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import accounts, core, units
+from .base import api
+
+api.add_router("", units.router)
+api.add_router("", accounts.router)
+api.add_router("", core.router)
+
+urlpatterns = [path("", api.urls)]

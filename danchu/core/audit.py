@@ -1,0 +1,136 @@
+"""The audit log (nhật ký): every service write appends one entry to a hash chain.
+
+Each entry's hash covers its content and the previous entry's hash, so editing or deleting
+any stored entry breaks the chain from that entry on; `danchu verify_audit` finds the first break.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.db import models, transaction
+from django.utils import timezone
+
+from .context import current_origin
+from .models import AuditChainHead, AuditEntry
+
+GENESIS = "0" * 64
+Snapshot = dict[str, Any]
+
+
+def _plain(value: Any) -> Any:
+    """A JSON value that reads back identically from SQLite and PostgreSQL."""
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, Decimal):
+        return str(value.normalize())
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.UTC).isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, models.Model):
+        return value.pk
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set):
+        return [_plain(v) for v in value]
+    return str(value)
+
+
+def snapshot(instance: models.Model, fields: Iterable[str]) -> Snapshot:
+    """The named fields of a record, as plain JSON (foreign keys by id)."""
+    result: Snapshot = {}
+    for name in fields:
+        field = instance._meta.get_field(name)
+        attname = getattr(field, "attname", name)
+        result[name] = _plain(getattr(instance, attname))
+    return result
+
+
+def _digest(entry: AuditEntry) -> str:
+    payload = {
+        "at": entry.at.astimezone(dt.UTC).isoformat(),
+        "actor": entry.actor_id,
+        "actor_label": entry.actor_label,
+        "action": entry.action,
+        "object_type": entry.object_type,
+        "object_id": entry.object_id,
+        "object_repr": entry.object_repr,
+        "scope_unit_id": entry.scope_unit_id,
+        "before": entry.before,
+        "after": entry.after,
+        "ip": entry.ip,
+        "channel": entry.channel,
+        "prev_hash": entry.prev_hash,
+    }
+    canonical = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def record(
+    *,
+    actor: Any,
+    action: str,
+    obj: models.Model,
+    before: Snapshot | None = None,
+    after: Snapshot | None = None,
+    scope_unit_id: int | None = None,
+) -> AuditEntry:
+    """Append an entry for a write `actor` made to `obj`; call inside the service's transaction."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("audit.record must run inside the service's transaction")
+    origin = current_origin()
+    head, _ = AuditChainHead.objects.select_for_update().get_or_create(pk=1, defaults={"last_hash": GENESIS})
+    is_user = actor is not None and getattr(actor, "is_authenticated", False)
+    entry = AuditEntry(
+        at=timezone.now(),
+        actor=actor if is_user else None,
+        actor_label=(actor.get_username() if is_user else "hệ thống")[:200],
+        action=action,
+        object_type=obj._meta.label_lower,
+        object_id=str(obj.pk),
+        object_repr=str(obj)[:300],
+        scope_unit_id=scope_unit_id,
+        before=_plain(before),
+        after=_plain(after),
+        ip=origin.ip,
+        user_agent=origin.user_agent,
+        channel=origin.channel,
+        prev_hash=head.last_hash,
+    )
+    entry.hash = _digest(entry)
+    entry.save()
+    head.last_hash = entry.hash
+    head.last_entry_id = entry.pk
+    head.save(update_fields=["last_hash", "last_entry_id"])
+    return entry
+
+
+@dataclass(frozen=True)
+class ChainBreak:
+    entry_id: int
+    reason: str
+
+
+def verify_chain(entries: Iterator[AuditEntry] | None = None) -> tuple[int, ChainBreak | None]:
+    """Walk the chain in order; return how many entries were checked and the first break, if any."""
+    rows = entries if entries is not None else AuditEntry.objects.order_by("id").iterator(chunk_size=2000)
+    expected_prev = GENESIS
+    checked = 0
+    for entry in rows:
+        checked += 1
+        if entry.prev_hash != expected_prev:
+            return checked, ChainBreak(entry.pk, "liên kết với mục trước bị đứt (mục trước bị sửa hoặc xoá)")
+        if _digest(entry) != entry.hash:
+            return checked, ChainBreak(entry.pk, "nội dung không khớp mã băm (mục này đã bị sửa)")
+        expected_prev = entry.hash
+    head = AuditChainHead.objects.filter(pk=1).first()
+    if head is not None and checked and head.last_hash != expected_prev:
+        return checked, ChainBreak(head.last_entry_id or 0, "mục cuối của chuỗi đã bị xoá")
+    return checked, None

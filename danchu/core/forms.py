@@ -1,0 +1,29 @@
+"""Running a service from a submitted form: its rule errors land on the form, in Vietnamese."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
+
+from .errors import DomainError, PermissionDeniedError
+
+
+def submit[T](form: forms.Form, action: Callable[[dict[str, Any]], T]) -> T | None:
+    """Validate `form`, then call `action(cleaned_data)`; on a broken rule, attach it to the form."""
+    if not form.is_valid():
+        return None
+    try:
+        return action(form.cleaned_data)
+    except PermissionDeniedError:
+        raise
+    except DomainError as exc:
+        form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        return None
+
+
+class DateReasonForm(forms.Form):
+    on = forms.DateField(label="Từ ngày", input_formats=["%d/%m/%Y", "%Y-%m-%d"],
+                         error_messages={"invalid": "Ngày không hợp lệ; hãy nhập theo dạng ngày/tháng/năm."})
+    reason = forms.CharField(label="Lý do", max_length=300)

@@ -1,0 +1,49 @@
+"""The public site: home page that browses provinces → communes, and the error pages."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from danchu.units import selectors
+from danchu.units.models import Tier
+
+
+def error_403(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "errors/403.html", status=403)
+
+
+def error_404(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "errors/404.html", status=404)
+
+
+def error_500(request: HttpRequest) -> HttpResponse:
+    return render(request, "errors/500.html", status=500)
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    """Trang chủ: pick a province (current tree), or type a commune's name with or without diacritics."""
+    query = request.GET.get("q", "")[:100]
+    results = selectors.search_units(query, tier=Tier.COMMUNE) if query.strip() else []
+    return render(request, "portal/home.html", {
+        "provinces": selectors.provinces(), "query": query, "results": results,
+    })
+
+
+def unit_page(request: HttpRequest, unit_id: int) -> HttpResponse:
+    """A unit's public page: where it sits, what it contains, and what it came from or became."""
+    unit = selectors.public_unit(unit_id)
+    query = request.GET.get("q", "")[:100]
+    if query.strip():
+        children = selectors.search_units(query, within=unit, generation=unit.generation, limit=200)
+    else:
+        children = list(selectors.children(unit).exclude(tier=Tier.VILLAGE))
+    return render(request, "portal/unit.html", {
+        "unit": unit,
+        "ancestors": selectors.ancestors(unit),
+        "children": children,
+        "villages": list(selectors.children(unit).filter(tier=Tier.VILLAGE)) if unit.is_commune else [],
+        "successors": list(unit.successors.select_related("parent").all()),
+        "predecessors": list(unit.predecessors.select_related("parent").all()),
+        "query": query,
+    })

@@ -1,0 +1,50 @@
+"""Twelve-factor configuration: every deployment knob is an environment variable."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import dj_database_url
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+VAR_DIR = Path(os.environ.get("DANCHU_VAR_DIR", BASE_DIR / "var"))
+
+
+def env_str(name: str, default: str = "") -> str:
+    return os.environ.get(name, default)
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    return raw.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_list(name: str, default: str = "") -> list[str]:
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def database_config(default_sqlite: Path) -> dict[str, Any]:
+    """The `default` database from DATABASE_URL, tuned for each engine.
+
+    SQLite gets WAL and a busy timeout so a commune's single machine serves requests and the
+    worker together; PostgreSQL gets the psycopg pool, without which each request pays a connection.
+    """
+    url = os.environ.get("DATABASE_URL") or f"sqlite:///{default_sqlite}"
+    config: dict[str, Any] = dj_database_url.parse(url)
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        config["OPTIONS"] = {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": (
+                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
+                "PRAGMA busy_timeout=20000;"
+            ),
+        }
+    elif config["ENGINE"] == "django.db.backends.postgresql":
+        config["OPTIONS"] = {"pool": {"min_size": 1, "max_size": int(env_str("DATABASE_POOL_MAX", "8"))}}
+        config["CONN_MAX_AGE"] = 0
+    return config

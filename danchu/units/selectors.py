@@ -1,0 +1,119 @@
+"""Reads of the unit tree, agencies and households; every view fetches through an access_* here."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+
+from danchu.core import policy
+from danchu.core.policy import Perm
+from danchu.core.text import fold
+
+from .models import Agency, Generation, Household, Resident, Tier, Unit
+
+
+def _get_or_404(queryset: QuerySet[Any], pk: int | str, label: str) -> Any:
+    try:
+        return queryset.get(pk=int(pk))
+    except (ValueError, TypeError, queryset.model.DoesNotExist):
+        raise Http404(f"Không tìm thấy {label}.") from None
+
+
+def access_unit(*, actor: Any, unit_id: int | str, for_write: bool = False) -> Unit:
+    unit: Unit = _get_or_404(Unit.objects.select_related("parent"), unit_id, "đơn vị")
+    policy.require(actor, Perm.MANAGE_UNIT if for_write else Perm.VIEW_UNIT, unit)
+    return unit
+
+
+def access_agency(*, actor: Any, agency_id: int | str, for_write: bool = False) -> Agency:
+    agency: Agency = _get_or_404(Agency.objects.select_related("unit", "parent"), agency_id, "cơ quan")
+    policy.require(actor, Perm.MANAGE_UNIT if for_write else Perm.VIEW_UNIT, agency)
+    return agency
+
+
+def access_household(*, actor: Any, household_id: int | str, for_write: bool = False) -> Household:
+    qs = Household.objects.select_related("village", "village__parent", "representative")
+    household: Household = _get_or_404(qs, household_id, "hộ gia đình")
+    policy.require(actor, Perm.MANAGE_HOUSEHOLDS if for_write else Perm.VIEW_HOUSEHOLDS, household)
+    return household
+
+
+def access_resident(*, actor: Any, resident_id: int | str, for_write: bool = False) -> Resident:
+    qs = Resident.objects.select_related("household", "household__village")
+    resident: Resident = _get_or_404(qs, resident_id, "nhân khẩu")
+    policy.require(actor, Perm.MANAGE_HOUSEHOLDS if for_write else Perm.VIEW_HOUSEHOLDS, resident)
+    return resident
+
+
+def public_unit(unit_id: int | str) -> Unit:
+    """A unit as the public sees it: name, kind, place in the tree (no internal data)."""
+    unit: Unit = _get_or_404(Unit.objects.select_related("parent"), unit_id, "đơn vị")
+    return unit
+
+
+def ancestors(unit: Unit) -> list[Unit]:
+    """Root first, excluding the unit itself: one query."""
+    ids = list(reversed(unit.lineage_ids()[1:]))
+    by_id = Unit.objects.in_bulk(ids)
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def provinces(generation: str = Generation.CURRENT) -> QuerySet[Unit]:
+    return Unit.objects.filter(tier=Tier.PROVINCE, generation=generation).order_by("name_key")
+
+
+def children(unit: Unit) -> QuerySet[Unit]:
+    return unit.children.filter(valid_to__isnull=True).order_by("tier", "name_key") if unit.is_current else \
+        unit.children.order_by("tier", "name_key")
+
+
+def descendants(unit: Unit, *, tier: int | None = None) -> QuerySet[Unit]:
+    qs = Unit.objects.filter(path__startswith=unit.path).exclude(pk=unit.pk)
+    return qs.filter(tier=tier) if tier is not None else qs
+
+
+def search_units(query: str, *, tier: int | None = None, within: Unit | None = None,
+                 generation: str | None = Generation.CURRENT, limit: int = 20) -> list[Unit]:
+    """Units whose name contains the query, with or without diacritics ("ba dinh" finds "Ba Đình")."""
+    key = fold(query)[:100]
+    if not key:
+        return []
+    qs = Unit.objects.filter(name_key__contains=key).select_related("parent")
+    if generation:
+        qs = qs.filter(generation=generation)
+    if tier is not None:
+        qs = qs.filter(tier=tier)
+    if within is not None:
+        qs = qs.filter(path__startswith=within.path)
+    return list(qs.order_by("tier", "name_key")[:limit])
+
+
+def agencies_of(unit: Unit, *, include_closed: bool = False) -> QuerySet[Agency]:
+    qs = unit.agencies.select_related("parent")
+    return qs if include_closed else qs.filter(closed_on__isnull=True)
+
+
+def villages_of(commune: Unit) -> QuerySet[Unit]:
+    return (
+        commune.children.filter(tier=Tier.VILLAGE, valid_to__isnull=True)
+        .annotate(household_count=Count("households", filter=Q(households__dissolved_on__isnull=True)))
+        .order_by("name_key")
+    )
+
+
+def households_of(village: Unit, *, include_dissolved: bool = False) -> QuerySet[Household]:
+    qs = village.households.select_related("representative").annotate(
+        member_count=Count("members", filter=Q(members__left_on__isnull=True))
+    )
+    return qs if include_dissolved else qs.filter(dissolved_on__isnull=True)
+
+
+def active_household_count(scope: Unit) -> int:
+    """Households counted for a decision over a commune or village: every active one in the subtree."""
+    return Household.objects.filter(village__path__startswith=scope.path, dissolved_on__isnull=True).count()
+
+
+def members_of(household: Household) -> QuerySet[Resident]:
+    return household.members.filter(left_on__isnull=True).order_by("id")

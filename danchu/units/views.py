@@ -1,0 +1,251 @@
+"""Officials' pages for a unit: its subunits and villages, agencies, households, history, local rules."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Subquery
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from danchu.core import policy
+from danchu.core.errors import DomainError, PermissionDeniedError
+from danchu.core.forms import DateReasonForm, submit
+from danchu.core.models import AuditEntry, Rule
+from danchu.core.paging import paginate
+from danchu.core.policy import Perm
+
+from . import selectors, services
+from .forms import AgencyForm, HouseholdForm, MoveForm, RenameForm, ResidentForm, RuleOverrideForm, VillageForm
+from .models import Tier, Unit
+
+
+def _unit_context(request: HttpRequest, unit: Unit, tab: str) -> dict[str, Any]:
+    actor = request.user
+    return {
+        "unit": unit,
+        "tab": tab,
+        "ancestors": selectors.ancestors(unit),
+        "can_manage": policy.allowed(actor, Perm.MANAGE_UNIT, unit),
+        "can_roles": policy.allowed(actor, Perm.MANAGE_ROLES, unit),
+        "can_audit": policy.allowed(actor, Perm.VIEW_AUDIT, unit),
+        "can_households": policy.allowed(actor, Perm.VIEW_HOUSEHOLDS, unit),
+    }
+
+
+@login_required
+def unit_detail(request: HttpRequest, unit_id: int) -> HttpResponse:
+    """Đơn vị: subunits (or villages, for a commune) and, for managers, the form to add a village."""
+    unit = selectors.access_unit(actor=request.user, unit_id=unit_id)
+    form = VillageForm(request.POST or None)
+    if request.method == "POST":
+        village = submit(form, lambda d: services.create_village(actor=request.user, commune=unit, **d))
+        if village is not None:
+            messages.success(request, f"Đã thêm {village.name}.")
+            return redirect("units:unit", unit.pk)
+    query = request.GET.get("q", "")[:100]
+    if unit.tier == Tier.COMMUNE:
+        items: Any = selectors.villages_of(unit)
+    elif query.strip():
+        items = selectors.search_units(query, within=unit, generation=unit.generation, limit=200)
+    else:
+        items = selectors.children(unit)
+    context = _unit_context(request, unit, "children")
+    context.update(page=paginate(request, items), form=form, query=query)
+    return render(request, "units/unit_detail.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+def agencies(request: HttpRequest, unit_id: int) -> HttpResponse:
+    unit = selectors.access_unit(actor=request.user, unit_id=unit_id)
+    form = AgencyForm(request.POST or None)
+    if request.method == "POST":
+        agency = submit(form, lambda d: services.create_agency(actor=request.user, unit=unit, **d))
+        if agency is not None:
+            messages.success(request, f"Đã thêm {agency.name}.")
+            return redirect("units:agencies", unit.pk)
+    context = _unit_context(request, unit, "agencies")
+    context.update(agencies=list(selectors.agencies_of(unit, include_closed=True)), form=form,
+                   close_form=DateReasonForm())
+    return render(request, "units/agencies.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def close_agency(request: HttpRequest, agency_id: int) -> HttpResponse:
+    agency = selectors.access_agency(actor=request.user, agency_id=agency_id, for_write=True)
+    form = DateReasonForm(request.POST)
+    if submit(form, lambda d: services.close_agency(actor=request.user, agency=agency, on=d["on"])) is not None:
+        messages.success(request, f"{agency.name} đã ngừng hoạt động.")
+    else:
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+    return redirect("units:agencies", agency.unit_id)
+
+
+@login_required
+def village(request: HttpRequest, unit_id: int) -> HttpResponse:
+    """Thôn, tổ dân phố: its households, and the forms to add one, rename, move or retire the village."""
+    unit = selectors.access_unit(actor=request.user, unit_id=unit_id)
+    if unit.tier != Tier.VILLAGE:
+        return redirect("units:unit", unit.pk)
+    policy.require(request.user, Perm.VIEW_HOUSEHOLDS, unit)
+    form = HouseholdForm(request.POST or None)
+    if request.method == "POST":
+        household = submit(form, lambda d: services.create_household(actor=request.user, village=unit, **d))
+        if household is not None:
+            messages.success(request, f"Đã thêm {household}.")
+            return redirect("units:household", household.pk)
+    context = _unit_context(request, unit, "households")
+    context.update(
+        page=paginate(request, selectors.households_of(unit, include_dissolved=True)),
+        form=form,
+        rename_form=RenameForm(initial={"name": unit.name, "code": unit.code}),
+        move_form=MoveForm(),
+        can_edit_households=policy.allowed(request.user, Perm.MANAGE_HOUSEHOLDS, unit),
+    )
+    return render(request, "units/village.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def rename_village(request: HttpRequest, unit_id: int) -> HttpResponse:
+    unit = selectors.access_unit(actor=request.user, unit_id=unit_id, for_write=True)
+    form = RenameForm(request.POST)
+    if submit(form, lambda d: services.rename_unit(actor=request.user, unit=unit, **d)) is not None:
+        messages.success(request, "Đã cập nhật tên.")
+    else:
+        messages.error(request, _errors_text(form))
+    return redirect("units:village", unit.pk)
+
+
+@login_required
+@require_POST
+def move_village(request: HttpRequest, unit_id: int) -> HttpResponse:
+    unit = selectors.access_unit(actor=request.user, unit_id=unit_id, for_write=True)
+    form = MoveForm(request.POST)
+
+    def move(data: dict[str, Any]) -> Unit:
+        target = Unit.objects.filter(code=data["target_code"].strip(), tier=Tier.COMMUNE,
+                                     generation=unit.generation).first()
+        if target is None:
+            raise DomainError(f"Không có xã, phường mã “{data['target_code']}”.", field="target_code")
+        return services.move_unit(actor=request.user, unit=unit, new_parent=target)
+
+    moved = submit(form, move)
+    if moved is not None:
+        messages.success(request, f"Đã chuyển {moved.name} sang {moved.parent}.")
+    else:
+        messages.error(request, _errors_text(form))
+    return redirect("units:village", unit.pk)
+
+
+@login_required
+@require_POST
+def retire_village(request: HttpRequest, unit_id: int) -> HttpResponse:
+    unit = selectors.access_unit(actor=request.user, unit_id=unit_id, for_write=True)
+    form = DateReasonForm(request.POST)
+    if submit(form, lambda d: services.retire_unit(actor=request.user, unit=unit, on=d["on"])) is not None:
+        messages.success(request, f"{unit.name} đã ngừng hiệu lực.")
+    else:
+        messages.error(request, _errors_text(form))
+    return redirect("units:village", unit.pk)
+
+
+@login_required
+def household(request: HttpRequest, household_id: int) -> HttpResponse:
+    """Hộ gia đình: members, representative; add a member, record a departure, strike the household."""
+    item = selectors.access_household(actor=request.user, household_id=household_id)
+    form = ResidentForm(request.POST or None)
+    if request.method == "POST":
+        resident = submit(form, lambda d: services.add_resident(actor=request.user, household=item, **d))
+        if resident is not None:
+            messages.success(request, f"Đã thêm {resident.full_name}.")
+            return redirect("units:household", item.pk)
+    return render(request, "units/household.html", {
+        "household": item,
+        "unit": item.village,
+        "ancestors": selectors.ancestors(item.village),
+        "members": list(item.members.all()),
+        "form": form,
+        "date_form": DateReasonForm(),
+        "can_edit": policy.allowed(request.user, Perm.MANAGE_HOUSEHOLDS, item),
+        "can_audit": policy.allowed(request.user, Perm.VIEW_AUDIT, item),
+    }, status=400 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def household_action(request: HttpRequest, household_id: int, action: str) -> HttpResponse:
+    """Đặt người đại diện, ghi nhân khẩu chuyển đi, xoá hộ: one POST each, errors as messages."""
+    item = selectors.access_household(actor=request.user, household_id=household_id, for_write=True)
+    actor = request.user
+    if action == "dai-dien":
+        resident = selectors.access_resident(actor=actor, resident_id=request.POST.get("resident", ""))
+        _attempt(request, lambda: services.set_representative(actor=actor, household=item, resident=resident))
+    elif action in ("chuyen-di", "xoa-ho"):
+        form = DateReasonForm({"on": request.POST.get("on", ""), "reason": request.POST.get("reason") or "-"})
+        if not form.is_valid():
+            messages.error(request, _errors_text(form))
+        elif action == "chuyen-di":
+            resident = selectors.access_resident(actor=actor, resident_id=request.POST.get("resident", ""))
+            _attempt(request, lambda: services.resident_leaves(actor=actor, resident=resident,
+                                                               on=form.cleaned_data["on"]))
+        else:
+            _attempt(request, lambda: services.dissolve_household(actor=actor, household=item,
+                                                                  on=form.cleaned_data["on"],
+                                                                  reason=request.POST.get("reason", "")))
+    else:
+        raise Http404("Không có thao tác này.")
+    return redirect("units:household", item.pk)
+
+
+def _attempt(request: HttpRequest, call: Any) -> bool:
+    """Run a service call; a broken rule becomes an error message and nothing is saved."""
+    try:
+        call()
+    except PermissionDeniedError:
+        raise
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return False
+    messages.success(request, "Đã cập nhật.")
+    return True
+
+
+def _errors_text(form: Any) -> str:
+    return " ".join(str(e) for errors in form.errors.values() for e in errors)
+
+
+@login_required
+def history(request: HttpRequest, unit_id: int) -> HttpResponse:
+    """Nhật ký: every audited write to the unit and anything in its subtree, newest first."""
+    unit = selectors.access_unit(actor=request.user, unit_id=unit_id)
+    policy.require(request.user, Perm.VIEW_AUDIT, unit)
+    subtree_ids = Unit.objects.filter(path__startswith=unit.path).values("id")
+    entries = AuditEntry.objects.filter(scope_unit_id__in=Subquery(subtree_ids)).order_by("-id")
+    context = _unit_context(request, unit, "history")
+    context.update(page=paginate(request, entries))
+    return render(request, "units/history.html", context)
+
+
+@login_required
+def local_rules(request: HttpRequest, unit_id: int) -> HttpResponse:
+    """Quy định riêng của tỉnh: the province's overrides of national values, and the form to add one."""
+    unit = selectors.access_unit(actor=request.user, unit_id=unit_id)
+    if unit.tier != Tier.PROVINCE:
+        raise Http404("Chỉ cấp tỉnh có quy định riêng.")
+    can_edit = policy.allowed(request.user, Perm.MANAGE_RULES, unit)
+    form = RuleOverrideForm(request.POST or None)
+    if request.method == "POST":
+        policy.require(request.user, Perm.MANAGE_RULES, unit)
+        rule = submit(form, lambda d: services.override_rule(actor=request.user, province=unit, **d))
+        if rule is not None:
+            messages.success(request, f"Đã đặt quy định riêng cho {rule.key}.")
+            return redirect("units:rules", unit.pk)
+    context = _unit_context(request, unit, "rules")
+    context.update(overrides=list(Rule.objects.filter(scope_unit=unit).order_by("key", "-effective_from")),
+                   form=form, can_edit=can_edit)
+    return render(request, "units/rules.html", context, status=400 if form.errors else 200)
