@@ -61,13 +61,16 @@ def _unit(code: str, tier: int) -> Unit:
 
 def _agency(admin: User, unit: Unit, name: str, kind: str, short: str) -> Agency:
     existing = unit.agencies.filter(name=name).first()
-    return existing or unit_services.create_agency(actor=admin, unit=unit, name=name, kind=kind, short_name=short)
+    return existing or unit_services.create_agency(
+        actor=admin, unit=unit, name=name, kind=kind, short_name=short
+    )
 
 
 def _village(admin: User, commune: Unit, name: str) -> Unit:
     existing = commune.children.filter(name=name).first()
-    return existing or unit_services.create_village(actor=admin, commune=commune, name=name,
-                                                    kind=UnitKind.RESIDENTIAL_GROUP)
+    return existing or unit_services.create_village(
+        actor=admin, commune=commune, name=name, kind=UnitKind.RESIDENTIAL_GROUP
+    )
 
 
 def _households(admin: User, village: Unit, seed: int) -> list[Household]:
@@ -76,15 +79,19 @@ def _households(admin: User, village: Unit, seed: int) -> list[Household]:
         number = f"{n:03d}"
         household = village.households.filter(number=number).first()
         if household is None:
-            household = unit_services.create_household(actor=admin, village=village, number=number,
-                                                       address=f"Số {n * 7}, {village.name}")
+            household = unit_services.create_household(
+                actor=admin, village=village, number=number, address=f"Số {n * 7}, {village.name}"
+            )
             family = FAMILY_NAMES[(seed + n) % len(FAMILY_NAMES)]
             for i, relation in enumerate(["Chủ hộ", "Vợ/chồng", "Con"][: 1 + (n % 3)]):
                 unit_services.add_resident(
-                    actor=admin, household=household,
+                    actor=admin,
+                    household=household,
                     full_name=f"{family} {GIVEN_NAMES[(seed + n + i) % len(GIVEN_NAMES)]}",
-                    birth_year=1960 + (n * 3 + i * 20) % 50, gender="nam" if i % 2 == 0 else "nu",
-                    relation_to_head=relation, is_representative=(i == 0),
+                    birth_year=1960 + (n * 3 + i * 20) % 50,
+                    gender="nam" if i % 2 == 0 else "nu",
+                    relation_to_head=relation,
+                    is_representative=(i == 0),
                 )
         result.append(household)
     return result
@@ -92,15 +99,27 @@ def _households(admin: User, village: Unit, seed: int) -> list[Household]:
 
 def _person(admin: User, unit: Unit, username: str, full_name: str) -> User:
     user = User.objects.filter(username=username).first()
-    return user or services.create_user(actor=admin, unit=unit, username=username, full_name=full_name,
-                                        password=DEMO_PASSWORD, email=f"{username}@demo.danchu.local")
+    return user or services.create_user(
+        actor=admin,
+        unit=unit,
+        username=username,
+        full_name=full_name,
+        password=DEMO_PASSWORD,
+        email=f"{username}@demo.danchu.local",
+    )
 
 
-def _role(admin: User, user: User, role: str, unit: Unit, title: str = "", agency: Agency | None = None,
-          **extra: object) -> None:
+def _role(
+    admin: User,
+    user: User,
+    role: str,
+    unit: Unit,
+    title: str = "",
+    agency: Agency | None = None,
+    **extra: object,
+) -> None:
     if not RoleAssignment.objects.filter(user=user, role=role, unit=unit, revoked_at__isnull=True).exists():
-        services.grant_role(actor=admin, user=user, role=role, unit=unit, agency=agency, title=title,
-                            **extra)  # type: ignore[arg-type]
+        services.grant_role(actor=admin, user=user, role=role, unit=unit, agency=agency, title=title, **extra)  # type: ignore[arg-type]
 
 
 @transaction.atomic
@@ -111,8 +130,9 @@ def seed_demo() -> list[DemoLogin]:
 
     admin = User.objects.filter(username="admin").first()
     if admin is None:
-        admin = services.bootstrap_system_admin(username="admin", password=DEMO_PASSWORD,
-                                                full_name="Quản trị hệ thống")
+        admin = services.bootstrap_system_admin(
+            username="admin", password=DEMO_PASSWORD, full_name="Quản trị hệ thống"
+        )
 
     p_agencies = {short: _agency(admin, province, n, k, short) for n, k, short in PROVINCE_AGENCIES}
     c_agencies = {short: _agency(admin, commune, n, k, short) for n, k, short in COMMUNE_AGENCIES}
@@ -126,19 +146,59 @@ def seed_demo() -> list[DemoLogin]:
         _households(admin, village, seed=i + 5)
 
     people = [
-        ("tinh.chutich", "Trần Quốc Hưng", Role.UNIT_LEADER, province, "Chủ tịch UBND tỉnh", p_agencies["UBND"]),
-        ("tinh.noivu", "Phạm Thị Lan", Role.FOCAL_OFFICER, province, "Chuyên viên Sở Nội vụ", p_agencies["SNV"]),
-        ("baichay.chutich", "Nguyễn Văn Thành", Role.UNIT_LEADER, commune, "Chủ tịch UBND phường",
-         c_agencies["UBND"]),
+        (
+            "tinh.chutich",
+            "Trần Quốc Hưng",
+            Role.UNIT_LEADER,
+            province,
+            "Chủ tịch UBND tỉnh",
+            p_agencies["UBND"],
+        ),
+        (
+            "tinh.noivu",
+            "Phạm Thị Lan",
+            Role.FOCAL_OFFICER,
+            province,
+            "Chuyên viên Sở Nội vụ",
+            p_agencies["SNV"],
+        ),
+        (
+            "baichay.chutich",
+            "Nguyễn Văn Thành",
+            Role.UNIT_LEADER,
+            commune,
+            "Chủ tịch UBND phường",
+            c_agencies["UBND"],
+        ),
         ("baichay.vanphong", "Lê Thị Mai", Role.FOCAL_OFFICER, commune, "Chánh Văn phòng", c_agencies["VP"]),
-        ("baichay.vhxh", "Đỗ Minh Tuấn", Role.AGENCY_OFFICER, commune, "Công chức Văn hóa – Xã hội",
-         c_agencies["VHXH"]),
-        ("baichay.mttq", "Vũ Thị Hạnh", Role.FRONT_OFFICER, commune, "Chủ tịch UBMTTQ phường", c_agencies["MTTQ"]),
-        ("baichay.bttnd", "Bùi Văn Khoa", Role.OVERSIGHT_MEMBER, commune, "Trưởng Ban TTND", c_agencies["BTTND"]),
+        (
+            "baichay.vhxh",
+            "Đỗ Minh Tuấn",
+            Role.AGENCY_OFFICER,
+            commune,
+            "Công chức Văn hóa – Xã hội",
+            c_agencies["VHXH"],
+        ),
+        (
+            "baichay.mttq",
+            "Vũ Thị Hạnh",
+            Role.FRONT_OFFICER,
+            commune,
+            "Chủ tịch UBMTTQ phường",
+            c_agencies["MTTQ"],
+        ),
+        (
+            "baichay.bttnd",
+            "Bùi Văn Khoa",
+            Role.OVERSIGHT_MEMBER,
+            commune,
+            "Trưởng Ban TTND",
+            c_agencies["BTTND"],
+        ),
         ("baichay.to1", "Ngô Văn Lợi", Role.VILLAGE_HEAD, villages[0], "Tổ trưởng tổ dân phố", None),
         ("hatu.vanphong", "Hoàng Thị Nga", Role.FOCAL_OFFICER, sibling, "Chánh Văn phòng", None),
     ]
-    logins = [DemoLogin("admin", Role(Role.SYSTEM_ADMIN).label, "toàn quốc")]
+    logins = [DemoLogin("admin", str(Role.SYSTEM_ADMIN.label), "toàn quốc")]
     for username, full_name, role, unit, title, agency in people:
         user = _person(admin, unit, username, full_name)
         _role(admin, user, role, unit, title, agency)
@@ -148,6 +208,7 @@ def seed_demo() -> list[DemoLogin]:
     if resident is not None:
         citizen = _person(admin, villages[0], "dan.hogiadinh", resident.full_name)
         _role(admin, citizen, Role.CITIZEN, villages[0], "Đại diện hộ", None, resident=resident)
-        logins.append(DemoLogin("dan.hogiadinh", Role(Role.CITIZEN).label,
-                                f"{households[0]}, {villages[0].name}"))
+        logins.append(
+            DemoLogin("dan.hogiadinh", str(Role.CITIZEN.label), f"{households[0]}, {villages[0].name}")
+        )
     return logins

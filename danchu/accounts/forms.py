@@ -9,13 +9,18 @@ from .models import Role
 
 class GrantRoleForm(forms.Form):
     username = forms.CharField(label="Tên đăng nhập", max_length=150)
-    role = forms.ChoiceField(label="Vai trò", choices=[(r.value, r.label) for r in Role if r != Role.SYSTEM_ADMIN])
+    role = forms.ChoiceField(
+        label="Vai trò", choices=[(r.value, r.label) for r in Role if r != Role.SYSTEM_ADMIN]
+    )
     agency = forms.ModelChoiceField(label="Cơ quan (nếu có)", queryset=Agency.objects.none(), required=False)
     title = forms.CharField(label="Chức danh", max_length=200, required=False)
     full_name = forms.CharField(label="Họ và tên (khi tạo tài khoản mới)", max_length=200, required=False)
     email = forms.EmailField(label="Email (khi tạo tài khoản mới)", required=False)
-    password = forms.CharField(label="Mật khẩu ban đầu (khi tạo tài khoản mới)", required=False,
-                               widget=forms.PasswordInput(render_value=False))
+    password = forms.CharField(
+        label="Mật khẩu ban đầu (khi tạo tài khoản mới)",
+        required=False,
+        widget=forms.PasswordInput(render_value=False),
+    )
 
     def __init__(self, *args: object, unit: Unit, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]

@@ -41,15 +41,34 @@ class RoleAssignment(TimeStampedModel):
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="roles")
     role = models.CharField(_("vai trò"), max_length=30, choices=Role.choices)
-    unit = models.ForeignKey(Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, null=True, blank=True,
-                             related_name="role_assignments")
-    agency = models.ForeignKey(Agency, verbose_name=_("cơ quan"), on_delete=models.PROTECT, null=True, blank=True,
-                               related_name="role_assignments")
-    resident = models.ForeignKey(Resident, verbose_name=_("nhân khẩu"), on_delete=models.PROTECT, null=True,
-                                 blank=True, related_name="role_assignments")
+    unit = models.ForeignKey(
+        Unit,
+        verbose_name=_("đơn vị"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="role_assignments",
+    )
+    agency = models.ForeignKey(
+        Agency,
+        verbose_name=_("cơ quan"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="role_assignments",
+    )
+    resident = models.ForeignKey(
+        Resident,
+        verbose_name=_("nhân khẩu"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="role_assignments",
+    )
     title = models.CharField(_("chức danh"), max_length=200, blank=True)
-    granted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
-                                   related_name="+")
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     revoked_at = models.DateTimeField(_("thu hồi lúc"), null=True, blank=True)
     revoked_reason = models.CharField(_("lý do thu hồi"), max_length=300, blank=True)
 
@@ -58,13 +77,20 @@ class RoleAssignment(TimeStampedModel):
         verbose_name_plural = _("vai trò")
         ordering = ["user_id", "role"]
         constraints = [
-            models.UniqueConstraint(fields=["user", "role", "unit", "agency"],
-                                    condition=models.Q(revoked_at__isnull=True), name="role_unique_active"),
+            models.UniqueConstraint(
+                fields=["user", "role", "unit", "agency"],
+                condition=models.Q(revoked_at__isnull=True),
+                name="role_unique_active",
+            ),
         ]
         indexes = [models.Index(fields=["user", "revoked_at"], name="role_user_active_idx")]
 
     def __str__(self) -> str:
-        where = self.agency.name if self.agency_id and self.agency else (self.unit.name if self.unit else "toàn quốc")
+        where = (
+            self.agency.name
+            if self.agency_id and self.agency
+            else (self.unit.name if self.unit else "toàn quốc")
+        )
         return f"{self.get_role_display()} – {where}"
 
     @property

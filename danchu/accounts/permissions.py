@@ -10,10 +10,17 @@ from danchu.units.models import Agency, Household, Resident, Tier, Unit
 
 from .models import Role, RoleAssignment
 
-_OFFICIAL_ADMIN = frozenset({
-    Perm.VIEW_UNIT, Perm.MANAGE_UNIT, Perm.VIEW_HOUSEHOLDS, Perm.MANAGE_HOUSEHOLDS,
-    Perm.MANAGE_ROLES, Perm.VIEW_AUDIT, Perm.MANAGE_RULES,
-})
+_OFFICIAL_ADMIN = frozenset(
+    {
+        Perm.VIEW_UNIT,
+        Perm.MANAGE_UNIT,
+        Perm.VIEW_HOUSEHOLDS,
+        Perm.MANAGE_HOUSEHOLDS,
+        Perm.MANAGE_ROLES,
+        Perm.VIEW_AUDIT,
+        Perm.MANAGE_RULES,
+    }
+)
 
 ROLE_PERMS: dict[str, frozenset[Perm]] = {
     Role.SYSTEM_ADMIN: frozenset(Perm),
@@ -92,15 +99,19 @@ class UnitSubtreePolicy:
     def allowed(self, actor: Any, perm: Perm, target: Any) -> bool:
         if actor is None or not actor.is_authenticated or not actor.is_active:
             return False
-        if perm == Perm.VIEW_HOUSEHOLDS and isinstance(target, Household | Resident) and _own_household(actor, target):
+        if (
+            perm == Perm.VIEW_HOUSEHOLDS
+            and isinstance(target, Household | Resident)
+            and _own_household(actor, target)
+        ):
             return True
         unit = unit_of(target)
         for assignment in active_assignments(actor):
             if perm not in ROLE_PERMS[assignment.role] or not covers(assignment, unit):
                 continue
-            if perm in _PROVINCE_ONLY and assignment.role != Role.SYSTEM_ADMIN:
-                if assignment.unit is None or assignment.unit.tier != Tier.PROVINCE:
-                    continue
+            province_only = perm in _PROVINCE_ONLY and assignment.role != Role.SYSTEM_ADMIN
+            if province_only and (assignment.unit is None or assignment.unit.tier != Tier.PROVINCE):
+                continue
             return True
         return False
 

@@ -43,5 +43,8 @@ def find_user(username: str) -> User | None:
 
 
 def citizen_household_ids(actor: Any) -> list[int]:
-    return [a.resident.household_id for a in active_assignments(actor)
-            if a.role == Role.CITIZEN and a.resident is not None]
+    return [
+        a.resident.household_id
+        for a in active_assignments(actor)
+        if a.role == Role.CITIZEN and a.resident is not None
+    ]

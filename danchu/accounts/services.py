@@ -39,8 +39,16 @@ def _is_system_admin(actor: Any) -> bool:
 
 
 @transaction.atomic
-def create_user(*, actor: Any, unit: Unit | None, username: str, full_name: str, password: str,
-                email: str = "", phone: str = "") -> User:
+def create_user(
+    *,
+    actor: Any,
+    unit: Unit | None,
+    username: str,
+    full_name: str,
+    password: str,
+    email: str = "",
+    phone: str = "",
+) -> User:
     """Tạo tài khoản: an official of `unit` creates an account for someone who will hold a role there."""
     if unit is None:
         if not _is_system_admin(actor):
@@ -50,23 +58,39 @@ def create_user(*, actor: Any, unit: Unit | None, username: str, full_name: str,
     username = clean_text(username, field="Tên đăng nhập", max_length=150)
     if User.objects.filter(username__iexact=username).exists():
         raise DomainError(f"Tên đăng nhập “{username}” đã có người dùng.", field="username")
-    user = User(username=username, full_name=clean_text(full_name, field="Họ và tên", max_length=200),
-                email=clean_text(email, field="Email", max_length=254, required=False),
-                phone=clean_text(phone, field="Điện thoại", max_length=20, required=False))
+    user = User(
+        username=username,
+        full_name=clean_text(full_name, field="Họ và tên", max_length=200),
+        email=clean_text(email, field="Email", max_length=254, required=False),
+        phone=clean_text(phone, field="Điện thoại", max_length=20, required=False),
+    )
     try:
         validate_password(password, user)
     except ValidationError as exc:
         raise DomainError(" ".join(exc.messages), field="password") from exc
     user.set_password(password)
     user.save()
-    audit.record(actor=actor, action="accounts.user.create", obj=user, after=audit.snapshot(user, USER_FIELDS),
-                 scope_unit_id=unit.pk if unit else None)
+    audit.record(
+        actor=actor,
+        action="accounts.user.create",
+        obj=user,
+        after=audit.snapshot(user, USER_FIELDS),
+        scope_unit_id=unit.pk if unit else None,
+    )
     return user
 
 
 @transaction.atomic
-def grant_role(*, actor: Any, user: User, role: str, unit: Unit | None, agency: Agency | None = None,
-               resident: Resident | None = None, title: str = "") -> RoleAssignment:
+def grant_role(
+    *,
+    actor: Any,
+    user: User,
+    role: str,
+    unit: Unit | None,
+    agency: Agency | None = None,
+    resident: Resident | None = None,
+    title: str = "",
+) -> RoleAssignment:
     """Giao vai trò: only within the granter's own subtree, and each role at a fitting kind of unit."""
     if role not in Role.values:
         raise DomainError("Vai trò không hợp lệ.", field="role")
@@ -79,27 +103,41 @@ def grant_role(*, actor: Any, user: User, role: str, unit: Unit | None, agency: 
             raise DomainError("Cần chọn đơn vị cho vai trò.", field="unit")
         policy.require(actor, Perm.MANAGE_ROLES, unit)
     if (unit.tier if unit else None) not in ROLE_TIERS[role]:
-        raise DomainError(f"Vai trò “{Role(role).label}” không đặt được tại {unit.name if unit else 'toàn quốc'}.",
-                          field="role")
+        raise DomainError(
+            f"Vai trò “{Role(role).label}” không đặt được tại {unit.name if unit else 'toàn quốc'}.",
+            field="role",
+        )
     if agency is not None and (unit is None or agency.unit_id != unit.pk):
         raise DomainError("Cơ quan phải thuộc đơn vị được giao vai trò.", field="agency")
     if role == Role.CITIZEN:
         if resident is None or unit is None or resident.household.village_id != unit.pk:
-            raise DomainError("Tài khoản người dân phải gắn với một nhân khẩu của thôn, tổ dân phố này.",
-                              field="resident")
+            raise DomainError(
+                "Tài khoản người dân phải gắn với một nhân khẩu của thôn, tổ dân phố này.", field="resident"
+            )
     elif resident is not None:
         raise DomainError("Chỉ vai trò người dân gắn với nhân khẩu.", field="resident")
-    assignment = RoleAssignment(user=user, role=role, unit=unit, agency=agency, resident=resident,
-                                title=clean_text(title, field="Chức danh", max_length=200, required=False),
-                                granted_by=actor if actor is not None and actor.is_authenticated else None)
+    assignment = RoleAssignment(
+        user=user,
+        role=role,
+        unit=unit,
+        agency=agency,
+        resident=resident,
+        title=clean_text(title, field="Chức danh", max_length=200, required=False),
+        granted_by=actor if actor is not None and actor.is_authenticated else None,
+    )
     try:
         with transaction.atomic():
             assignment.save()
     except IntegrityError as exc:
         raise DomainError(f"{user} đã có vai trò này tại đơn vị này.") from exc
     forget_assignments(user)
-    audit.record(actor=actor, action="accounts.role.grant", obj=assignment,
-                 after=audit.snapshot(assignment, ROLE_FIELDS), scope_unit_id=unit.pk if unit else None)
+    audit.record(
+        actor=actor,
+        action="accounts.role.grant",
+        obj=assignment,
+        after=audit.snapshot(assignment, ROLE_FIELDS),
+        scope_unit_id=unit.pk if unit else None,
+    )
     return assignment
 
 
@@ -118,10 +156,15 @@ def revoke_role(*, actor: Any, assignment: RoleAssignment, reason: str) -> RoleA
     assignment.revoked_reason = clean_text(reason, field="Lý do", max_length=300)
     assignment.save(update_fields=["revoked_at", "revoked_reason"])
     forget_assignments(assignment.user)
-    audit.record(actor=actor, action="accounts.role.revoke", obj=assignment, before=before,
-                 after=audit.snapshot(assignment, ROLE_FIELDS), scope_unit_id=assignment.unit_id)
+    audit.record(
+        actor=actor,
+        action="accounts.role.revoke",
+        obj=assignment,
+        before=before,
+        after=audit.snapshot(assignment, ROLE_FIELDS),
+        scope_unit_id=assignment.unit_id,
+    )
     return assignment
-
 
 
 @transaction.atomic
@@ -139,8 +182,14 @@ def bootstrap_system_admin(*, username: str, password: str, full_name: str = "")
         user.set_password(password)
         user.is_staff = user.is_superuser = True
         user.save()
-        audit.record(actor=None, action="accounts.user.create", obj=user, after=audit.snapshot(user, USER_FIELDS))
+        audit.record(
+            actor=None, action="accounts.user.create", obj=user, after=audit.snapshot(user, USER_FIELDS)
+        )
     assignment = RoleAssignment.objects.create(user=user, role=Role.SYSTEM_ADMIN, title="Quản trị hệ thống")
-    audit.record(actor=None, action="accounts.role.grant", obj=assignment,
-                 after=audit.snapshot(assignment, ROLE_FIELDS))
+    audit.record(
+        actor=None,
+        action="accounts.role.grant",
+        obj=assignment,
+        after=audit.snapshot(assignment, ROLE_FIELDS),
+    )
     return user

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from typing import Any
 
 from django.contrib import messages
@@ -52,7 +53,9 @@ def workspace(request: HttpRequest) -> HttpResponse:
     """Bàn làm việc: where an official starts, for the unit of the role they are acting in."""
     ws = current_workspace(request)
     if not ws.is_official:
-        return redirect("accounts:my_household") if ws.is_citizen else render(request, "accounts/no_role.html")
+        return (
+            redirect("accounts:my_household") if ws.is_citizen else render(request, "accounts/no_role.html")
+        )
     unit = ws.current.unit if ws.current else None
     context: dict[str, object] = {"unit": unit}
     if unit is not None:
@@ -67,10 +70,8 @@ def workspace(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def switch(request: HttpRequest) -> HttpResponse:
-    try:
+    with suppress(ValueError):
         switch_role(request, int(request.POST.get("role", "")))
-    except ValueError:
-        pass
     return redirect("accounts:workspace")
 
 
@@ -81,9 +82,13 @@ def my_household(request: HttpRequest) -> HttpResponse:
     households = [
         unit_selectors.access_household(actor=request.user, household_id=hid) for hid in household_ids
     ]
-    return render(request, "accounts/my_household.html", {
-        "households": [(h, list(unit_selectors.members_of(h))) for h in households],
-    })
+    return render(
+        request,
+        "accounts/my_household.html",
+        {
+            "households": [(h, list(unit_selectors.members_of(h))) for h in households],
+        },
+    )
 
 
 @login_required
@@ -97,12 +102,21 @@ def roles(request: HttpRequest, unit_id: int) -> HttpResponse:
         if granted is not None:
             messages.success(request, f"Đã giao vai trò “{granted.get_role_display()}” cho {granted.user}.")
             return redirect("accounts:roles", unit.pk)
-    return render(request, "accounts/roles.html", {
-        "unit": unit, "tab": "roles", "ancestors": unit_selectors.ancestors(unit),
-        "can_roles": True, "can_audit": policy.allowed(request.user, Perm.VIEW_AUDIT, unit),
-        "assignments": list(selectors.roles_at(unit, include_revoked=True)),
-        "form": form, "revoke_form": RevokeForm(),
-    }, status=400 if form.errors else 200)
+    return render(
+        request,
+        "accounts/roles.html",
+        {
+            "unit": unit,
+            "tab": "roles",
+            "ancestors": unit_selectors.ancestors(unit),
+            "can_roles": True,
+            "can_audit": policy.allowed(request.user, Perm.VIEW_AUDIT, unit),
+            "assignments": list(selectors.roles_at(unit, include_revoked=True)),
+            "form": form,
+            "revoke_form": RevokeForm(),
+        },
+        status=400 if form.errors else 200,
+    )
 
 
 def _grant(request: HttpRequest, unit: Unit, data: dict[str, Any]) -> RoleAssignment:
@@ -110,12 +124,26 @@ def _grant(request: HttpRequest, unit: Unit, data: dict[str, Any]) -> RoleAssign
     user = selectors.find_user(data["username"])
     if user is None:
         if not data["password"]:
-            raise DomainError(f"Chưa có tài khoản “{data['username']}”. Nhập họ tên và mật khẩu ban đầu để tạo mới.",
-                              field="username")
-        user = services.create_user(actor=request.user, unit=unit, username=data["username"],
-                                    full_name=data["full_name"], email=data["email"], password=data["password"])
-    return services.grant_role(actor=request.user, user=user, role=data["role"], unit=unit,
-                               agency=data["agency"], title=data["title"])
+            raise DomainError(
+                f"Chưa có tài khoản “{data['username']}”. Nhập họ tên và mật khẩu ban đầu để tạo mới.",
+                field="username",
+            )
+        user = services.create_user(
+            actor=request.user,
+            unit=unit,
+            username=data["username"],
+            full_name=data["full_name"],
+            email=data["email"],
+            password=data["password"],
+        )
+    return services.grant_role(
+        actor=request.user,
+        user=user,
+        role=data["role"],
+        unit=unit,
+        agency=data["agency"],
+        title=data["title"],
+    )
 
 
 @login_required
@@ -123,8 +151,15 @@ def _grant(request: HttpRequest, unit: Unit, data: dict[str, Any]) -> RoleAssign
 def revoke(request: HttpRequest, role_id: int) -> HttpResponse:
     assignment = selectors.access_role(actor=request.user, role_id=role_id)
     form = RevokeForm(request.POST)
-    if submit(form, lambda d: services.revoke_role(actor=request.user, assignment=assignment, **d)) is not None:
+    if (
+        submit(form, lambda d: services.revoke_role(actor=request.user, assignment=assignment, **d))
+        is not None
+    ):
         messages.success(request, f"Đã thu hồi vai trò của {assignment.user}.")
     else:
         messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
-    return redirect("accounts:roles", assignment.unit_id) if assignment.unit_id else redirect("accounts:workspace")
+    return (
+        redirect("accounts:roles", assignment.unit_id)
+        if assignment.unit_id
+        else redirect("accounts:workspace")
+    )

@@ -56,8 +56,11 @@ class RevokeIn(Schema):
 @router.get("/me", response=MeOut, auth=AUTH, summary="Tài khoản đang đăng nhập và các vai trò")
 def me(request: HttpRequest) -> dict[str, object]:
     user = request.user
-    return {"username": user.get_username(), "full_name": getattr(user, "full_name", ""),
-            "roles": active_assignments(user)}
+    return {
+        "username": user.get_username(),
+        "full_name": getattr(user, "full_name", ""),
+        "roles": active_assignments(user),
+    }
 
 
 @router.get("/units/{unit_id}/roles", response={200: list[RoleOut], **ERRORS}, auth=AUTH)
@@ -73,13 +76,19 @@ def grant(request: HttpRequest, unit_id: int, payload: GrantIn) -> tuple[int, Ro
     user = selectors.find_user(payload.username)
     if user is None:
         raise DomainError(f"Chưa có tài khoản “{payload.username}”.", field="username")
-    agency = unit_selectors.access_agency(actor=request.user, agency_id=payload.agency_id) \
-        if payload.agency_id else None
-    return 201, services.grant_role(actor=request.user, user=user, role=payload.role, unit=unit, agency=agency,
-                                    title=payload.title)
+    agency = (
+        unit_selectors.access_agency(actor=request.user, agency_id=payload.agency_id)
+        if payload.agency_id
+        else None
+    )
+    return 201, services.grant_role(
+        actor=request.user, user=user, role=payload.role, unit=unit, agency=agency, title=payload.title
+    )
 
 
-@router.post("/roles/{role_id}/revoke", response={200: RoleOut, **ERRORS}, auth=AUTH, summary="Thu hồi vai trò")
+@router.post(
+    "/roles/{role_id}/revoke", response={200: RoleOut, **ERRORS}, auth=AUTH, summary="Thu hồi vai trò"
+)
 def revoke(request: HttpRequest, role_id: int, payload: RevokeIn) -> RoleAssignment:
     assignment = selectors.access_role(actor=request.user, role_id=role_id)
     return services.revoke_role(actor=request.user, assignment=assignment, reason=payload.reason)

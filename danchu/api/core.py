@@ -54,12 +54,18 @@ def rules(request: HttpRequest, on: dt.date | None = None) -> list[Rule]:
     return list(Rule.objects.filter(in_force(on or timezone.localdate())).order_by("key", "scope_unit_id"))
 
 
-@router.get("/audit/{object_type}/{object_id}", response={200: list[AuditOut], 403: ErrorOut, 404: ErrorOut},
-            auth=AUTH, summary="Lịch sử thay đổi của một đối tượng")
+@router.get(
+    "/audit/{object_type}/{object_id}",
+    response={200: list[AuditOut], 403: ErrorOut, 404: ErrorOut},
+    auth=AUTH,
+    summary="Lịch sử thay đổi của một đối tượng",
+)
 def history(request: HttpRequest, object_type: str, object_id: str) -> list[AuditEntry]:
     try:
         obj = apps.get_model(object_type)._default_manager.get(pk=object_id)
     except (LookupError, ValueError, ObjectDoesNotExist):
         raise Http404("Không tìm thấy đối tượng.") from None
     policy.require(request.user, Perm.VIEW_AUDIT, obj)
-    return list(AuditEntry.objects.filter(object_type=object_type, object_id=str(object_id)).order_by("id")[:500])
+    return list(
+        AuditEntry.objects.filter(object_type=object_type, object_id=str(object_id)).order_by("id")[:500]
+    )

@@ -100,9 +100,16 @@ class ResidentOut(Schema):
         return obj.left_on.isoformat() if obj.left_on else None
 
 
-@router.get("/units", response=list[UnitOut], summary="Tỉnh, hoặc đơn vị trực thuộc, hoặc tìm theo tên (công khai)")
-def list_units(request: HttpRequest, parent: int | None = None, q: str = "", tier: int | None = None,
-               generation: str = "current") -> list[Unit]:
+@router.get(
+    "/units", response=list[UnitOut], summary="Tỉnh, hoặc đơn vị trực thuộc, hoặc tìm theo tên (công khai)"
+)
+def list_units(
+    request: HttpRequest,
+    parent: int | None = None,
+    q: str = "",
+    tier: int | None = None,
+    generation: str = "current",
+) -> list[Unit]:
     if q.strip():
         within = selectors.public_unit(parent) if parent else None
         return selectors.search_units(q, tier=tier, within=within, generation=generation, limit=100)
@@ -122,8 +129,9 @@ def list_villages(request: HttpRequest, unit_id: int) -> list[Unit]:
     return list(selectors.villages_of(unit))
 
 
-@router.post("/units/{unit_id}/villages", response={201: UnitOut, **ERRORS}, auth=AUTH,
-             summary="Thêm thôn, tổ dân phố")
+@router.post(
+    "/units/{unit_id}/villages", response={201: UnitOut, **ERRORS}, auth=AUTH, summary="Thêm thôn, tổ dân phố"
+)
 def create_village(request: HttpRequest, unit_id: int, payload: VillageIn) -> tuple[int, Unit]:
     unit = selectors.access_unit(actor=request.user, unit_id=unit_id, for_write=True)
     return 201, services.create_village(actor=request.user, commune=unit, **payload.dict())
@@ -135,8 +143,12 @@ def list_agencies(request: HttpRequest, unit_id: int) -> list[Agency]:
     return list(selectors.agencies_of(unit, include_closed=True))
 
 
-@router.post("/units/{unit_id}/agencies", response={201: AgencyOut, **ERRORS}, auth=AUTH,
-             summary="Thêm cơ quan, đơn vị")
+@router.post(
+    "/units/{unit_id}/agencies",
+    response={201: AgencyOut, **ERRORS},
+    auth=AUTH,
+    summary="Thêm cơ quan, đơn vị",
+)
 def create_agency(request: HttpRequest, unit_id: int, payload: AgencyIn) -> tuple[int, Agency]:
     unit = selectors.access_unit(actor=request.user, unit_id=unit_id, for_write=True)
     return 201, services.create_agency(actor=request.user, unit=unit, **payload.dict())
@@ -149,8 +161,12 @@ def list_households(request: HttpRequest, unit_id: int) -> list[Household]:
     return list(selectors.households_of(village, include_dissolved=True))
 
 
-@router.post("/villages/{unit_id}/households", response={201: HouseholdOut, **ERRORS}, auth=AUTH,
-             summary="Thêm hộ gia đình")
+@router.post(
+    "/villages/{unit_id}/households",
+    response={201: HouseholdOut, **ERRORS},
+    auth=AUTH,
+    summary="Thêm hộ gia đình",
+)
 def create_household(request: HttpRequest, unit_id: int, payload: HouseholdIn) -> tuple[int, Household]:
     village = selectors.access_unit(actor=request.user, unit_id=unit_id)
     return 201, services.create_household(actor=request.user, village=village, **payload.dict())
@@ -167,8 +183,12 @@ def list_residents(request: HttpRequest, household_id: int) -> list[Resident]:
     return list(household.members.all())
 
 
-@router.post("/households/{household_id}/residents", response={201: ResidentOut, **ERRORS}, auth=AUTH,
-             summary="Thêm nhân khẩu")
+@router.post(
+    "/households/{household_id}/residents",
+    response={201: ResidentOut, **ERRORS},
+    auth=AUTH,
+    summary="Thêm nhân khẩu",
+)
 def add_resident(request: HttpRequest, household_id: int, payload: ResidentIn) -> tuple[int, Resident]:
     household = selectors.access_household(actor=request.user, household_id=household_id, for_write=True)
     return 201, services.add_resident(actor=request.user, household=household, **payload.dict())

@@ -1,4 +1,4 @@
-"""Django admin: the rulebook and calendar are edited here (through services, so audited); the log is read-only."""
+"""Django admin: rulebook and calendar edited through services (so audited); the log read-only."""
 
 from __future__ import annotations
 
@@ -32,8 +32,16 @@ class AuditEntryAdmin(ReadOnlyAdmin):
 
 @admin.register(Rule)
 class RuleAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
-    list_display = ("key", "title", "display_value", "unit", "verified", "effective_from", "effective_to",
-                    "scope_unit")
+    list_display = (
+        "key",
+        "title",
+        "display_value",
+        "unit",
+        "verified",
+        "effective_from",
+        "effective_to",
+        "scope_unit",
+    )
     list_filter = ("verified", "unit")
     search_fields = ("key", "title", "citation")
     raw_id_fields = ("scope_unit",)

@@ -13,7 +13,8 @@ class RequestOrigin:
     channel: str = "web"
 
 
-_origin: ContextVar[RequestOrigin] = ContextVar("request_origin", default=RequestOrigin(channel="system"))
+_SYSTEM = RequestOrigin(channel="system")
+_origin: ContextVar[RequestOrigin] = ContextVar("request_origin", default=_SYSTEM)
 
 
 def current_origin() -> RequestOrigin:

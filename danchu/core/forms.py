@@ -24,6 +24,9 @@ def submit[T](form: forms.Form, action: Callable[[dict[str, Any]], T]) -> T | No
 
 
 class DateReasonForm(forms.Form):
-    on = forms.DateField(label="Từ ngày", input_formats=["%d/%m/%Y", "%Y-%m-%d"],
-                         error_messages={"invalid": "Ngày không hợp lệ; hãy nhập theo dạng ngày/tháng/năm."})
+    on = forms.DateField(
+        label="Từ ngày",
+        input_formats=["%d/%m/%Y", "%Y-%m-%d"],
+        error_messages={"invalid": "Ngày không hợp lệ; hãy nhập theo dạng ngày/tháng/năm."},
+    )
     reason = forms.CharField(label="Lý do", max_length=300)

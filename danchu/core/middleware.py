@@ -2,7 +2,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.utils import translation
 
 from .context import RequestOrigin, reset_origin, set_origin
 
@@ -25,3 +27,21 @@ class RequestContextMiddleware:
             return self.get_response(request)
         finally:
             reset_origin(token)
+
+
+class LanguageMiddleware:
+    """Vietnamese unless the user chose otherwise (language cookie); the browser's Accept-Language is
+    ignored because officials' machines are often set to English while the work is in Vietnamese."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+        self.supported = {code for code, _ in settings.LANGUAGES}
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        language = chosen if chosen in self.supported else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language  # type: ignore[attr-defined]
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        return response

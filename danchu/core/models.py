@@ -54,6 +54,9 @@ class AuditChainHead(models.Model):
     last_hash = models.CharField(max_length=64)
     last_entry_id = models.BigIntegerField(null=True)
 
+    def __str__(self) -> str:
+        return f"chain head at #{self.last_entry_id}"
+
 
 class RuleUnit(models.TextChoices):
     DAYS = "days", _("ngày")
@@ -95,7 +98,9 @@ class Rule(models.Model):
         verbose_name_plural = _("sổ quy định")
         ordering = ["key", "scope_unit_id", "-effective_from"]
         constraints = [
-            models.UniqueConstraint(fields=["key", "scope_unit", "effective_from"], name="rule_unique_version"),
+            models.UniqueConstraint(
+                fields=["key", "scope_unit", "effective_from"], name="rule_unique_version"
+            ),
             models.UniqueConstraint(
                 fields=["key", "effective_from"],
                 condition=models.Q(scope_unit__isnull=True),
@@ -123,7 +128,9 @@ class Holiday(models.Model):
 
     date = models.DateField(_("ngày"), unique=True)
     name = models.CharField(_("tên"), max_length=200)
-    kind = models.CharField(_("loại"), max_length=10, choices=HolidayKind.choices, default=HolidayKind.HOLIDAY)
+    kind = models.CharField(
+        _("loại"), max_length=10, choices=HolidayKind.choices, default=HolidayKind.HOLIDAY
+    )
     citation = models.CharField(_("căn cứ"), max_length=300, blank=True)
 
     class Meta:

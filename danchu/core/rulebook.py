@@ -42,7 +42,9 @@ def rule(key: str, *, on: dt.date | None = None, unit: Scoped | None = None) -> 
     if not candidates:
         raise UnknownRuleError(f"Không có quy định “{key}” có hiệu lực ngày {on:%d/%m/%Y}.")
     rank = {unit_id: i for i, unit_id in enumerate(lineage)}
-    return min(candidates, key=lambda r: rank.get(r.scope_unit_id, len(rank)) if r.scope_unit_id else len(rank))
+    return min(
+        candidates, key=lambda r: rank.get(r.scope_unit_id, len(rank)) if r.scope_unit_id else len(rank)
+    )
 
 
 def number(key: str, *, on: dt.date | None = None, unit: Scoped | None = None) -> int:

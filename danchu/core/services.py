@@ -10,8 +10,19 @@ from . import audit, policy
 from .models import Holiday, Rule
 from .policy import Perm
 
-RULE_FIELDS = ("key", "title", "value", "denominator", "unit", "citation", "note", "verified", "effective_from",
-               "effective_to", "scope_unit")
+RULE_FIELDS = (
+    "key",
+    "title",
+    "value",
+    "denominator",
+    "unit",
+    "citation",
+    "note",
+    "verified",
+    "effective_from",
+    "effective_to",
+    "scope_unit",
+)
 HOLIDAY_FIELDS = ("date", "name", "kind", "citation")
 
 
@@ -21,8 +32,13 @@ def save_national_rule(*, actor: Any, rule: Rule, before: audit.Snapshot | None)
     policy.require(actor, Perm.MANAGE_RULES, None)
     rule.full_clean()
     rule.save()
-    audit.record(actor=actor, action="core.rule.update" if before else "core.rule.create", obj=rule,
-                 before=before, after=audit.snapshot(rule, RULE_FIELDS))
+    audit.record(
+        actor=actor,
+        action="core.rule.update" if before else "core.rule.create",
+        obj=rule,
+        before=before,
+        after=audit.snapshot(rule, RULE_FIELDS),
+    )
     return rule
 
 
@@ -31,8 +47,13 @@ def save_holiday(*, actor: Any, day: Holiday, before: audit.Snapshot | None) -> 
     policy.require(actor, Perm.MANAGE_CALENDAR, None)
     day.full_clean()
     day.save()
-    audit.record(actor=actor, action="core.holiday.update" if before else "core.holiday.create", obj=day,
-                 before=before, after=audit.snapshot(day, HOLIDAY_FIELDS))
+    audit.record(
+        actor=actor,
+        action="core.holiday.update" if before else "core.holiday.create",
+        obj=day,
+        before=before,
+        after=audit.snapshot(day, HOLIDAY_FIELDS),
+    )
     return day
 
 
@@ -40,5 +61,7 @@ def save_holiday(*, actor: Any, day: Holiday, before: audit.Snapshot | None) -> 
 def remove_holiday(*, actor: Any, day: Holiday) -> None:
     """A calendar entry entered by mistake may go; the audit entry keeps what it was."""
     policy.require(actor, Perm.MANAGE_CALENDAR, None)
-    audit.record(actor=actor, action="core.holiday.delete", obj=day, before=audit.snapshot(day, HOLIDAY_FIELDS))
+    audit.record(
+        actor=actor, action="core.holiday.delete", obj=day, before=audit.snapshot(day, HOLIDAY_FIELDS)
+    )
     day.delete()

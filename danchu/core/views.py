@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
+
 from django.apps import apps
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ObjectDoesNotExist
@@ -22,25 +24,30 @@ def rulebook(request: HttpRequest) -> HttpResponse:
     """Sổ quy định: every legal parameter with its source, whether verified, and the provinces' overrides."""
     today = timezone.localdate()
     rules = list(Rule.objects.filter(scope_unit__isnull=True).order_by("key", "-effective_from"))
-    overrides = list(Rule.objects.filter(in_force(today), scope_unit__isnull=False)
-                     .select_related("scope_unit").order_by("key", "scope_unit__name"))
+    overrides = list(
+        Rule.objects.filter(in_force(today), scope_unit__isnull=False)
+        .select_related("scope_unit")
+        .order_by("key", "scope_unit__name")
+    )
     by_key: dict[str, list[Rule]] = {}
     for override in overrides:
         by_key.setdefault(override.key, []).append(override)
-    return render(request, "core/rulebook.html", {
-        "rows": [(rule, by_key.get(rule.key, [])) for rule in rules],
-        "unverified": sum(1 for r in rules if not r.verified),
-        "today": today,
-    })
+    return render(
+        request,
+        "core/rulebook.html",
+        {
+            "rows": [(rule, by_key.get(rule.key, [])) for rule in rules],
+            "unverified": sum(1 for r in rules if not r.verified),
+            "today": today,
+        },
+    )
 
 
 @login_required
 def calendar(request: HttpRequest) -> HttpResponse:
     year = timezone.localdate().year
-    try:
+    with suppress(ValueError):
         year = int(request.GET.get("nam", year))
-    except ValueError:
-        pass
     days = Holiday.objects.filter(date__year=year).order_by("date")
     return render(request, "core/calendar.html", {"days": days, "year": year})
 

@@ -25,9 +25,15 @@ def home(request: HttpRequest) -> HttpResponse:
     """Trang chủ: pick a province (current tree), or type a commune's name with or without diacritics."""
     query = request.GET.get("q", "")[:100]
     results = selectors.search_units(query, tier=Tier.COMMUNE) if query.strip() else []
-    return render(request, "portal/home.html", {
-        "provinces": selectors.provinces(), "query": query, "results": results,
-    })
+    return render(
+        request,
+        "portal/home.html",
+        {
+            "provinces": selectors.provinces(),
+            "query": query,
+            "results": results,
+        },
+    )
 
 
 def unit_page(request: HttpRequest, unit_id: int) -> HttpResponse:
@@ -38,12 +44,16 @@ def unit_page(request: HttpRequest, unit_id: int) -> HttpResponse:
         children = selectors.search_units(query, within=unit, generation=unit.generation, limit=200)
     else:
         children = list(selectors.children(unit).exclude(tier=Tier.VILLAGE))
-    return render(request, "portal/unit.html", {
-        "unit": unit,
-        "ancestors": selectors.ancestors(unit),
-        "children": children,
-        "villages": list(selectors.children(unit).filter(tier=Tier.VILLAGE)) if unit.is_commune else [],
-        "successors": list(unit.successors.select_related("parent").all()),
-        "predecessors": list(unit.predecessors.select_related("parent").all()),
-        "query": query,
-    })
+    return render(
+        request,
+        "portal/unit.html",
+        {
+            "unit": unit,
+            "ancestors": selectors.ancestors(unit),
+            "children": children,
+            "villages": list(selectors.children(unit).filter(tier=Tier.VILLAGE)) if unit.is_commune else [],
+            "successors": list(unit.successors.select_related("parent").all()),
+            "predecessors": list(unit.predecessors.select_related("parent").all()),
+            "query": query,
+        },
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.utils.csp import CSP  # type: ignore[attr-defined]
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 from .env import BASE_DIR, VAR_DIR, database_config, env_list, env_str
@@ -34,7 +34,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "danchu.core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -117,12 +117,27 @@ STORAGES = {
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
-EMAIL_FILE_PATH = VAR_DIR / "mail"
-EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
-EMAIL_PORT = int(env_str("EMAIL_PORT", "25"))
-EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
-EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
+# Mail goes to files under var/mail unless an SMTP server is configured (EMAIL_HOST).
+if env_str("EMAIL_HOST"):
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": env_str("EMAIL_HOST"),
+                "port": int(env_str("EMAIL_PORT", "587")),
+                "username": env_str("EMAIL_HOST_USER"),
+                "password": env_str("EMAIL_HOST_PASSWORD"),
+                "use_tls": env_str("EMAIL_USE_TLS", "1") == "1",
+            },
+        }
+    }
+else:
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+            "OPTIONS": {"file_path": str(VAR_DIR / "mail")},
+        }
+    }
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "danchu <no-reply@localhost>")
 
 # Pages use only our own vendored assets: nothing from a CDN.

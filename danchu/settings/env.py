@@ -34,7 +34,7 @@ def database_config(default_sqlite: Path) -> dict[str, Any]:
     worker together; PostgreSQL gets the psycopg pool, without which each request pays a connection.
     """
     url = os.environ.get("DATABASE_URL") or f"sqlite:///{default_sqlite}"
-    config: dict[str, Any] = dj_database_url.parse(url)
+    config: dict[str, Any] = dict(dj_database_url.parse(url))
     if config["ENGINE"] == "django.db.backends.sqlite3":
         config["OPTIONS"] = {
             "transaction_mode": "IMMEDIATE",

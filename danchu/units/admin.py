@@ -1,4 +1,4 @@
-"""Units, agencies and households are changed through the officials' pages (audited); here they are read-only."""
+"""Units, agencies and households change through the officials' pages (audited); read-only here."""
 
 from __future__ import annotations
 

@@ -50,11 +50,17 @@ class RuleOverrideForm(forms.Form):
     key = forms.ChoiceField(label="Quy định")
     value = forms.DecimalField(label="Giá trị mới", max_digits=12, decimal_places=4, min_value=Decimal(0))
     citation = forms.CharField(label="Căn cứ (văn bản của tỉnh)", max_length=300)
-    effective_from = forms.DateField(label="Hiệu lực từ", input_formats=["%d/%m/%Y", "%Y-%m-%d"],
-                                     error_messages=DATE_ERRORS)
+    effective_from = forms.DateField(
+        label="Hiệu lực từ", input_formats=["%d/%m/%Y", "%Y-%m-%d"], error_messages=DATE_ERRORS
+    )
     note = forms.CharField(label="Ghi chú", required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        keys = Rule.objects.filter(scope_unit__isnull=True).order_by("key").values_list("key", "title").distinct()
+        keys = (
+            Rule.objects.filter(scope_unit__isnull=True)
+            .order_by("key")
+            .values_list("key", "title")
+            .distinct()
+        )
         self.fields["key"].choices = [(k, f"{t} ({k})") for k, t in keys]  # type: ignore[attr-defined]

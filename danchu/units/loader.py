@@ -7,6 +7,7 @@ A second run with the same data writes nothing.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -64,41 +65,51 @@ def _code(value: Any) -> str:
     return str(int(value))
 
 
-def read_source() -> tuple[list[SourceUnit], list[tuple[str, int, str, str, int, str, bool]]]:
+def _layer(generation: str, tier: int, rows: Iterable[Any], parent_attr: str | None) -> list[SourceUnit]:
+    return [
+        SourceUnit(
+            generation,
+            tier,
+            _code(row.code),
+            row.name,
+            _KIND_OF_DIVISION[row.division_type.value],
+            _code(getattr(row, parent_attr)) if parent_attr else None,
+        )
+        for row in rows
+    ]
+
+
+Link = tuple[str, int, str, str, int, str, bool]
+
+
+def read_source() -> tuple[list[SourceUnit], list[Link]]:
     """Every unit of both trees, parents before children, and the old→new links."""
     from vietnam_provinces import _lookup as current
     from vietnam_provinces import _province_conversion_2025 as province_links
     from vietnam_provinces import _ward_conversion_2025 as ward_links
     from vietnam_provinces.legacy import _lookup as legacy
 
-    units: list[SourceUnit] = []
-    for p in current.PROVINCE_MAPPING.values():
-        units.append(SourceUnit(Generation.CURRENT, Tier.PROVINCE, _code(p.code), p.name,
-                                _KIND_OF_DIVISION[p.division_type.value], None))
-    for w in current.WARD_MAPPING.values():
-        units.append(SourceUnit(Generation.CURRENT, Tier.COMMUNE, _code(w.code), w.name,
-                                _KIND_OF_DIVISION[w.division_type.value], _code(w.province_code)))
-    for p in legacy.PROVINCE_MAPPING.values():
-        units.append(SourceUnit(Generation.LEGACY, Tier.PROVINCE, _code(p.code), p.name,
-                                _KIND_OF_DIVISION[p.division_type.value], None))
-    for d in legacy.DISTRICT_MAPPING.values():
-        units.append(SourceUnit(Generation.LEGACY, Tier.DISTRICT, _code(d.code), d.name,
-                                _KIND_OF_DIVISION[d.division_type.value], _code(d.province_code)))
-    for w in legacy.WARD_MAPPING.values():
-        units.append(SourceUnit(Generation.LEGACY, Tier.COMMUNE, _code(w.code), w.name,
-                                _KIND_OF_DIVISION[w.division_type.value], _code(w.district_code)))
-
+    units = [
+        *_layer(Generation.CURRENT, Tier.PROVINCE, current.PROVINCE_MAPPING.values(), None),
+        *_layer(Generation.CURRENT, Tier.COMMUNE, current.WARD_MAPPING.values(), "province_code"),
+        *_layer(Generation.LEGACY, Tier.PROVINCE, legacy.PROVINCE_MAPPING.values(), None),
+        *_layer(Generation.LEGACY, Tier.DISTRICT, legacy.DISTRICT_MAPPING.values(), "province_code"),
+        *_layer(Generation.LEGACY, Tier.COMMUNE, legacy.WARD_MAPPING.values(), "district_code"),
+    ]
     # (old generation, old tier, old code, new generation, new tier, new code, partial)
-    links: list[tuple[str, int, str, str, int, str, bool]] = []
+    old, new = Generation.LEGACY, Generation.CURRENT
+    links: list[Link] = []
     for entry in province_links.OLD_TO_NEW.values():
         partial = len(entry.new_provinces) > 1
-        for new in entry.new_provinces:
-            links.append((Generation.LEGACY, Tier.PROVINCE, _code(entry.old_province.code),
-                          Generation.CURRENT, Tier.PROVINCE, _code(new.code), partial))
-    for ward_entry in ward_links.OLD_TO_NEW.values():
-        for new_ward in ward_entry.new_wards:
-            links.append((Generation.LEGACY, Tier.COMMUNE, _code(ward_entry.old_ward.code),
-                          Generation.CURRENT, Tier.COMMUNE, _code(new_ward.code), ward_entry.old_ward.is_partly_merged))
+        for target in entry.new_provinces:
+            old_code, new_code = _code(entry.old_province.code), _code(target.code)
+            links.append((old, Tier.PROVINCE, old_code, new, Tier.PROVINCE, new_code, partial))
+    for ward in ward_links.OLD_TO_NEW.values():
+        for new_ward in ward.new_wards:
+            old_code, new_code = _code(ward.old_ward.code), _code(new_ward.code)
+            links.append(
+                (old, Tier.COMMUNE, old_code, new, Tier.COMMUNE, new_code, ward.old_ward.is_partly_merged)
+            )
     return units, links
 
 
@@ -114,23 +125,39 @@ def load_national_units() -> LoadResult:
     result = LoadResult()
     existing: dict[tuple[str, int, str], Unit] = {
         (u.generation, u.tier, u.code): u
-        for u in Unit.objects.filter(tier__lte=Tier.COMMUNE).exclude(code="").only(
-            "id", "generation", "tier", "code", "name", "kind", "parent_id", "valid_from", "valid_to")
+        for u in Unit.objects.filter(tier__lte=Tier.COMMUNE)
+        .exclude(code="")
+        .only("id", "generation", "tier", "code", "name", "kind", "parent_id", "valid_from", "valid_to")
     }
     for tier in (Tier.PROVINCE, Tier.DISTRICT, Tier.COMMUNE):
         layer = [u for u in source_units if u.tier == tier]
         to_create: list[Unit] = []
         to_update: list[Unit] = []
         for src in layer:
-            parent = existing[(src.generation, _parent_tier(src), src.parent_code)] if src.parent_code else None
+            parent = (
+                existing[(src.generation, _parent_tier(src), src.parent_code)] if src.parent_code else None
+            )
             valid_from = REFORM_DATE if src.generation == Generation.CURRENT else None
             valid_to = LEGACY_END if src.generation == Generation.LEGACY else None
-            wanted = {"name": src.name, "kind": src.kind, "parent_id": parent.pk if parent else None,
-                      "valid_from": valid_from, "valid_to": valid_to}
+            wanted = {
+                "name": src.name,
+                "kind": src.kind,
+                "parent_id": parent.pk if parent else None,
+                "valid_from": valid_from,
+                "valid_to": valid_to,
+            }
             unit = existing.get((src.generation, src.tier, src.code))
             if unit is None:
-                to_create.append(Unit(generation=src.generation, tier=src.tier, code=src.code, name_key=fold(src.name),
-                                      path="", **wanted))
+                to_create.append(
+                    Unit(
+                        generation=src.generation,
+                        tier=src.tier,
+                        code=src.code,
+                        name_key=fold(src.name),
+                        path="",
+                        **wanted,
+                    )
+                )
             elif any(getattr(unit, k) != v for k, v in wanted.items()):
                 for k, v in wanted.items():
                     setattr(unit, k, v)
@@ -140,8 +167,9 @@ def load_national_units() -> LoadResult:
         for unit in created:
             existing[(unit.generation, unit.tier, unit.code)] = unit
         if to_update:
-            Unit.objects.bulk_update(to_update, ["name", "name_key", "kind", "parent", "valid_from", "valid_to"],
-                                     batch_size=1000)
+            Unit.objects.bulk_update(
+                to_update, ["name", "name_key", "kind", "parent", "valid_from", "valid_to"], batch_size=1000
+            )
         result.created += len(created)
         result.updated += len(to_update)
         if created or to_update:
@@ -157,20 +185,35 @@ def load_national_units() -> LoadResult:
         if (og, ot, oc) in existing and (ng, nt, nc) in existing
     }
     have_links = set(UnitSuccession.objects.values_list("predecessor_id", "successor_id"))
-    new_links = [UnitSuccession(predecessor_id=a, successor_id=b, partial=p, effective_on=REFORM_DATE)
-                 for (a, b), p in wanted_links.items() if (a, b) not in have_links]
+    new_links = [
+        UnitSuccession(predecessor_id=a, successor_id=b, partial=p, effective_on=REFORM_DATE)
+        for (a, b), p in wanted_links.items()
+        if (a, b) not in have_links
+    ]
     UnitSuccession.objects.bulk_create(new_links, batch_size=5000)
     result.links = len(new_links)
 
     if result.changed:
         version = UnitDataVersion.objects.create(
-            source=SOURCE, package_version=vietnam_provinces.__version__,
+            source=SOURCE,
+            package_version=vietnam_provinces.__version__,
             data_version=vietnam_provinces.__data_version__,
-            created=result.created, updated=result.updated, links=result.links,
+            created=result.created,
+            updated=result.updated,
+            links=result.links,
         )
-        audit.record(actor=None, action="units.national_list.load", obj=version,
-                     after={"created": result.created, "updated": result.updated, "links": result.links,
-                            "package_version": version.package_version, "data_version": version.data_version})
+        audit.record(
+            actor=None,
+            action="units.national_list.load",
+            obj=version,
+            after={
+                "created": result.created,
+                "updated": result.updated,
+                "links": result.links,
+                "package_version": version.package_version,
+                "data_version": version.data_version,
+            },
+        )
     return result
 
 
@@ -178,9 +221,11 @@ def _fill_paths(tier: int) -> None:
     """path = parent's path + own id, for a whole tier in one UPDATE (parents already have theirs)."""
     own = Concat(Cast("id", output_field=CharField()), Value("/"), output_field=CharField())
     if tier == Tier.PROVINCE:
-        Unit.objects.filter(tier=tier, parent__isnull=True).update(path=Concat(Value("/"), own,
-                                                                               output_field=CharField()))
+        Unit.objects.filter(tier=tier, parent__isnull=True).update(
+            path=Concat(Value("/"), own, output_field=CharField())
+        )
         return
     parent_path = Subquery(Unit.objects.filter(pk=OuterRef("parent_id")).values("path")[:1])
-    Unit.objects.filter(tier=tier, parent__isnull=False).update(path=Concat(parent_path, own,
-                                                                            output_field=CharField()))
+    Unit.objects.filter(tier=tier, parent__isnull=False).update(
+        path=Concat(parent_path, own, output_field=CharField())
+    )

@@ -68,32 +68,43 @@ class Unit(TimeStampedModel):
     `path` lists the ids from the root down ("/1/20/345/"), so a subtree is one prefix query.
     """
 
-    parent = models.ForeignKey("self", verbose_name=_("trực thuộc"), on_delete=models.PROTECT, null=True,
-                               blank=True, related_name="children")
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("trực thuộc"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+    )
     kind = models.CharField(_("loại"), max_length=20, choices=UnitKind.choices)
     tier = models.PositiveSmallIntegerField(_("cấp"), choices=Tier.choices)
-    generation = models.CharField(_("thế hệ"), max_length=10, choices=Generation.choices,
-                                  default=Generation.CURRENT)
+    generation = models.CharField(
+        _("thế hệ"), max_length=10, choices=Generation.choices, default=Generation.CURRENT
+    )
     code = models.CharField(_("mã đơn vị"), max_length=20, blank=True)
     name = models.CharField(_("tên"), max_length=200)
     name_key = models.CharField(max_length=200, db_index=True, editable=False)
     valid_from = models.DateField(_("hiệu lực từ"), null=True, blank=True)
     valid_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
     path = models.CharField(max_length=255, db_index=True, editable=False)
-    successors = models.ManyToManyField("self", through="UnitSuccession", symmetrical=False,
-                                        related_name="predecessors", blank=True)
+    successors = models.ManyToManyField(
+        "self", through="UnitSuccession", symmetrical=False, related_name="predecessors", blank=True
+    )
 
     class Meta:
         verbose_name = _("đơn vị")
         verbose_name_plural = _("đơn vị hành chính")
         ordering = ["generation", "tier", "code", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["generation", "tier", "code"], condition=~models.Q(code=""),
-                                    name="unit_unique_code"),
+            models.UniqueConstraint(
+                fields=["generation", "tier", "code"], condition=~models.Q(code=""), name="unit_unique_code"
+            ),
             # The national list is authoritative for its own names; villages are ours to keep distinct.
-            models.UniqueConstraint(fields=["parent", "name_key"],
-                                    condition=models.Q(valid_to__isnull=True, tier=4),
-                                    name="village_unique_name_in_commune"),
+            models.UniqueConstraint(
+                fields=["parent", "name_key"],
+                condition=models.Q(valid_to__isnull=True, tier=4),
+                name="village_unique_name_in_commune",
+            ),
         ]
         indexes = [models.Index(fields=["parent", "tier", "name_key"], name="unit_children_idx")]
 
@@ -129,6 +140,9 @@ class UnitSuccession(models.Model):
         verbose_name = _("quan hệ kế thừa")
         verbose_name_plural = _("quan hệ kế thừa đơn vị")
         constraints = [models.UniqueConstraint(fields=["predecessor", "successor"], name="succession_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.predecessor_id} → {self.successor_id}"
 
 
 class UnitDataVersion(models.Model):
@@ -168,9 +182,17 @@ class AgencyKind(models.TextChoices):
 class Agency(TimeStampedModel):
     """Cơ quan, đơn vị: a body acting within a unit (UBND, Văn phòng, Sở Nội vụ, MTTQ, Hội Nông dân...)."""
 
-    unit = models.ForeignKey(Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="agencies")
-    parent = models.ForeignKey("self", verbose_name=_("trực thuộc"), on_delete=models.PROTECT, null=True,
-                               blank=True, related_name="sections")
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="agencies"
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("trực thuộc"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="sections",
+    )
     kind = models.CharField(_("loại"), max_length=20, choices=AgencyKind.choices)
     name = models.CharField(_("tên"), max_length=200)
     short_name = models.CharField(_("tên viết tắt"), max_length=50, blank=True)
@@ -182,8 +204,11 @@ class Agency(TimeStampedModel):
         verbose_name_plural = _("cơ quan, đơn vị")
         ordering = ["unit_id", "kind", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["unit", "name_key"], condition=models.Q(closed_on__isnull=True),
-                                    name="agency_unique_name_in_unit"),
+            models.UniqueConstraint(
+                fields=["unit", "name_key"],
+                condition=models.Q(closed_on__isnull=True),
+                name="agency_unique_name_in_unit",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -193,12 +218,19 @@ class Agency(TimeStampedModel):
 class Household(TimeStampedModel):
     """Hộ gia đình: the unit over which community decisions are counted (one representative, one vote)."""
 
-    village = models.ForeignKey(Unit, verbose_name=_("thôn, tổ dân phố"), on_delete=models.PROTECT,
-                                related_name="households")
+    village = models.ForeignKey(
+        Unit, verbose_name=_("thôn, tổ dân phố"), on_delete=models.PROTECT, related_name="households"
+    )
     number = models.CharField(_("số hộ"), max_length=30)
     address = models.CharField(_("địa chỉ"), max_length=300, blank=True)
-    representative = models.ForeignKey("Resident", verbose_name=_("người đại diện hộ"), on_delete=models.PROTECT,
-                                       null=True, blank=True, related_name="+")
+    representative = models.ForeignKey(
+        "Resident",
+        verbose_name=_("người đại diện hộ"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     dissolved_on = models.DateField(_("ngày xoá hộ"), null=True, blank=True)
     dissolved_reason = models.CharField(_("lý do"), max_length=300, blank=True)
 
@@ -226,7 +258,9 @@ class Gender(models.TextChoices):
 class Resident(TimeStampedModel):
     """Nhân khẩu: a member of a household."""
 
-    household = models.ForeignKey(Household, verbose_name=_("hộ"), on_delete=models.PROTECT, related_name="members")
+    household = models.ForeignKey(
+        Household, verbose_name=_("hộ"), on_delete=models.PROTECT, related_name="members"
+    )
     full_name = models.CharField(_("họ và tên"), max_length=200)
     name_key = models.CharField(max_length=200, editable=False, db_index=True)
     birth_year = models.PositiveSmallIntegerField(_("năm sinh"), null=True, blank=True)

@@ -65,8 +65,11 @@ def provinces(generation: str = Generation.CURRENT) -> QuerySet[Unit]:
 
 
 def children(unit: Unit) -> QuerySet[Unit]:
-    return unit.children.filter(valid_to__isnull=True).order_by("tier", "name_key") if unit.is_current else \
-        unit.children.order_by("tier", "name_key")
+    return (
+        unit.children.filter(valid_to__isnull=True).order_by("tier", "name_key")
+        if unit.is_current
+        else unit.children.order_by("tier", "name_key")
+    )
 
 
 def descendants(unit: Unit, *, tier: int | None = None) -> QuerySet[Unit]:
@@ -74,8 +77,14 @@ def descendants(unit: Unit, *, tier: int | None = None) -> QuerySet[Unit]:
     return qs.filter(tier=tier) if tier is not None else qs
 
 
-def search_units(query: str, *, tier: int | None = None, within: Unit | None = None,
-                 generation: str | None = Generation.CURRENT, limit: int = 20) -> list[Unit]:
+def search_units(
+    query: str,
+    *,
+    tier: int | None = None,
+    within: Unit | None = None,
+    generation: str | None = Generation.CURRENT,
+    limit: int = 20,
+) -> list[Unit]:
     """Units whose name contains the query, with or without diacritics ("ba dinh" finds "Ba Đình")."""
     key = fold(query)[:100]
     if not key:

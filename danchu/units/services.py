@@ -60,12 +60,25 @@ def create_village(*, actor: Any, commune: Unit, name: str, kind: str = "thon", 
         raise DomainError("Loại thôn, tổ dân phố không hợp lệ.", field="kind")
     name = clean_text(name, field="Tên", max_length=200)
     code = clean_text(code, field="Mã", max_length=20, required=False)
-    village = Unit(parent=commune, kind=kind, tier=Tier.VILLAGE, generation=commune.generation, code=code,
-                   name=name, name_key=fold(name), path="")
+    village = Unit(
+        parent=commune,
+        kind=kind,
+        tier=Tier.VILLAGE,
+        generation=commune.generation,
+        code=code,
+        name=name,
+        name_key=fold(name),
+        path="",
+    )
     _unique_or_error(f"Đã có “{name}” (hoặc mã {code}) trong {commune.name}.", village.save)
     _set_path(village)
-    audit.record(actor=actor, action="units.village.create", obj=village,
-                 after=audit.snapshot(village, UNIT_FIELDS), scope_unit_id=village.pk)
+    audit.record(
+        actor=actor,
+        action="units.village.create",
+        obj=village,
+        after=audit.snapshot(village, UNIT_FIELDS),
+        scope_unit_id=village.pk,
+    )
     return village
 
 
@@ -73,15 +86,23 @@ def create_village(*, actor: Any, commune: Unit, name: str, kind: str = "thon", 
 def rename_unit(*, actor: Any, unit: Unit, name: str, code: str | None = None) -> Unit:
     policy.require(actor, Perm.MANAGE_UNIT, unit)
     if unit.tier != Tier.VILLAGE:
-        raise DomainError("Tên và mã của tỉnh, xã do danh mục quốc gia quy định; chỉ sửa được thôn, tổ dân phố.")
+        raise DomainError(
+            "Tên và mã của tỉnh, xã do danh mục quốc gia quy định; chỉ sửa được thôn, tổ dân phố."
+        )
     before = audit.snapshot(unit, UNIT_FIELDS)
     unit.name = clean_text(name, field="Tên", max_length=200)
     unit.name_key = fold(unit.name)
     if code is not None:
         unit.code = clean_text(code, field="Mã", max_length=20, required=False)
     _unique_or_error(f"Đã có “{unit.name}” trong đơn vị cấp trên.", unit.save)
-    audit.record(actor=actor, action="units.unit.update", obj=unit, before=before,
-                 after=audit.snapshot(unit, UNIT_FIELDS), scope_unit_id=unit.pk)
+    audit.record(
+        actor=actor,
+        action="units.unit.update",
+        obj=unit,
+        before=before,
+        after=audit.snapshot(unit, UNIT_FIELDS),
+        scope_unit_id=unit.pk,
+    )
     return unit
 
 
@@ -100,13 +121,21 @@ def move_unit(*, actor: Any, unit: Unit, new_parent: Unit) -> Unit:
     old_path = unit.path
     new_path = f"{new_parent.path}{unit.pk}/"
     unit.parent = new_parent
-    _unique_or_error(f"{new_parent.name} đã có đơn vị tên “{unit.name}”.", lambda: unit.save(update_fields=["parent"]))
+    _unique_or_error(
+        f"{new_parent.name} đã có đơn vị tên “{unit.name}”.", lambda: unit.save(update_fields=["parent"])
+    )
     Unit.objects.filter(path__startswith=old_path).update(
         path=Concat(Value(new_path), Substr(F("path"), len(old_path) + 1))
     )
     unit.refresh_from_db()
-    audit.record(actor=actor, action="units.unit.move", obj=unit, before=before,
-                 after=audit.snapshot(unit, UNIT_FIELDS), scope_unit_id=unit.pk)
+    audit.record(
+        actor=actor,
+        action="units.unit.move",
+        obj=unit,
+        before=before,
+        after=audit.snapshot(unit, UNIT_FIELDS),
+        scope_unit_id=unit.pk,
+    )
     return unit
 
 
@@ -121,14 +150,21 @@ def retire_unit(*, actor: Any, unit: Unit, on: dt.date) -> Unit:
     before = audit.snapshot(unit, UNIT_FIELDS)
     unit.valid_to = on
     unit.save(update_fields=["valid_to"])
-    audit.record(actor=actor, action="units.unit.retire", obj=unit, before=before,
-                 after=audit.snapshot(unit, UNIT_FIELDS), scope_unit_id=unit.pk)
+    audit.record(
+        actor=actor,
+        action="units.unit.retire",
+        obj=unit,
+        before=before,
+        after=audit.snapshot(unit, UNIT_FIELDS),
+        scope_unit_id=unit.pk,
+    )
     return unit
 
 
 @transaction.atomic
-def create_agency(*, actor: Any, unit: Unit, name: str, kind: str, short_name: str = "",
-                  parent: Agency | None = None) -> Agency:
+def create_agency(
+    *, actor: Any, unit: Unit, name: str, kind: str, short_name: str = "", parent: Agency | None = None
+) -> Agency:
     """Thêm cơ quan, đơn vị thuộc một đơn vị hành chính."""
     policy.require(actor, Perm.MANAGE_UNIT, unit)
     if kind not in AgencyKind.values:
@@ -136,11 +172,22 @@ def create_agency(*, actor: Any, unit: Unit, name: str, kind: str, short_name: s
     if parent is not None and parent.unit_id != unit.pk:
         raise DomainError("Cơ quan cấp trên phải thuộc cùng đơn vị.", field="parent")
     name = clean_text(name, field="Tên cơ quan", max_length=200)
-    agency = Agency(unit=unit, parent=parent, kind=kind, name=name, name_key=fold(name),
-                    short_name=clean_text(short_name, field="Tên viết tắt", max_length=50, required=False))
+    agency = Agency(
+        unit=unit,
+        parent=parent,
+        kind=kind,
+        name=name,
+        name_key=fold(name),
+        short_name=clean_text(short_name, field="Tên viết tắt", max_length=50, required=False),
+    )
     _unique_or_error(f"{unit.name} đã có cơ quan “{name}”.", agency.save)
-    audit.record(actor=actor, action="units.agency.create", obj=agency,
-                 after=audit.snapshot(agency, AGENCY_FIELDS), scope_unit_id=unit.pk)
+    audit.record(
+        actor=actor,
+        action="units.agency.create",
+        obj=agency,
+        after=audit.snapshot(agency, AGENCY_FIELDS),
+        scope_unit_id=unit.pk,
+    )
     return agency
 
 
@@ -152,8 +199,14 @@ def close_agency(*, actor: Any, agency: Agency, on: dt.date) -> Agency:
     before = audit.snapshot(agency, AGENCY_FIELDS)
     agency.closed_on = on
     agency.save(update_fields=["closed_on"])
-    audit.record(actor=actor, action="units.agency.close", obj=agency, before=before,
-                 after=audit.snapshot(agency, AGENCY_FIELDS), scope_unit_id=agency.unit_id)
+    audit.record(
+        actor=actor,
+        action="units.agency.close",
+        obj=agency,
+        before=before,
+        after=audit.snapshot(agency, AGENCY_FIELDS),
+        scope_unit_id=agency.unit_id,
+    )
     return agency
 
 
@@ -164,11 +217,19 @@ def create_household(*, actor: Any, village: Unit, number: str, address: str = "
     if village.tier != Tier.VILLAGE or not village.is_current:
         raise DomainError("Hộ gia đình phải thuộc một thôn, tổ dân phố đang hoạt động.")
     number = clean_text(number, field="Số hộ", max_length=30)
-    household = Household(village=village, number=number,
-                          address=clean_text(address, field="Địa chỉ", max_length=300, required=False))
+    household = Household(
+        village=village,
+        number=number,
+        address=clean_text(address, field="Địa chỉ", max_length=300, required=False),
+    )
     _unique_or_error(f"{village.name} đã có hộ số {number}.", household.save)
-    audit.record(actor=actor, action="units.household.create", obj=household,
-                 after=audit.snapshot(household, HOUSEHOLD_FIELDS), scope_unit_id=village.pk)
+    audit.record(
+        actor=actor,
+        action="units.household.create",
+        obj=household,
+        after=audit.snapshot(household, HOUSEHOLD_FIELDS),
+        scope_unit_id=village.pk,
+    )
     return household
 
 
@@ -182,15 +243,29 @@ def dissolve_household(*, actor: Any, household: Household, on: dt.date, reason:
     household.dissolved_on = on
     household.dissolved_reason = clean_text(reason, field="Lý do", max_length=300)
     household.save(update_fields=["dissolved_on", "dissolved_reason"])
-    audit.record(actor=actor, action="units.household.dissolve", obj=household, before=before,
-                 after=audit.snapshot(household, HOUSEHOLD_FIELDS), scope_unit_id=household.village_id)
+    audit.record(
+        actor=actor,
+        action="units.household.dissolve",
+        obj=household,
+        before=before,
+        after=audit.snapshot(household, HOUSEHOLD_FIELDS),
+        scope_unit_id=household.village_id,
+    )
     return household
 
 
 @transaction.atomic
-def add_resident(*, actor: Any, household: Household, full_name: str, birth_year: int | None = None,
-                 gender: str = "", relation_to_head: str = "", phone: str = "",
-                 is_representative: bool = False) -> Resident:
+def add_resident(
+    *,
+    actor: Any,
+    household: Household,
+    full_name: str,
+    birth_year: int | None = None,
+    gender: str = "",
+    relation_to_head: str = "",
+    phone: str = "",
+    is_representative: bool = False,
+) -> Resident:
     """Thêm nhân khẩu; optionally make them the household's representative (người đại diện hộ)."""
     policy.require(actor, Perm.MANAGE_HOUSEHOLDS, household)
     if not household.is_active:
@@ -201,12 +276,23 @@ def add_resident(*, actor: Any, household: Household, full_name: str, birth_year
         raise DomainError("Năm sinh không hợp lệ.", field="birth_year")
     full_name = clean_text(full_name, field="Họ và tên", max_length=200)
     resident = Resident.objects.create(
-        household=household, full_name=full_name, name_key=fold(full_name), birth_year=birth_year, gender=gender,
-        relation_to_head=clean_text(relation_to_head, field="Quan hệ với chủ hộ", max_length=50, required=False),
+        household=household,
+        full_name=full_name,
+        name_key=fold(full_name),
+        birth_year=birth_year,
+        gender=gender,
+        relation_to_head=clean_text(
+            relation_to_head, field="Quan hệ với chủ hộ", max_length=50, required=False
+        ),
         phone=clean_text(phone, field="Điện thoại", max_length=20, required=False),
     )
-    audit.record(actor=actor, action="units.resident.create", obj=resident,
-                 after=audit.snapshot(resident, RESIDENT_FIELDS), scope_unit_id=household.village_id)
+    audit.record(
+        actor=actor,
+        action="units.resident.create",
+        obj=resident,
+        after=audit.snapshot(resident, RESIDENT_FIELDS),
+        scope_unit_id=household.village_id,
+    )
     if is_representative:
         set_representative(actor=actor, household=household, resident=resident)
     return resident
@@ -221,8 +307,14 @@ def set_representative(*, actor: Any, household: Household, resident: Resident) 
     before = audit.snapshot(household, HOUSEHOLD_FIELDS)
     household.representative = resident
     household.save(update_fields=["representative"])
-    audit.record(actor=actor, action="units.household.representative", obj=household, before=before,
-                 after=audit.snapshot(household, HOUSEHOLD_FIELDS), scope_unit_id=household.village_id)
+    audit.record(
+        actor=actor,
+        action="units.household.representative",
+        obj=household,
+        before=before,
+        after=audit.snapshot(household, HOUSEHOLD_FIELDS),
+        scope_unit_id=household.village_id,
+    )
     return household
 
 
@@ -238,19 +330,41 @@ def resident_leaves(*, actor: Any, resident: Resident, on: dt.date) -> Resident:
     if household.representative_id == resident.pk:
         household.representative = None
         household.save(update_fields=["representative"])
-    audit.record(actor=actor, action="units.resident.leave", obj=resident, before=before,
-                 after=audit.snapshot(resident, RESIDENT_FIELDS), scope_unit_id=household.village_id)
+    audit.record(
+        actor=actor,
+        action="units.resident.leave",
+        obj=resident,
+        before=before,
+        after=audit.snapshot(resident, RESIDENT_FIELDS),
+        scope_unit_id=household.village_id,
+    )
     return resident
 
 
-
-RULE_FIELDS = ("key", "value", "denominator", "unit", "citation", "effective_from", "effective_to", "scope_unit")
+RULE_FIELDS = (
+    "key",
+    "value",
+    "denominator",
+    "unit",
+    "citation",
+    "effective_from",
+    "effective_to",
+    "scope_unit",
+)
 
 
 @transaction.atomic
-def override_rule(*, actor: Any, province: Unit, key: str, value: Decimal, citation: str,
-                  effective_from: dt.date, note: str = "") -> Rule:
-    """Quy định riêng của tỉnh: a province replaces a national value for its territory, with its own source."""
+def override_rule(
+    *,
+    actor: Any,
+    province: Unit,
+    key: str,
+    value: Decimal,
+    citation: str,
+    effective_from: dt.date,
+    note: str = "",
+) -> Rule:
+    """Quy định riêng của tỉnh: a province replaces a national value on its territory, citing its source."""
     policy.require(actor, Perm.MANAGE_RULES, province)
     if province.tier != Tier.PROVINCE or not province.is_current:
         raise DomainError("Chỉ tỉnh, thành phố (hiện hành) được đặt quy định riêng.")
@@ -260,25 +374,50 @@ def override_rule(*, actor: Any, province: Unit, key: str, value: Decimal, citat
     if value < 0:
         raise DomainError("Giá trị không được âm.", field="value")
     if national.denominator != 1 and value > national.denominator:
-        raise DomainError(f"Tỷ lệ phải nằm trong khoảng 0 đến {national.denominator}/{national.denominator}.",
-                          field="value")
-    previous = (Rule.objects.select_for_update().filter(key=key, scope_unit=province, effective_to__isnull=True)
-                .order_by("-effective_from").first())
+        raise DomainError(
+            f"Tỷ lệ phải nằm trong khoảng 0 đến {national.denominator}/{national.denominator}.", field="value"
+        )
+    previous = (
+        Rule.objects.select_for_update()
+        .filter(key=key, scope_unit=province, effective_to__isnull=True)
+        .order_by("-effective_from")
+        .first()
+    )
     if previous is not None and previous.effective_from >= effective_from:
-        raise DomainError("Ngày hiệu lực phải sau ngày hiệu lực của quy định riêng đang áp dụng "
-                          f"({previous.effective_from:%d/%m/%Y}).", field="effective_from")
+        raise DomainError(
+            "Ngày hiệu lực phải sau ngày hiệu lực của quy định riêng đang áp dụng "
+            f"({previous.effective_from:%d/%m/%Y}).",
+            field="effective_from",
+        )
     if previous is not None:
         before = audit.snapshot(previous, RULE_FIELDS)
         previous.effective_to = effective_from - dt.timedelta(days=1)
         previous.save(update_fields=["effective_to"])
-        audit.record(actor=actor, action="core.rule.supersede", obj=previous, before=before,
-                     after=audit.snapshot(previous, RULE_FIELDS), scope_unit_id=province.pk)
+        audit.record(
+            actor=actor,
+            action="core.rule.supersede",
+            obj=previous,
+            before=before,
+            after=audit.snapshot(previous, RULE_FIELDS),
+            scope_unit_id=province.pk,
+        )
     override = Rule.objects.create(
-        key=key, title=national.title, value=value, denominator=national.denominator, unit=national.unit,
-        citation=clean_text(citation, field="Căn cứ", max_length=300), verified=True,
+        key=key,
+        title=national.title,
+        value=value,
+        denominator=national.denominator,
+        unit=national.unit,
+        citation=clean_text(citation, field="Căn cứ", max_length=300),
+        verified=True,
         note=clean_text(note, field="Ghi chú", max_length=2000, required=False),
-        effective_from=effective_from, scope_unit=province,
+        effective_from=effective_from,
+        scope_unit=province,
     )
-    audit.record(actor=actor, action="core.rule.override", obj=override,
-                 after=audit.snapshot(override, RULE_FIELDS), scope_unit_id=province.pk)
+    audit.record(
+        actor=actor,
+        action="core.rule.override",
+        obj=override,
+        after=audit.snapshot(override, RULE_FIELDS),
+        scope_unit_id=province.pk,
+    )
     return override

@@ -19,7 +19,15 @@ from danchu.core.paging import paginate
 from danchu.core.policy import Perm
 
 from . import selectors, services
-from .forms import AgencyForm, HouseholdForm, MoveForm, RenameForm, ResidentForm, RuleOverrideForm, VillageForm
+from .forms import (
+    AgencyForm,
+    HouseholdForm,
+    MoveForm,
+    RenameForm,
+    ResidentForm,
+    RuleOverrideForm,
+    VillageForm,
+)
 from .models import Tier, Unit
 
 
@@ -68,8 +76,11 @@ def agencies(request: HttpRequest, unit_id: int) -> HttpResponse:
             messages.success(request, f"Đã thêm {agency.name}.")
             return redirect("units:agencies", unit.pk)
     context = _unit_context(request, unit, "agencies")
-    context.update(agencies=list(selectors.agencies_of(unit, include_closed=True)), form=form,
-                   close_form=DateReasonForm())
+    context.update(
+        agencies=list(selectors.agencies_of(unit, include_closed=True)),
+        form=form,
+        close_form=DateReasonForm(),
+    )
     return render(request, "units/agencies.html", context, status=400 if form.errors else 200)
 
 
@@ -78,7 +89,10 @@ def agencies(request: HttpRequest, unit_id: int) -> HttpResponse:
 def close_agency(request: HttpRequest, agency_id: int) -> HttpResponse:
     agency = selectors.access_agency(actor=request.user, agency_id=agency_id, for_write=True)
     form = DateReasonForm(request.POST)
-    if submit(form, lambda d: services.close_agency(actor=request.user, agency=agency, on=d["on"])) is not None:
+    if (
+        submit(form, lambda d: services.close_agency(actor=request.user, agency=agency, on=d["on"]))
+        is not None
+    ):
         messages.success(request, f"{agency.name} đã ngừng hoạt động.")
     else:
         messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
@@ -128,8 +142,9 @@ def move_village(request: HttpRequest, unit_id: int) -> HttpResponse:
     form = MoveForm(request.POST)
 
     def move(data: dict[str, Any]) -> Unit:
-        target = Unit.objects.filter(code=data["target_code"].strip(), tier=Tier.COMMUNE,
-                                     generation=unit.generation).first()
+        target = Unit.objects.filter(
+            code=data["target_code"].strip(), tier=Tier.COMMUNE, generation=unit.generation
+        ).first()
         if target is None:
             raise DomainError(f"Không có xã, phường mã “{data['target_code']}”.", field="target_code")
         return services.move_unit(actor=request.user, unit=unit, new_parent=target)
@@ -164,16 +179,21 @@ def household(request: HttpRequest, household_id: int) -> HttpResponse:
         if resident is not None:
             messages.success(request, f"Đã thêm {resident.full_name}.")
             return redirect("units:household", item.pk)
-    return render(request, "units/household.html", {
-        "household": item,
-        "unit": item.village,
-        "ancestors": selectors.ancestors(item.village),
-        "members": list(item.members.all()),
-        "form": form,
-        "date_form": DateReasonForm(),
-        "can_edit": policy.allowed(request.user, Perm.MANAGE_HOUSEHOLDS, item),
-        "can_audit": policy.allowed(request.user, Perm.VIEW_AUDIT, item),
-    }, status=400 if form.errors else 200)
+    return render(
+        request,
+        "units/household.html",
+        {
+            "household": item,
+            "unit": item.village,
+            "ancestors": selectors.ancestors(item.village),
+            "members": list(item.members.all()),
+            "form": form,
+            "date_form": DateReasonForm(),
+            "can_edit": policy.allowed(request.user, Perm.MANAGE_HOUSEHOLDS, item),
+            "can_audit": policy.allowed(request.user, Perm.VIEW_AUDIT, item),
+        },
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required
@@ -191,12 +211,20 @@ def household_action(request: HttpRequest, household_id: int, action: str) -> Ht
             messages.error(request, _errors_text(form))
         elif action == "chuyen-di":
             resident = selectors.access_resident(actor=actor, resident_id=request.POST.get("resident", ""))
-            _attempt(request, lambda: services.resident_leaves(actor=actor, resident=resident,
-                                                               on=form.cleaned_data["on"]))
+            _attempt(
+                request,
+                lambda: services.resident_leaves(actor=actor, resident=resident, on=form.cleaned_data["on"]),
+            )
         else:
-            _attempt(request, lambda: services.dissolve_household(actor=actor, household=item,
-                                                                  on=form.cleaned_data["on"],
-                                                                  reason=request.POST.get("reason", "")))
+            _attempt(
+                request,
+                lambda: services.dissolve_household(
+                    actor=actor,
+                    household=item,
+                    on=form.cleaned_data["on"],
+                    reason=request.POST.get("reason", ""),
+                ),
+            )
     else:
         raise Http404("Không có thao tác này.")
     return redirect("units:household", item.pk)
@@ -246,6 +274,9 @@ def local_rules(request: HttpRequest, unit_id: int) -> HttpResponse:
             messages.success(request, f"Đã đặt quy định riêng cho {rule.key}.")
             return redirect("units:rules", unit.pk)
     context = _unit_context(request, unit, "rules")
-    context.update(overrides=list(Rule.objects.filter(scope_unit=unit).order_by("key", "-effective_from")),
-                   form=form, can_edit=can_edit)
+    context.update(
+        overrides=list(Rule.objects.filter(scope_unit=unit).order_by("key", "-effective_from")),
+        form=form,
+        can_edit=can_edit,
+    )
     return render(request, "units/rules.html", context, status=400 if form.errors else 200)

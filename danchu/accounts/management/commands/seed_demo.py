@@ -16,6 +16,6 @@ class Command(BaseCommand):
             logins = seed_demo()
         except DomainError as exc:
             raise CommandError(exc.message) from exc
-        self.stdout.write(self.style.SUCCESS("Tài khoản mẫu (mật khẩu chung: %s):" % DEMO_PASSWORD))
+        self.stdout.write(self.style.SUCCESS(f"Tài khoản mẫu (mật khẩu chung: {DEMO_PASSWORD}):"))
         for login in logins:
             self.stdout.write(f"  {login.username:<18} {login.role} — {login.where}")

@@ -13,6 +13,8 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         checked, broken = verify_chain()
         if broken is not None:
-            raise CommandError(f"Nhật ký bị can thiệp tại mục #{broken.entry_id}: {broken.reason} "
-                               f"(đã kiểm tra {checked} mục).")
+            raise CommandError(
+                f"Nhật ký bị can thiệp tại mục #{broken.entry_id}: {broken.reason} "
+                f"(đã kiểm tra {checked} mục)."
+            )
         self.stdout.write(self.style.SUCCESS(f"Nhật ký toàn vẹn: {checked} mục."))

@@ -1,0 +1,133 @@
+"""Test personas along the hierarchy (design.md §5), on a small tree built per test.
+
+province ── commune ── village (households h1, h2)
+         └─ sibling ── sibling_village (household hs)
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+
+from danchu.accounts.models import Role, RoleAssignment, User
+from danchu.core.text import fold
+from danchu.units.models import TIER_OF_KIND, Agency, AgencyKind, Household, Resident, Unit, UnitKind
+
+PASSWORD = "mat-khau-thu-nghiem-2026"
+
+
+def make_unit(name: str, kind: str, parent: Unit | None = None, code: str = "") -> Unit:
+    unit = Unit.objects.create(
+        name=name, name_key=fold(name), kind=kind, tier=TIER_OF_KIND[kind], code=code, parent=parent, path=""
+    )
+    unit.path = f"{parent.path if parent else '/'}{unit.pk}/"
+    unit.save(update_fields=["path"])
+    return unit
+
+
+def make_household(village: Unit, number: str, names: list[str]) -> Household:
+    household = Household.objects.create(village=village, number=number, address=f"Số {number}")
+    members = [Resident.objects.create(household=household, full_name=n, name_key=fold(n)) for n in names]
+    household.representative = members[0]
+    household.save()
+    return household
+
+
+def make_user(username: str, role: str | None, unit: Unit | None, **extra: Any) -> User:
+    user = User.objects.create_user(
+        username=username, password=PASSWORD, full_name=username.title(), email=f"{username}@example.test"
+    )
+    if role is not None:
+        RoleAssignment.objects.create(user=user, role=role, unit=unit, **extra)
+    return user
+
+
+@dataclass
+class Tree:
+    province: Unit
+    other_province: Unit
+    commune: Unit
+    sibling: Unit
+    village: Unit
+    sibling_village: Unit
+    h1: Household
+    h2: Household
+    hs: Household
+    agency: Agency
+    sibling_agency: Agency
+
+
+@pytest.fixture
+def tree(db: Any) -> Tree:
+    province = make_unit("Tỉnh Quảng Ngãi", UnitKind.PROVINCE, code="51")
+    other = make_unit("Thành phố Hải Phòng", UnitKind.CENTRAL_CITY, code="31")
+    commune = make_unit("Phường Chánh Lộ", UnitKind.WARD, province, code="21100")
+    sibling = make_unit("Xã Nam Chính", UnitKind.COMMUNE, province, code="21101")
+    village = make_unit("Tổ dân phố 1", UnitKind.RESIDENTIAL_GROUP, commune)
+    sibling_village = make_unit("Thôn Đông", UnitKind.VILLAGE, sibling)
+    return Tree(
+        province=province,
+        other_province=other,
+        commune=commune,
+        sibling=sibling,
+        village=village,
+        sibling_village=sibling_village,
+        h1=make_household(village, "001", ["Nguyễn Văn An", "Trần Thị Bình"]),
+        h2=make_household(village, "002", ["Lê Văn Cường"]),
+        hs=make_household(sibling_village, "001", ["Phạm Thị Dung"]),
+        agency=Agency.objects.create(
+            unit=commune, name="Văn phòng", name_key="van phong", kind=AgencyKind.SECTION
+        ),
+        sibling_agency=Agency.objects.create(
+            unit=sibling, name="Văn phòng", name_key="van phong", kind=AgencyKind.SECTION
+        ),
+    )
+
+
+PERSONAS = (
+    "admin",
+    "province_official",
+    "commune_official",
+    "sibling_official",
+    "village_head",
+    "oversight_member",
+    "citizen",
+    "anonymous",
+)
+
+
+@pytest.fixture
+def personas(tree: Tree) -> dict[str, Any]:
+    return {
+        "admin": make_user("quantri", Role.SYSTEM_ADMIN, None),
+        "province_official": make_user("tinh", Role.FOCAL_OFFICER, tree.province),
+        "commune_official": make_user("xa", Role.FOCAL_OFFICER, tree.commune),
+        "sibling_official": make_user("xabengcanh", Role.FOCAL_OFFICER, tree.sibling),
+        "village_head": make_user("truongthon", Role.VILLAGE_HEAD, tree.village),
+        "oversight_member": make_user("bttnd", Role.OVERSIGHT_MEMBER, tree.commune),
+        "citizen": make_user("dan", Role.CITIZEN, tree.village, resident=tree.h1.representative),
+        "anonymous": AnonymousUser(),
+    }
+
+
+@pytest.fixture
+def login(client: Any) -> Any:
+    """login(user) logs the test client in as that persona (anonymous: stays logged out)."""
+
+    def _login(user: Any) -> Any:
+        client.logout()
+        if user.is_authenticated:
+            client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        return client
+
+    return _login
+
+
+def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:
+    # Playwright's sync API runs an event loop; Django refuses sync DB calls beside one unless told.
+    if any("browser" in item.keywords for item in items):
+        os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

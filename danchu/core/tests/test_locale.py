@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django import forms
+from django.utils import formats, translation
+
+
+class DateForm(forms.Form):
+    day = forms.DateField()
+
+
+def test_vietnamese_dates_are_day_first():
+    with translation.override("vi"):
+        form = DateForm({"day": "01/07/2025"})
+        assert form.is_valid()
+        assert form.cleaned_data["day"] == dt.date(2025, 7, 1)
+        assert formats.date_format(dt.date(2025, 7, 1), "SHORT_DATE_FORMAT") == "01/07/2025"
+
+
+def test_vietnamese_number_grouping():
+    with translation.override("vi"):
+        assert formats.number_format(1234567, use_l10n=True, force_grouping=True) == "1.234.567"
+        assert formats.number_format(1.5, decimal_pos=1, use_l10n=True) == "1,5"
+
+
+@pytest.mark.django_db
+def test_pages_default_to_vietnamese_whatever_the_browser_says(client):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert response["Content-Language"] == "vi"
+    client.cookies["django_language"] = "en"
+    assert client.get("/")["Content-Language"] == "en"
+
+
+def test_malformed_date_is_refused():
+    with translation.override("vi"):
+        assert not DateForm({"day": "31/02/2025"}).is_valid()
+        assert not DateForm({"day": "ngày   tháng 3 năm 2023"}).is_valid()
