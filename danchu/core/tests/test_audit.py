@@ -51,7 +51,7 @@ def test_snapshot_values_read_back_identically(tree):
 def test_tampering_with_content_is_found_at_that_entry(tree, personas):
     entries = [_write(personas["admin"], tree.commune, n) for n in range(1, 5)]
     AuditEntry.objects.filter(pk=entries[1].pk).update(after={"n": 999})
-    checked, broken = audit.verify_chain()
+    _checked, broken = audit.verify_chain()
     assert broken is not None and broken.entry_id == entries[1].pk
     with pytest.raises(CommandError, match=f"#{entries[1].pk}"):
         call_command("verify_audit")

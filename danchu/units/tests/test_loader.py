@@ -5,7 +5,7 @@ from django.core.management import call_command
 
 from danchu.core.models import AuditEntry
 from danchu.units.loader import load_national_units
-from danchu.units.models import Generation, Tier, Unit, UnitDataVersion, UnitSuccession, UnitKind
+from danchu.units.models import Generation, Tier, Unit, UnitDataVersion, UnitKind, UnitSuccession
 
 pytestmark = pytest.mark.django_db
 
