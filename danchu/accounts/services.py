@@ -116,6 +116,11 @@ def grant_role(
             )
     elif resident is not None:
         raise DomainError("Chỉ vai trò người dân gắn với nhân khẩu.", field="resident")
+    holding = RoleAssignment.objects.filter(
+        user=user, role=role, unit=unit, agency=agency, revoked_at__isnull=True
+    )
+    if holding.exists():
+        raise DomainError(f"{user} đã có vai trò này tại đơn vị này.")
     assignment = RoleAssignment(
         user=user,
         role=role,

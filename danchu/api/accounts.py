@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from danchu.accounts import selectors, services
 from danchu.accounts.models import RoleAssignment
@@ -71,7 +71,7 @@ def list_roles(request: HttpRequest, unit_id: int) -> list[RoleAssignment]:
 
 
 @router.post("/units/{unit_id}/roles", response={201: RoleOut, **ERRORS}, auth=AUTH, summary="Giao vai trò")
-def grant(request: HttpRequest, unit_id: int, payload: GrantIn) -> tuple[int, RoleAssignment]:
+def grant(request: HttpRequest, unit_id: int, payload: GrantIn) -> Status[RoleAssignment]:
     unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id)
     user = selectors.find_user(payload.username)
     if user is None:
@@ -81,8 +81,11 @@ def grant(request: HttpRequest, unit_id: int, payload: GrantIn) -> tuple[int, Ro
         if payload.agency_id
         else None
     )
-    return 201, services.grant_role(
-        actor=request.user, user=user, role=payload.role, unit=unit, agency=agency, title=payload.title
+    return Status(
+        201,
+        services.grant_role(
+            actor=request.user, user=user, role=payload.role, unit=unit, agency=agency, title=payload.title
+        ),
     )
 
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from django.http import HttpRequest
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 
 from danchu.core import policy
 from danchu.core.policy import Perm
@@ -132,9 +132,9 @@ def list_villages(request: HttpRequest, unit_id: int) -> list[Unit]:
 @router.post(
     "/units/{unit_id}/villages", response={201: UnitOut, **ERRORS}, auth=AUTH, summary="Thêm thôn, tổ dân phố"
 )
-def create_village(request: HttpRequest, unit_id: int, payload: VillageIn) -> tuple[int, Unit]:
+def create_village(request: HttpRequest, unit_id: int, payload: VillageIn) -> Status[Unit]:
     unit = selectors.access_unit(actor=request.user, unit_id=unit_id, for_write=True)
-    return 201, services.create_village(actor=request.user, commune=unit, **payload.dict())
+    return Status(201, services.create_village(actor=request.user, commune=unit, **payload.dict()))
 
 
 @router.get("/units/{unit_id}/agencies", response={200: list[AgencyOut], **ERRORS}, auth=AUTH)
@@ -149,9 +149,9 @@ def list_agencies(request: HttpRequest, unit_id: int) -> list[Agency]:
     auth=AUTH,
     summary="Thêm cơ quan, đơn vị",
 )
-def create_agency(request: HttpRequest, unit_id: int, payload: AgencyIn) -> tuple[int, Agency]:
+def create_agency(request: HttpRequest, unit_id: int, payload: AgencyIn) -> Status[Agency]:
     unit = selectors.access_unit(actor=request.user, unit_id=unit_id, for_write=True)
-    return 201, services.create_agency(actor=request.user, unit=unit, **payload.dict())
+    return Status(201, services.create_agency(actor=request.user, unit=unit, **payload.dict()))
 
 
 @router.get("/villages/{unit_id}/households", response={200: list[HouseholdOut], **ERRORS}, auth=AUTH)
@@ -167,9 +167,9 @@ def list_households(request: HttpRequest, unit_id: int) -> list[Household]:
     auth=AUTH,
     summary="Thêm hộ gia đình",
 )
-def create_household(request: HttpRequest, unit_id: int, payload: HouseholdIn) -> tuple[int, Household]:
+def create_household(request: HttpRequest, unit_id: int, payload: HouseholdIn) -> Status[Household]:
     village = selectors.access_unit(actor=request.user, unit_id=unit_id)
-    return 201, services.create_household(actor=request.user, village=village, **payload.dict())
+    return Status(201, services.create_household(actor=request.user, village=village, **payload.dict()))
 
 
 @router.get("/households/{household_id}", response={200: HouseholdOut, **ERRORS}, auth=AUTH)
@@ -189,6 +189,6 @@ def list_residents(request: HttpRequest, household_id: int) -> list[Resident]:
     auth=AUTH,
     summary="Thêm nhân khẩu",
 )
-def add_resident(request: HttpRequest, household_id: int, payload: ResidentIn) -> tuple[int, Resident]:
+def add_resident(request: HttpRequest, household_id: int, payload: ResidentIn) -> Status[Resident]:
     household = selectors.access_household(actor=request.user, household_id=household_id, for_write=True)
-    return 201, services.add_resident(actor=request.user, household=household, **payload.dict())
+    return Status(201, services.add_resident(actor=request.user, household=household, **payload.dict()))

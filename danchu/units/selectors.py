@@ -113,8 +113,10 @@ def villages_of(commune: Unit) -> QuerySet[Unit]:
 
 
 def households_of(village: Unit, *, include_dissolved: bool = False) -> QuerySet[Household]:
-    qs = village.households.select_related("representative").annotate(
-        member_count=Count("members", filter=Q(members__left_on__isnull=True))
+    qs = (
+        village.households.select_related("representative")
+        .annotate(member_count=Count("members", filter=Q(members__left_on__isnull=True)))
+        .order_by("number")
     )
     return qs if include_dissolved else qs.filter(dissolved_on__isnull=True)
 
