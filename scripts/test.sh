@@ -10,6 +10,10 @@ echo "== ruff"; .venv/bin/ruff check . && .venv/bin/ruff format --check --quiet 
 echo "== mypy"; .venv/bin/mypy danchu
 echo "== import contracts"; .venv/bin/lint-imports --no-cache --quiet 2>/dev/null || .venv/bin/lint-imports --no-cache
 echo "== migrations"; .venv/bin/danchu makemigrations --check --dry-run >/dev/null
+echo "== production settings (check --deploy)"
+DJANGO_SETTINGS_MODULE=danchu.settings.prod ALLOWED_HOSTS=danchu.example.vn \
+  SECRET_KEY=$(.venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(64))') \
+  .venv/bin/danchu check --deploy --fail-level WARNING
 
 echo "== pytest on SQLite"
 .venv/bin/pytest -q -m "not browser" "$@"

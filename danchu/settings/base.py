@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
-from .env import BASE_DIR, VAR_DIR, database_config, env_list, env_str
+from .env import BASE_DIR, VAR_DIR, database_config, env_list, env_str, smtp_mailer
 
 SECRET_KEY = env_str("SECRET_KEY", "dev-only-insecure-key-change-me")
 DEBUG = False
@@ -118,26 +118,16 @@ STORAGES = {
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # Mail goes to files under var/mail unless an SMTP server is configured (EMAIL_HOST).
-if env_str("EMAIL_HOST"):
-    MAILERS = {
-        "default": {
-            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-            "OPTIONS": {
-                "host": env_str("EMAIL_HOST"),
-                "port": int(env_str("EMAIL_PORT", "587")),
-                "username": env_str("EMAIL_HOST_USER"),
-                "password": env_str("EMAIL_HOST_PASSWORD"),
-                "use_tls": env_str("EMAIL_USE_TLS", "1") == "1",
-            },
-        }
-    }
-else:
-    MAILERS = {
+MAILERS = (
+    {"default": smtp_mailer()}
+    if env_str("EMAIL_HOST")
+    else {
         "default": {
             "BACKEND": "django.core.mail.backends.filebased.EmailBackend",
             "OPTIONS": {"file_path": str(VAR_DIR / "mail")},
         }
     }
+)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "danchu <no-reply@localhost>")
 
 # Pages use only our own vendored assets: nothing from a CDN.

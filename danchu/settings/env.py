@@ -48,3 +48,17 @@ def database_config(default_sqlite: Path) -> dict[str, Any]:
         config["OPTIONS"] = {"pool": {"min_size": 1, "max_size": int(env_str("DATABASE_POOL_MAX", "8"))}}
         config["CONN_MAX_AGE"] = 0
     return config
+
+
+def smtp_mailer() -> dict[str, Any]:
+    """The SMTP mailer from EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS."""
+    return {
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {
+            "host": env_str("EMAIL_HOST", "localhost"),
+            "port": int(env_str("EMAIL_PORT", "25")),
+            "username": env_str("EMAIL_HOST_USER"),
+            "password": env_str("EMAIL_HOST_PASSWORD"),
+            "use_tls": env_bool("EMAIL_USE_TLS", False),
+        },
+    }
