@@ -25,3 +25,4 @@ fi
 # setuptools' editable finder maps packages at install time; make sure it sees ours.
 .venv/bin/python -c 'import danchu.cli' 2>/dev/null ||
   "$PYTHON" -m uv sync --frozen --quiet --python "$PYTHON" --reinstall-package danchu
+mkdir -p "${DANCHU_VAR_DIR:-var}"

@@ -106,3 +106,23 @@ def test_security_headers(client, db):
     response = client.get("/")
     assert "script-src 'self'" in response["Content-Security-Policy"]
     assert response["X-Frame-Options"] == "DENY"
+
+
+def test_citizen_account_from_the_household_page(tree, personas, login):
+    from danchu.accounts.models import Role, RoleAssignment
+
+    member = tree.h2.members.get()
+    url = reverse("accounts:citizen_account", args=[tree.h2.pk])
+    data = {"resident": member.pk, "username": "dan.cuong", "password": "mat-khau-dan-2026"}
+    assert login(personas["village_head"]).post(url, data).status_code == 403
+    response = login(personas["commune_official"]).post(url, data, follow=True)
+    assert "Đã cấp tài khoản" in response.content.decode()
+    assignment = RoleAssignment.objects.get(user__username="dan.cuong")
+    assert assignment.role == Role.CITIZEN and assignment.resident == member
+    # A member of another household cannot be attached through this household.
+    other = tree.h1.representative
+    response = login(personas["commune_official"]).post(
+        url, {**data, "resident": other.pk, "username": "dan.khac"}, follow=True
+    )
+    assert "không thuộc hộ này" in response.content.decode()
+    assert not RoleAssignment.objects.filter(user__username="dan.khac").exists()

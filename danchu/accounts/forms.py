@@ -9,8 +9,10 @@ from .models import Role
 
 class GrantRoleForm(forms.Form):
     username = forms.CharField(label="Tên đăng nhập", max_length=150)
+    # Citizens get their account from their household's page, where the resident is known.
     role = forms.ChoiceField(
-        label="Vai trò", choices=[(r.value, r.label) for r in Role if r != Role.SYSTEM_ADMIN]
+        label="Vai trò",
+        choices=[(r.value, r.label) for r in Role if r not in (Role.SYSTEM_ADMIN, Role.CITIZEN)],
     )
     agency = forms.ModelChoiceField(label="Cơ quan (nếu có)", queryset=Agency.objects.none(), required=False)
     title = forms.CharField(label="Chức danh", max_length=200, required=False)
@@ -29,3 +31,10 @@ class GrantRoleForm(forms.Form):
 
 class RevokeForm(forms.Form):
     reason = forms.CharField(label="Lý do thu hồi", max_length=300)
+
+
+class CitizenAccountForm(forms.Form):
+    resident = forms.IntegerField(widget=forms.HiddenInput)
+    username = forms.CharField(label="Tên đăng nhập", max_length=150)
+    password = forms.CharField(label="Mật khẩu ban đầu", widget=forms.PasswordInput(render_value=False))
+    email = forms.EmailField(label="Email (để lấy lại mật khẩu)", required=False)

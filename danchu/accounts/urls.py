@@ -29,4 +29,5 @@ urlpatterns = [
     path("ho-cua-toi/", views.my_household, name="my_household"),
     path("don-vi/<int:unit_id>/vai-tro/", views.roles, name="roles"),
     path("vai-tro/<int:role_id>/thu-hoi/", views.revoke, name="revoke_role"),
+    path("ho/<int:household_id>/cap-tai-khoan/", views.citizen_account, name="citizen_account"),
 ]

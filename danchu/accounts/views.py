@@ -21,8 +21,8 @@ from danchu.units import selectors as unit_selectors
 from danchu.units.models import Tier, Unit
 
 from . import selectors, services
-from .forms import GrantRoleForm, RevokeForm
-from .models import RoleAssignment
+from .forms import CitizenAccountForm, GrantRoleForm, RevokeForm
+from .models import Role, RoleAssignment
 from .workspace import current_workspace, switch_role
 
 
@@ -163,3 +163,34 @@ def revoke(request: HttpRequest, role_id: int) -> HttpResponse:
         if assignment.unit_id
         else redirect("accounts:workspace")
     )
+
+
+@login_required
+@require_POST
+def citizen_account(request: HttpRequest, household_id: int) -> HttpResponse:
+    """Cấp tài khoản người dân: an account for a member of the household, seeing that household."""
+    household = unit_selectors.access_household(actor=request.user, household_id=household_id, for_write=True)
+    form = CitizenAccountForm(request.POST)
+
+    def create(data: dict[str, Any]) -> RoleAssignment:
+        resident = unit_selectors.access_resident(actor=request.user, resident_id=data["resident"])
+        if resident.household_id != household.pk:
+            raise DomainError("Nhân khẩu không thuộc hộ này.")
+        user = services.create_user(
+            actor=request.user,
+            unit=household.village,
+            username=data["username"],
+            full_name=resident.full_name,
+            email=data["email"],
+            password=data["password"],
+        )
+        return services.grant_role(
+            actor=request.user, user=user, role=Role.CITIZEN, unit=household.village, resident=resident
+        )
+
+    granted = submit(form, create)
+    if granted is not None:
+        messages.success(request, f"Đã cấp tài khoản “{granted.user.get_username()}” cho {granted.resident}.")
+    else:
+        messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
+    return redirect("units:household", household.pk)

@@ -191,6 +191,7 @@ def household(request: HttpRequest, household_id: int) -> HttpResponse:
             "date_form": DateReasonForm(),
             "can_edit": policy.allowed(request.user, Perm.MANAGE_HOUSEHOLDS, item),
             "can_audit": policy.allowed(request.user, Perm.VIEW_AUDIT, item),
+            "can_accounts": policy.allowed(request.user, Perm.MANAGE_ROLES, item.village),
         },
         status=400 if form.errors else 200,
     )

@@ -37,3 +37,10 @@ def test_malformed_date_is_refused():
     with translation.override("vi"):
         assert not DateForm({"day": "31/02/2025"}).is_valid()
         assert not DateForm({"day": "ngày   tháng 3 năm 2023"}).is_valid()
+
+
+@pytest.mark.django_db
+def test_english_is_available(client):
+    client.cookies["django_language"] = "en"
+    body = client.get("/").content.decode()
+    assert "Log in" in body and "Provinces and cities" in body
