@@ -43,16 +43,6 @@ GET_VIEWS: list[tuple[str, Callable[[Tree], dict[str, Any]], dict[str, int]]] = 
     ("units:household", lambda t: {"household_id": t.h1.pk}, expect(HOUSEHOLD_KEEPERS | {"citizen"})),
     ("units:history", lambda t: {"unit_id": t.commune.pk}, expect(MANAGERS)),
     ("units:rules", lambda t: {"unit_id": t.province.pk}, expect({"admin", "province_official"})),
-    (
-        "accounts:citizen_account",
-        lambda t: {"household_id": t.h2.pk},
-        lambda t: {
-            "resident": str(t.h2.members.get().pk),
-            "username": "dan.moi",
-            "password": "mat-khau-dan-2026",
-        },
-        MANAGERS,
-    ),
     ("accounts:roles", lambda t: {"unit_id": t.commune.pk}, expect(MANAGERS)),
     ("core:rulebook", lambda t: {}, expect(LOGGED_IN)),
     ("core:calendar", lambda t: {}, expect(LOGGED_IN)),
@@ -131,6 +121,16 @@ POST_VIEWS: list[tuple[str, Callable[[Tree], dict[str, Any]], Callable[[Tree], d
             "effective_from": "01/01/2026",
         },
         {"admin", "province_official"},
+    ),
+    (
+        "accounts:citizen_account",
+        lambda t: {"household_id": t.h2.pk},
+        lambda t: {
+            "resident": str(t.h2.members.get().pk),
+            "username": "dan.moi",
+            "password": "mat-khau-dan-2026",
+        },
+        MANAGERS,
     ),
     (
         "accounts:roles",

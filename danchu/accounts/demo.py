@@ -84,12 +84,13 @@ def _households(admin: User, village: Unit, seed: int) -> list[Household]:
             )
             family = FAMILY_NAMES[(seed + n) % len(FAMILY_NAMES)]
             for i, relation in enumerate(["Chủ hộ", "Vợ/chồng", "Con"][: 1 + (n % 3)]):
+                given = GIVEN_NAMES[(seed + n + i) % len(GIVEN_NAMES)]
                 unit_services.add_resident(
                     actor=admin,
                     household=household,
-                    full_name=f"{family} {GIVEN_NAMES[(seed + n + i) % len(GIVEN_NAMES)]}",
-                    birth_year=1960 + (n * 3 + i * 20) % 50,
-                    gender="nam" if i % 2 == 0 else "nu",
+                    full_name=f"{family} {given}",
+                    birth_year=[1962, 1965, 1990][i] + n % 7,
+                    gender="nu" if given.startswith("Thị") else "nam",
                     relation_to_head=relation,
                     is_representative=(i == 0),
                 )

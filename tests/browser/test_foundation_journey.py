@@ -76,3 +76,12 @@ def test_commune_official_builds_the_register(live_server, page, tree, personas)
     page.goto(f"{base}/quan-tri/don-vi/{tree.commune.pk}/")
     assert "Không có quyền truy cập" in page.locator("h1").inner_text()
     assert page.js_errors == []
+
+
+def test_live_search_on_the_home_page(live_server, page, tree):
+    """Typing filters communes as you go (htmx), diacritics optional; the plain form works without it."""
+    page.goto(live_server.url + "/")
+    page.fill("#q", "nam chinh")
+    page.wait_for_selector("#results >> text=Xã Nam Chính")
+    assert "Phường Chánh Lộ" not in page.locator("#results").inner_text()
+    assert page.js_errors == []
