@@ -1,0 +1,38 @@
+"""Benchmark: loading the national unit tree (34 + 3,321 current, 63 + 696 + 10,051 legacy, old→new links).
+
+Usage: .venv/bin/python bench/units.py [--db postgres]
+"""
+
+from __future__ import annotations
+
+import time
+
+from _common import setup
+
+
+def main() -> None:
+    setup(__doc__ or "")
+    from danchu.units.loader import load_national_units, read_source
+    from danchu.units.models import Unit, UnitSuccession
+
+    started = time.perf_counter()
+    read_source()
+    read_s = time.perf_counter() - started
+
+    started = time.perf_counter()
+    first = load_national_units()
+    first_s = time.perf_counter() - started
+
+    started = time.perf_counter()
+    second = load_national_units()
+    second_s = time.perf_counter() - started
+    assert not second.changed
+
+    print(f"units: {Unit.objects.count()}, links: {UnitSuccession.objects.count()}, created: {first.created}")
+    print(f"read_source_s: {read_s:.2f}")
+    print(f"load_units_first_s: {first_s:.2f}")
+    print(f"load_units_rerun_s: {second_s:.2f}")
+
+
+if __name__ == "__main__":
+    main()
