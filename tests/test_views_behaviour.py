@@ -126,3 +126,13 @@ def test_citizen_account_from_the_household_page(tree, personas, login):
     )
     assert "không thuộc hộ này" in response.content.decode()
     assert not RoleAssignment.objects.filter(user__username="dan.khac").exists()
+
+
+def test_moving_to_an_unknown_commune_code_is_explained(tree, personas, login):
+    client = login(personas["province_official"])
+    response = client.post(
+        reverse("units:move_village", args=[tree.village.pk]), {"target_code": "99999"}, follow=True
+    )
+    assert "Không có xã, phường mã “99999”" in response.content.decode()
+    tree.village.refresh_from_db()
+    assert tree.village.parent == tree.commune

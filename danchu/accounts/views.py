@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from danchu.core import policy
 from danchu.core.errors import DomainError
-from danchu.core.forms import submit
+from danchu.core.forms import errors_text, submit
 from danchu.core.policy import Perm
 from danchu.units import selectors as unit_selectors
 from danchu.units.models import Tier, Unit
@@ -157,7 +157,7 @@ def revoke(request: HttpRequest, role_id: int) -> HttpResponse:
     ):
         messages.success(request, f"Đã thu hồi vai trò của {assignment.user}.")
     else:
-        messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
+        messages.error(request, errors_text(form))
     return (
         redirect("accounts:roles", assignment.unit_id)
         if assignment.unit_id
@@ -192,5 +192,5 @@ def citizen_account(request: HttpRequest, household_id: int) -> HttpResponse:
     if granted is not None:
         messages.success(request, f"Đã cấp tài khoản “{granted.user.get_username()}” cho {granted.resident}.")
     else:
-        messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
+        messages.error(request, errors_text(form))
     return redirect("units:household", household.pk)

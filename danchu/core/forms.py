@@ -23,6 +23,11 @@ def submit[T](form: forms.Form, action: Callable[[dict[str, Any]], T]) -> T | No
         return None
 
 
+def errors_text(form: forms.Form) -> str:
+    """All of a form's errors as one sentence, for a message after a redirect."""
+    return " ".join(str(error) for errors in form.errors.values() for error in errors)
+
+
 class DateReasonForm(forms.Form):
     on = forms.DateField(
         label="Từ ngày",

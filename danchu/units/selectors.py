@@ -8,6 +8,7 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from danchu.core import policy
+from danchu.core.errors import DomainError
 from danchu.core.policy import Perm
 from danchu.core.text import fold
 
@@ -50,6 +51,14 @@ def access_resident(*, actor: Any, resident_id: int | str, for_write: bool = Fal
 def public_unit(unit_id: int | str) -> Unit:
     """A unit as the public sees it: name, kind, place in the tree (no internal data)."""
     unit: Unit = _get_or_404(Unit.objects.select_related("parent"), unit_id, "đơn vị")
+    return unit
+
+
+def commune_by_code(code: str, *, generation: str = Generation.CURRENT) -> Unit:
+    """A commune by its official code; an unknown code is a user error, said in Vietnamese."""
+    unit = Unit.objects.filter(code=code.strip(), tier=Tier.COMMUNE, generation=generation).first()
+    if unit is None:
+        raise DomainError(f"Không có xã, phường mã “{code.strip()}”.", field="target_code")
     return unit
 
 

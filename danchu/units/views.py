@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from danchu.core import policy
 from danchu.core.errors import DomainError, PermissionDeniedError
-from danchu.core.forms import DateReasonForm, submit
+from danchu.core.forms import DateReasonForm, errors_text, submit
 from danchu.core.models import AuditEntry, Rule
 from danchu.core.paging import paginate
 from danchu.core.policy import Perm
@@ -95,7 +95,7 @@ def close_agency(request: HttpRequest, agency_id: int) -> HttpResponse:
     ):
         messages.success(request, f"{agency.name} đã ngừng hoạt động.")
     else:
-        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+        messages.error(request, errors_text(form))
     return redirect("units:agencies", agency.unit_id)
 
 
@@ -131,7 +131,7 @@ def rename_village(request: HttpRequest, unit_id: int) -> HttpResponse:
     if submit(form, lambda d: services.rename_unit(actor=request.user, unit=unit, **d)) is not None:
         messages.success(request, "Đã cập nhật tên.")
     else:
-        messages.error(request, _errors_text(form))
+        messages.error(request, errors_text(form))
     return redirect("units:village", unit.pk)
 
 
@@ -142,18 +142,14 @@ def move_village(request: HttpRequest, unit_id: int) -> HttpResponse:
     form = MoveForm(request.POST)
 
     def move(data: dict[str, Any]) -> Unit:
-        target = Unit.objects.filter(
-            code=data["target_code"].strip(), tier=Tier.COMMUNE, generation=unit.generation
-        ).first()
-        if target is None:
-            raise DomainError(f"Không có xã, phường mã “{data['target_code']}”.", field="target_code")
+        target = selectors.commune_by_code(data["target_code"], generation=unit.generation)
         return services.move_unit(actor=request.user, unit=unit, new_parent=target)
 
     moved = submit(form, move)
     if moved is not None:
         messages.success(request, f"Đã chuyển {moved.name} sang {moved.parent}.")
     else:
-        messages.error(request, _errors_text(form))
+        messages.error(request, errors_text(form))
     return redirect("units:village", unit.pk)
 
 
@@ -165,7 +161,7 @@ def retire_village(request: HttpRequest, unit_id: int) -> HttpResponse:
     if submit(form, lambda d: services.retire_unit(actor=request.user, unit=unit, on=d["on"])) is not None:
         messages.success(request, f"{unit.name} đã ngừng hiệu lực.")
     else:
-        messages.error(request, _errors_text(form))
+        messages.error(request, errors_text(form))
     return redirect("units:village", unit.pk)
 
 
@@ -209,7 +205,7 @@ def household_action(request: HttpRequest, household_id: int, action: str) -> Ht
     elif action in ("chuyen-di", "xoa-ho"):
         form = DateReasonForm({"on": request.POST.get("on", ""), "reason": request.POST.get("reason") or "-"})
         if not form.is_valid():
-            messages.error(request, _errors_text(form))
+            messages.error(request, errors_text(form))
         elif action == "chuyen-di":
             resident = selectors.access_resident(actor=actor, resident_id=request.POST.get("resident", ""))
             _attempt(
@@ -242,10 +238,6 @@ def _attempt(request: HttpRequest, call: Any) -> bool:
         return False
     messages.success(request, "Đã cập nhật.")
     return True
-
-
-def _errors_text(form: Any) -> str:
-    return " ".join(str(e) for errors in form.errors.values() for e in errors)
 
 
 @login_required
