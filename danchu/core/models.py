@@ -7,14 +7,28 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+class RecordDeletionError(Exception):
+    """Official records are ended (withdrawn, dissolved, revoked) with a date, never deleted."""
+
+
+class KeptQuerySet[M: models.Model](models.QuerySet[M]):
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise RecordDeletionError(f"{self.model._meta.verbose_name}: hồ sơ chính thức không được xoá.")
+
+
 class TimeStampedModel(models.Model):
-    """Base for domain records: when it was created and last changed."""
+    """Base for official records: when created and last changed; deleting one is refused."""
 
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
 
+    objects = KeptQuerySet.as_manager()
+
     class Meta:
         abstract = True
+
+    def delete(self, using: str | None = None, keep_parents: bool = False) -> tuple[int, dict[str, int]]:
+        raise RecordDeletionError(f"{self._meta.verbose_name}: hồ sơ chính thức không được xoá.")
 
 
 class AuditEntry(models.Model):
@@ -38,6 +52,8 @@ class AuditEntry(models.Model):
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)
 
+    objects = KeptQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("mục nhật ký")
         verbose_name_plural = _("nhật ký thao tác")
@@ -46,6 +62,9 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.pk} {self.action} {self.object_repr}"
+
+    def delete(self, using: str | None = None, keep_parents: bool = False) -> tuple[int, dict[str, int]]:
+        raise RecordDeletionError("Nhật ký thao tác không được xoá.")
 
 
 class AuditChainHead(models.Model):

@@ -3,12 +3,18 @@ from __future__ import annotations
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import transaction
+from django.db import connection, transaction
 
 from danchu.core import audit
 from danchu.core.models import AuditChainHead, AuditEntry
 
 pytestmark = pytest.mark.django_db
+
+
+def _raw_delete(pk: int) -> None:
+    """What someone with database access could do; the application itself refuses deletes."""
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM core_auditentry WHERE id = %s", [pk])
 
 
 def _write(actor, obj, n):
@@ -58,14 +64,14 @@ def test_tampering_with_content_is_found_at_that_entry(tree, personas):
 
 def test_deleting_an_entry_breaks_the_next_link(tree, personas):
     entries = [_write(personas["admin"], tree.commune, n) for n in range(1, 5)]
-    AuditEntry.objects.filter(pk=entries[2].pk).delete()
+    _raw_delete(entries[2].pk)
     _, broken = audit.verify_chain()
     assert broken is not None and broken.entry_id == entries[3].pk
 
 
 def test_deleting_the_last_entry_is_found(tree, personas):
     entries = [_write(personas["admin"], tree.commune, n) for n in range(1, 3)]
-    AuditEntry.objects.filter(pk=entries[-1].pk).delete()
+    _raw_delete(entries[-1].pk)
     _, broken = audit.verify_chain()
     assert broken is not None
 
@@ -83,3 +89,17 @@ def test_object_type_and_scope_recorded(tree):
     assert entry.object_id == str(tree.village.pk)
     assert entry.actor_label == "hệ thống"
     assert entry.scope_unit_id == tree.village.pk
+
+
+def test_the_application_refuses_to_delete_entries_and_records(tree, personas):
+    from danchu.core.models import RecordDeletionError
+
+    entry = _write(personas["admin"], tree.commune, 1)
+    with pytest.raises(RecordDeletionError):
+        entry.delete()
+    with pytest.raises(RecordDeletionError):
+        AuditEntry.objects.all().delete()
+    with pytest.raises(RecordDeletionError):
+        tree.h1.delete()
+    with pytest.raises(RecordDeletionError):
+        type(tree.village).objects.filter(pk=tree.village.pk).delete()
