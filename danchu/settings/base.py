@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "danchu.core",
     "danchu.units",
     "danchu.accounts",
+    "danchu.plans",
     "danchu.portal",
     "danchu.api",
 ]
