@@ -6,6 +6,7 @@ urlpatterns = [
     path("tai-khoan/", include("danchu.accounts.urls")),
     path("quan-tri/", include("danchu.units.urls")),
     path("he-thong/", include("danchu.core.urls")),
+    path("ke-hoach/", include("danchu.plans.urls")),
     path("api/v1/", include("danchu.api.urls")),
     path("django-admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -12,6 +12,8 @@ from .models import Role, RoleAssignment
 
 _OFFICIAL_ADMIN = frozenset(
     {
+        Perm.VIEW_PLANS,
+        Perm.MANAGE_PLANS,
         Perm.VIEW_UNIT,
         Perm.MANAGE_UNIT,
         Perm.VIEW_HOUSEHOLDS,
@@ -26,10 +28,12 @@ ROLE_PERMS: dict[str, frozenset[Perm]] = {
     Role.SYSTEM_ADMIN: frozenset(Perm),
     Role.UNIT_LEADER: _OFFICIAL_ADMIN,
     Role.FOCAL_OFFICER: _OFFICIAL_ADMIN,
-    Role.AGENCY_OFFICER: frozenset({Perm.VIEW_UNIT}),
-    Role.VILLAGE_HEAD: frozenset({Perm.VIEW_UNIT, Perm.VIEW_HOUSEHOLDS, Perm.MANAGE_HOUSEHOLDS}),
-    Role.OVERSIGHT_MEMBER: frozenset({Perm.VIEW_UNIT}),
-    Role.FRONT_OFFICER: frozenset({Perm.VIEW_UNIT, Perm.VIEW_HOUSEHOLDS}),
+    Role.AGENCY_OFFICER: frozenset({Perm.VIEW_UNIT, Perm.VIEW_PLANS}),
+    Role.VILLAGE_HEAD: frozenset(
+        {Perm.VIEW_UNIT, Perm.VIEW_HOUSEHOLDS, Perm.MANAGE_HOUSEHOLDS, Perm.VIEW_PLANS}
+    ),
+    Role.OVERSIGHT_MEMBER: frozenset({Perm.VIEW_UNIT, Perm.VIEW_PLANS}),
+    Role.FRONT_OFFICER: frozenset({Perm.VIEW_UNIT, Perm.VIEW_HOUSEHOLDS, Perm.VIEW_PLANS}),
     Role.CITIZEN: frozenset(),
 }
 OFFICIAL_ROLES = frozenset(role for role, perms in ROLE_PERMS.items() if Perm.VIEW_UNIT in perms)
@@ -59,6 +63,9 @@ def unit_of(target: Any) -> Unit | None:
     """The unit an object belongs to; None for national objects (the national rulebook, the whole log)."""
     if target is None:
         return None
+    scoped = getattr(target, "policy_unit", None)
+    if isinstance(scoped, Unit):  # records of apps above this one (plans, reports...) name their unit
+        return scoped
     if isinstance(target, Unit):
         return target
     if isinstance(target, Agency):

@@ -27,6 +27,8 @@ class Perm(StrEnum):
     VIEW_AUDIT = "audit.view"  # read the audit log of objects in the subtree
     MANAGE_RULES = "rule.manage"  # override rulebook values for a province
     MANAGE_CALENDAR = "calendar.manage"  # edit holidays (national)
+    VIEW_PLANS = "plan.view"  # read a unit's plans, items and directives
+    MANAGE_PLANS = "plan.manage"  # import, correct and issue plans of a unit
 
 
 class Policy(Protocol):

@@ -540,6 +540,7 @@ def parse_text(text: str) -> ParsedPlan:
         recipients=recipients,
         recipients_raw=recipients_raw,
         signer=_read_signer(tail_lines),
+        source_text=text,
     )
 
 
@@ -560,7 +561,6 @@ def _fill_item(item: Item, paras: list[str], *, responsibility: bool, has_childr
             item.coordinating += _split_agencies(value, on_commas=False)
         else:
             item.timeframe = value.rstrip(". ").strip() or None
-    item.text = " ".join([first, *rest])
     duty = re.search(r"được phân công,\s*(.+?)\s+(?:có|chịu)\s+trách\s+nhiệm\s*:", first)
     if duty:
         item.lead += _split_agencies(duty.group(1), on_commas=False)
@@ -581,3 +581,5 @@ def _fill_item(item: Item, paras: list[str], *, responsibility: bool, has_childr
                 item.lead.append(agency)
     if responsibility:
         item.coordinating += [c for c in _coordinating(" ".join(body)) if c not in item.coordinating]
+    # The item's own words, without its heading line: what the agency is asked to do.
+    item.text = " ".join(rest if item.heading else [first, *rest])

@@ -62,10 +62,12 @@ class ParsedPlan:
     recipients: list[str]
     recipients_raw: list[str]
     signer: Signer | None
+    source_text: str = ""
 
     def as_json(self) -> dict[str, Any]:
         """The JSON shape of the expected files: optional keys left out when empty."""
         data = asdict(self)
+        data.pop("source_text")
         for item in data["items"]:
             item.pop("text")
             if item["heading"] is None:

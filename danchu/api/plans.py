@@ -1,0 +1,113 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from django.http import HttpRequest
+from ninja import File, Router, Schema, Status, UploadedFile
+
+from danchu.core import policy
+from danchu.core.policy import Perm
+from danchu.plans import selectors, services
+from danchu.plans.models import Plan, PlanItem
+from danchu.units import selectors as unit_selectors
+
+from .base import AUTH, ErrorOut
+
+router = Router(tags=["plans"])
+ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut}
+
+
+class PlanOut(Schema):
+    id: int
+    unit_id: int
+    number: str
+    symbol: str
+    title: str
+    place: str
+    issued_on: dt.date | None
+    date_partial: str
+    year: int
+    status: str
+    signer_title: str
+    signer_name: str
+    recipients: list[str]
+
+
+class AssignmentOut(Schema):
+    role: str
+    name: str
+    agency_id: int | None
+
+
+class ItemOut(Schema):
+    id: int
+    path: str
+    heading: str
+    timeframe_text: str
+    due_on: dt.date | None
+    assignments: list[AssignmentOut]
+
+    @staticmethod
+    def resolve_assignments(obj: PlanItem) -> list[object]:
+        return list(obj.assignments.all())
+
+
+class DirectiveOut(Schema):
+    kind: str
+    due_on: dt.date | None
+    window_start: dt.date | None
+    due_text: str
+    receiver_text: str
+
+
+class PlanDetailOut(PlanOut):
+    items: list[ItemOut]
+    directives: list[DirectiveOut]
+    legal_bases: list[str]
+
+    @staticmethod
+    def resolve_items(obj: Plan) -> list[PlanItem]:
+        return selectors.items_with_assignments(obj)
+
+    @staticmethod
+    def resolve_directives(obj: Plan) -> list[object]:
+        return list(obj.directives.all())
+
+    @staticmethod
+    def resolve_legal_bases(obj: Plan) -> list[str]:
+        return [basis.text for basis in obj.legal_bases.all()]
+
+
+@router.get(
+    "/units/{unit_id}/plans",
+    response={200: list[PlanOut], **ERRORS},
+    auth=AUTH,
+    summary="Kế hoạch của đơn vị và các đơn vị cấp dưới",
+)
+def list_plans(request: HttpRequest, unit_id: int) -> list[Plan]:
+    unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id)
+    policy.require(request.user, Perm.VIEW_PLANS, unit)
+    return list(selectors.plans_under(unit)[:500])
+
+
+@router.post(
+    "/units/{unit_id}/plans",
+    response={201: PlanDetailOut, **ERRORS},
+    auth=AUTH,
+    summary="Tải lên một kế hoạch (.docx, .pdf, .txt, .md): lưu dạng dự thảo",
+)
+def import_plan(request: HttpRequest, unit_id: int, file: File[UploadedFile]) -> Status[Plan]:
+    unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id)
+    plan = services.import_plan(actor=request.user, unit=unit, file_name=file.name or "", data=file.read())
+    return Status(201, plan)
+
+
+@router.get("/plans/{plan_id}", response={200: PlanDetailOut, **ERRORS}, auth=AUTH)
+def get_plan(request: HttpRequest, plan_id: int) -> Plan:
+    return selectors.access_plan(actor=request.user, plan_id=plan_id)
+
+
+@router.post("/plans/{plan_id}/issue", response={200: PlanOut, **ERRORS}, auth=AUTH, summary="Ban hành")
+def issue(request: HttpRequest, plan_id: int) -> Plan:
+    plan = selectors.access_plan(actor=request.user, plan_id=plan_id, for_write=True)
+    return services.issue_plan(actor=request.user, plan=plan)

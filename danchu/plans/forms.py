@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+from django import forms
+
+DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
+DATE_ERRORS = {"invalid": "Ngày không hợp lệ; hãy nhập theo dạng ngày/tháng/năm (ví dụ 17/02/2023)."}
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(label="Tệp kế hoạch (.docx, .pdf, .txt, .md)")
+
+
+class PlanForm(forms.Form):
+    number = forms.CharField(label="Số", max_length=20, required=False)
+    symbol = forms.CharField(label="Ký hiệu", max_length=50, required=False)
+    title = forms.CharField(label="Trích yếu", max_length=500)
+    place = forms.CharField(label="Địa danh", max_length=100, required=False)
+    issued_on = forms.DateField(
+        label="Ngày ban hành", input_formats=DATE_FORMATS, required=False, error_messages=DATE_ERRORS
+    )
+    year = forms.IntegerField(label="Năm", min_value=2000, max_value=2100)
+    signer_title = forms.CharField(label="Chức vụ người ký", max_length=100, required=False)
+    signer_name = forms.CharField(label="Người ký", max_length=100, required=False)
+
+
+def _names(value: str) -> list[str]:
+    return [name.strip() for name in value.split(";") if name.strip()]
+
+
+class ItemForm(forms.Form):
+    heading = forms.CharField(label="Tiêu đề", max_length=500, required=False)
+    timeframe_text = forms.CharField(label="Thời gian thực hiện", max_length=300, required=False)
+    due_on = forms.DateField(
+        label="Hạn hoàn thành", input_formats=DATE_FORMATS, required=False, error_messages=DATE_ERRORS
+    )
+    lead = forms.CharField(label="Chủ trì (ngăn cách bằng ;)", required=False)
+    implementing = forms.CharField(label="Thực hiện", required=False)
+    coordinating = forms.CharField(label="Phối hợp", required=False)
+
+    def clean_lead(self) -> list[str]:
+        return _names(self.cleaned_data["lead"])
+
+    def clean_implementing(self) -> list[str]:
+        return _names(self.cleaned_data["implementing"])
+
+    def clean_coordinating(self) -> list[str]:
+        return _names(self.cleaned_data["coordinating"])

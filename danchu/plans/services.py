@@ -1,0 +1,313 @@
+"""Writes to plans: import a document as a draft, correct it, issue it. One audit entry per write."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from typing import Any
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from danchu.core import audit, policy
+from danchu.core.errors import DomainError
+from danchu.core.policy import Perm
+from danchu.core.text import clean_text
+from danchu.units import services as unit_services
+from danchu.units.models import Agency, AgencyKind, Unit
+
+from .agencies import match_agency
+from .importer import DocumentError, ParsedPlan, read_plan
+from .models import (
+    AssignmentRole,
+    Directive,
+    ItemAssignment,
+    LegalBasis,
+    Plan,
+    PlanItem,
+    PlanSection,
+    PlanStatus,
+)
+
+PLAN_FIELDS = (
+    "unit",
+    "number",
+    "symbol",
+    "place",
+    "issued_on",
+    "date_partial",
+    "year",
+    "title",
+    "status",
+    "signer_authority",
+    "signer_title",
+    "signer_name",
+)
+ITEM_FIELDS = ("path", "heading", "timeframe_text", "due_on", "weight")
+_QUARTER_END = {"i": 3, "1": 3, "ii": 6, "2": 6, "iii": 9, "3": 9, "iv": 12, "4": 12}
+
+
+def due_from_timeframe(text: str, year: int) -> dt.date:
+    """The due date a time frame implies: a date written in it, the end of the quarter or month it names,
+    otherwise the end of the plan's year ("Trong năm 2023", "Thường xuyên")."""
+    folded = text.lower()
+    date = re.search(r"(\d{1,2})/(\d{1,2})(?:/(\d{4}))?", folded)
+    if date:
+        try:
+            return dt.date(int(date.group(3) or year), int(date.group(2)), int(date.group(1)))
+        except ValueError:
+            pass
+    quarter = re.search(r"quý\s+(iv|iii|ii|i|[1-4])\b", folded)
+    if quarter:
+        month = _QUARTER_END[quarter.group(1)]
+        return dt.date(year, month, calendar.monthrange(year, month)[1])
+    month_match = re.search(r"tháng\s+(\d{1,2})\b", folded)
+    if month_match and 1 <= int(month_match.group(1)) <= 12:
+        month = int(month_match.group(1))
+        return dt.date(year, month, calendar.monthrange(year, month)[1])
+    return dt.date(year, 12, 31)
+
+
+def _iso(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+@transaction.atomic
+def import_plan(*, actor: Any, unit: Unit, file_name: str, data: bytes) -> Plan:
+    """Nhập kế hoạch: read an uploaded document and keep it as a draft for the officer to check.
+
+    A file that cannot be read raises DomainError and nothing is saved, so the upload can be retried.
+    """
+    policy.require(actor, Perm.MANAGE_PLANS, unit)
+    try:
+        parsed = read_plan(file_name, data)
+    except DocumentError as exc:
+        raise DomainError(exc.message, field="file") from exc
+    plan = _create_from_parsed(unit=unit, parsed=parsed, file_name=file_name)
+    plan.source_file.save(file_name, ContentFile(data), save=True)
+    audit.record(
+        actor=actor,
+        action="plans.plan.import",
+        obj=plan,
+        after=audit.snapshot(plan, PLAN_FIELDS),
+        scope_unit_id=unit.pk,
+    )
+    return plan
+
+
+def _create_from_parsed(*, unit: Unit, parsed: ParsedPlan, file_name: str) -> Plan:
+    if parsed.year is None:
+        raise DomainError(
+            "Không xác định được năm của kế hoạch (dòng “…, ngày … tháng … năm …”).", field="file"
+        )
+    agencies = list(unit.agencies.filter(closed_on__isnull=True))
+    plan = Plan.objects.create(
+        unit=unit,
+        agency=next((a for a in agencies if a.kind == AgencyKind.PEOPLES_COMMITTEE), None),
+        number=(parsed.number or "").split("/")[0],
+        symbol=parsed.symbol or "",
+        issuer_text=parsed.issuer or "",
+        place=parsed.place or "",
+        issued_on=_iso(parsed.date),
+        date_partial=parsed.date_partial or "",
+        year=parsed.year,
+        title=(parsed.title or "")[:500],
+        signer_authority=parsed.signer.authority or "" if parsed.signer else "",
+        signer_title=parsed.signer.title or "" if parsed.signer else "",
+        signer_name=parsed.signer.name or "" if parsed.signer else "",
+        recipients=parsed.recipients,
+        source_name=file_name[:255],
+        source_text=parsed.source_text,
+    )
+    LegalBasis.objects.bulk_create(
+        LegalBasis(
+            plan=plan, order=i, text=text[:300], doc_type=text.split(" số")[0][:50], number=number[:100]
+        )
+        for i, (text, number) in enumerate(zip(parsed.legal_refs, parsed.legal_ref_numbers, strict=True))
+    )
+    sections = {
+        s.label: PlanSection.objects.create(plan=plan, order=i, label=s.label, title=s.title[:300])
+        for i, s in enumerate(parsed.sections)
+    }
+    by_path: dict[str, PlanItem] = {}
+    assignments: list[ItemAssignment] = []
+    for order, parsed_item in enumerate(parsed.items):
+        parent_path = parsed_item.path.rsplit(".", 1)[0]
+        item = PlanItem.objects.create(
+            plan=plan,
+            section=sections[parsed_item.path.split(".")[0]],
+            parent=by_path.get(parent_path),
+            order=order,
+            path=parsed_item.path,
+            heading=(parsed_item.heading or "")[:500],
+            text=parsed_item.text,
+            timeframe_text=(parsed_item.timeframe or "")[:300],
+            due_on=due_from_timeframe(parsed_item.timeframe or "", parsed.year),
+        )
+        by_path[item.path] = item
+        for role, names in (
+            (AssignmentRole.LEAD, parsed_item.lead),
+            (AssignmentRole.IMPLEMENTING, parsed_item.implementing),
+            (AssignmentRole.COORDINATING, parsed_item.coordinating),
+        ):
+            assignments += [
+                ItemAssignment(item=item, role=role, name=name[:300], agency=match_agency(name, agencies))
+                for name in names
+            ]
+    ItemAssignment.objects.bulk_create(assignments)
+    Directive.objects.bulk_create(
+        Directive(
+            plan=plan,
+            order=i,
+            kind=d.what,
+            due_on=_iso(d.due),
+            window_start=_iso(d.window_start),
+            due_text=d.due_text[:200],
+            receiver_text=(d.to or "")[:300],
+            subject=(d.subject or "")[:500],
+        )
+        for i, d in enumerate(parsed.deadlines)
+    )
+    return plan
+
+
+@transaction.atomic
+def correct_plan(
+    *,
+    actor: Any,
+    plan: Plan,
+    number: str,
+    symbol: str,
+    title: str,
+    place: str,
+    issued_on: dt.date | None,
+    year: int,
+    signer_title: str,
+    signer_name: str,
+) -> Plan:
+    """Soát xét: the officer corrects what the importer read, while the plan is a draft."""
+    policy.require(actor, Perm.MANAGE_PLANS, plan)
+    if not plan.is_draft:
+        raise DomainError("Kế hoạch đã ban hành: không sửa trực tiếp được nữa.")
+    if issued_on is not None and issued_on.year != year:
+        raise DomainError("Năm của kế hoạch khác năm của ngày ban hành.", field="year")
+    before = audit.snapshot(plan, PLAN_FIELDS)
+    plan.number = clean_text(number, field="Số", max_length=20, required=False)
+    plan.symbol = clean_text(symbol, field="Ký hiệu", max_length=50, required=False)
+    plan.title = clean_text(title, field="Trích yếu", max_length=500)
+    plan.place = clean_text(place, field="Địa danh", max_length=100, required=False)
+    plan.issued_on = issued_on
+    if issued_on is not None:
+        plan.date_partial = ""
+    plan.year = year
+    plan.signer_title = clean_text(signer_title, field="Chức vụ người ký", max_length=100, required=False)
+    plan.signer_name = clean_text(signer_name, field="Người ký", max_length=100, required=False)
+    plan.save()
+    audit.record(
+        actor=actor,
+        action="plans.plan.correct",
+        obj=plan,
+        before=before,
+        after=audit.snapshot(plan, PLAN_FIELDS),
+        scope_unit_id=plan.unit_id,
+    )
+    return plan
+
+
+@transaction.atomic
+def correct_item(
+    *,
+    actor: Any,
+    item: PlanItem,
+    heading: str,
+    timeframe_text: str,
+    due_on: dt.date | None,
+    lead: list[str],
+    implementing: list[str],
+    coordinating: list[str],
+) -> PlanItem:
+    """Correct one item: its heading, time frame, due date and the agencies in each role."""
+    plan = item.plan
+    policy.require(actor, Perm.MANAGE_PLANS, plan)
+    if not plan.is_draft:
+        raise DomainError("Kế hoạch đã ban hành: không sửa trực tiếp được nữa.")
+    before = {**audit.snapshot(item, ITEM_FIELDS), "assignments": _assignment_names(item)}
+    item.heading = clean_text(heading, field="Tiêu đề", max_length=500, required=False)
+    item.timeframe_text = clean_text(
+        timeframe_text, field="Thời gian thực hiện", max_length=300, required=False
+    )
+    item.due_on = due_on or due_from_timeframe(item.timeframe_text, plan.year)
+    item.save()
+    agencies = list(plan.unit.agencies.filter(closed_on__isnull=True))
+    item.assignments.all().delete()  # a draft's assignments are working data, replaced as a whole
+    ItemAssignment.objects.bulk_create(
+        ItemAssignment(
+            item=item,
+            role=role,
+            name=clean_text(name, field="Cơ quan", max_length=300),
+            agency=match_agency(name, agencies),
+        )
+        for role, names in (
+            (AssignmentRole.LEAD, lead),
+            (AssignmentRole.IMPLEMENTING, implementing),
+            (AssignmentRole.COORDINATING, coordinating),
+        )
+        for name in names
+        if name.strip()
+    )
+    audit.record(
+        actor=actor,
+        action="plans.item.correct",
+        obj=item,
+        before=before,
+        after={**audit.snapshot(item, ITEM_FIELDS), "assignments": _assignment_names(item)},
+        scope_unit_id=plan.unit_id,
+    )
+    return item
+
+
+def _assignment_names(item: PlanItem) -> dict[str, list[str]]:
+    names: dict[str, list[str]] = {}
+    for assignment in item.assignments.all():
+        names.setdefault(assignment.role, []).append(assignment.name)
+    return names
+
+
+@transaction.atomic
+def create_proposed_agencies(*, actor: Any, plan: Plan, names: list[str]) -> list[Agency]:
+    """Create the agencies the plan names that the unit does not have yet, and link them to the items."""
+    policy.require(actor, Perm.MANAGE_PLANS, plan)
+    created = []
+    for name in names:
+        agency = unit_services.create_agency(actor=actor, unit=plan.unit, name=name, kind=AgencyKind.SECTION)
+        created.append(agency)
+        ItemAssignment.objects.filter(item__plan=plan, name=name, agency__isnull=True).update(agency=agency)
+    return created
+
+
+@transaction.atomic
+def issue_plan(*, actor: Any, plan: Plan) -> Plan:
+    """Ban hành: the plan becomes official; from now on it changes only through new documents."""
+    policy.require(actor, Perm.MANAGE_PLANS, plan)
+    if not plan.is_draft:
+        raise DomainError("Kế hoạch này đã được ban hành.")
+    if not plan.items.exists():
+        raise DomainError("Kế hoạch chưa có nội dung nào; hãy kiểm tra lại trước khi ban hành.")
+    if plan.issued_on is None:
+        raise DomainError("Cần nhập ngày ban hành trước khi ban hành kế hoạch.", field="issued_on")
+    before = audit.snapshot(plan, PLAN_FIELDS)
+    plan.status = PlanStatus.ISSUED
+    plan.issued_at = timezone.now()
+    plan.issued_by = actor
+    plan.save(update_fields=["status", "issued_at", "issued_by", "updated_at"])
+    audit.record(
+        actor=actor,
+        action="plans.plan.issue",
+        obj=plan,
+        before=before,
+        after=audit.snapshot(plan, PLAN_FIELDS),
+        scope_unit_id=plan.unit_id,
+    )
+    return plan

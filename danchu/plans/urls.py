@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views
+
+app_name = "plans"
+urlpatterns = [
+    path("don-vi/<int:unit_id>/", views.plan_list, name="list"),
+    path("don-vi/<int:unit_id>/tai-len/", views.upload, name="upload"),
+    path("<int:plan_id>/", views.detail, name="detail"),
+    path("<int:plan_id>/sua/", views.correct, name="correct"),
+    path("<int:plan_id>/ban-hanh/", views.issue, name="issue"),
+    path("<int:plan_id>/tao-co-quan/", views.create_agencies, name="create_agencies"),
+    path("noi-dung/<int:item_id>/sua/", views.correct_item, name="correct_item"),
+]

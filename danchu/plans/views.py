@@ -1,0 +1,162 @@
+"""Officials' plan pages: the unit's plans, upload, review side by side with the text, correct, issue."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from danchu.core import policy
+from danchu.core.errors import DomainError, PermissionDeniedError
+from danchu.core.forms import errors_text, submit
+from danchu.core.paging import paginate
+from danchu.core.policy import Perm
+from danchu.units import selectors as unit_selectors
+
+from . import selectors, services
+from .forms import ItemForm, PlanForm, UploadForm
+from .models import Plan
+
+
+@login_required
+def plan_list(request: HttpRequest, unit_id: int) -> HttpResponse:
+    unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id)
+    policy.require(request.user, Perm.VIEW_PLANS, unit)
+    return render(
+        request,
+        "plans/plan_list.html",
+        {
+            "unit": unit,
+            "ancestors": unit_selectors.ancestors(unit),
+            "page": paginate(request, selectors.plans_under(unit)),
+            "can_manage": policy.allowed(request.user, Perm.MANAGE_PLANS, unit),
+        },
+    )
+
+
+@login_required
+def upload(request: HttpRequest, unit_id: int) -> HttpResponse:
+    """Tải lên kế hoạch: the file is read into a draft, then shown for review."""
+    unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id)
+    policy.require(request.user, Perm.MANAGE_PLANS, unit)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST":
+
+        def read(data: dict[str, Any]) -> Plan:
+            upload = data["file"]
+            return services.import_plan(
+                actor=request.user, unit=unit, file_name=upload.name, data=upload.read()
+            )
+
+        plan = submit(form, read)
+        if plan is not None:
+            messages.success(request, "Đã đọc kế hoạch. Hãy soát lại từng phần trước khi ban hành.")
+            return redirect("plans:detail", plan.pk)
+    return render(
+        request,
+        "plans/upload.html",
+        {
+            "unit": unit,
+            "ancestors": unit_selectors.ancestors(unit),
+            "form": form,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+def _plan_form(plan: Plan) -> PlanForm:
+    return PlanForm(
+        initial={
+            "number": plan.number,
+            "symbol": plan.symbol,
+            "title": plan.title,
+            "place": plan.place,
+            "issued_on": plan.issued_on.strftime("%d/%m/%Y") if plan.issued_on else "",
+            "year": plan.year,
+            "signer_title": plan.signer_title,
+            "signer_name": plan.signer_name,
+        }
+    )
+
+
+@login_required
+def detail(request: HttpRequest, plan_id: int, form: PlanForm | None = None) -> HttpResponse:
+    """Kế hoạch: the structure beside the original text; a draft can be corrected in place."""
+    plan = selectors.access_plan(actor=request.user, plan_id=plan_id)
+    can_edit = plan.is_draft and policy.allowed(request.user, Perm.MANAGE_PLANS, plan)
+    return render(
+        request,
+        "plans/detail.html",
+        {
+            "plan": plan,
+            "unit": plan.unit,
+            "ancestors": unit_selectors.ancestors(plan.unit),
+            "sections": list(plan.sections.all()),
+            "items": selectors.items_with_assignments(plan),
+            "directives": list(plan.directives.all()),
+            "legal_bases": list(plan.legal_bases.all()),
+            "proposals": selectors.unmatched_agency_names(plan) if can_edit else [],
+            "can_edit": can_edit,
+            "plan_form": form or _plan_form(plan),
+        },
+        status=400 if form is not None and form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def correct(request: HttpRequest, plan_id: int) -> HttpResponse:
+    plan = selectors.access_plan(actor=request.user, plan_id=plan_id, for_write=True)
+    form = PlanForm(request.POST)
+    if submit(form, lambda d: services.correct_plan(actor=request.user, plan=plan, **d)) is None:
+        return detail(request, plan.pk, form=form)
+    messages.success(request, "Đã lưu thông tin chung của kế hoạch.")
+    return redirect("plans:detail", plan.pk)
+
+
+@login_required
+@require_POST
+def correct_item(request: HttpRequest, item_id: int) -> HttpResponse:
+    item = selectors.access_item(actor=request.user, item_id=item_id, for_write=True)
+    form = ItemForm(request.POST)
+    if submit(form, lambda d: services.correct_item(actor=request.user, item=item, **d)) is not None:
+        messages.success(request, f"Đã lưu nội dung {item.path}.")
+    else:
+        messages.error(request, f"{item.path}: {errors_text(form)}")
+    return redirect(f"/ke-hoach/{item.plan_id}/#item-{item.pk}")
+
+
+@login_required
+@require_POST
+def create_agencies(request: HttpRequest, plan_id: int) -> HttpResponse:
+    plan = selectors.access_plan(actor=request.user, plan_id=plan_id, for_write=True)
+    names = [n for n in request.POST.getlist("name") if n in selectors.unmatched_agency_names(plan)]
+    _attempt(
+        request,
+        lambda: services.create_proposed_agencies(actor=request.user, plan=plan, names=names),
+        f"Đã thêm {len(names)} cơ quan vào danh mục của đơn vị.",
+    )
+    return redirect("plans:detail", plan.pk)
+
+
+@login_required
+@require_POST
+def issue(request: HttpRequest, plan_id: int) -> HttpResponse:
+    plan = selectors.access_plan(actor=request.user, plan_id=plan_id, for_write=True)
+    _attempt(request, lambda: services.issue_plan(actor=request.user, plan=plan), "Đã ban hành kế hoạch.")
+    return redirect("plans:detail", plan.pk)
+
+
+def _attempt(request: HttpRequest, call: Any, success: str) -> None:
+    try:
+        call()
+    except PermissionDeniedError:
+        raise
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, success)
