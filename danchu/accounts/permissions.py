@@ -37,6 +37,8 @@ ROLE_PERMS: dict[str, frozenset[Perm]] = {
     Role.CITIZEN: frozenset(),
 }
 OFFICIAL_ROLES = frozenset(role for role, perms in ROLE_PERMS.items() if Perm.VIEW_UNIT in perms)
+# Documents addressed downwards are read by the units below their issuer too.
+_READ_DOWNWARDS = frozenset({Perm.VIEW_PLANS})
 # Only the province may change a legal parameter for its territory.
 _PROVINCE_ONLY = frozenset({Perm.MANAGE_RULES})
 
@@ -113,6 +115,19 @@ class UnitSubtreePolicy:
         ):
             return True
         unit = unit_of(target)
+        if (
+            perm in ROLE_PERMS[Role.AGENCY_OFFICER]
+            and getattr(target, "readable_below", False)
+            and unit is not None
+        ):
+            # A document addressed downwards (a plan) is read by the units beneath its issuer too.
+            below = [
+                a
+                for a in active_assignments(actor)
+                if a.unit is not None and a.unit.path.startswith(unit.path)
+            ]
+            if any(perm in ROLE_PERMS[a.role] for a in below):
+                return True
         for assignment in active_assignments(actor):
             if perm not in ROLE_PERMS[assignment.role] or not covers(assignment, unit):
                 continue

@@ -45,3 +45,16 @@ class ItemForm(forms.Form):
 
     def clean_coordinating(self) -> list[str]:
         return _names(self.cleaned_data["coordinating"])
+
+
+class IssueForm(forms.Form):
+    cascade_tiers = forms.TypedMultipleChoiceField(
+        label="Đơn vị cấp dưới phải thực hiện các yêu cầu",
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: object, choices: list[tuple[int, str]], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["cascade_tiers"].choices = choices  # type: ignore[attr-defined]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from danchu.core.models import TimeStampedModel
@@ -69,6 +70,7 @@ class Plan(TimeStampedModel):
     issued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    cascade_tiers = models.JSONField(_("cấp đơn vị phải thực hiện"), default=list, blank=True)
 
     class Meta:
         verbose_name = _("kế hoạch")
@@ -82,6 +84,11 @@ class Plan(TimeStampedModel):
     @property
     def policy_unit(self) -> Unit:
         return self.unit
+
+    @property
+    def readable_below(self) -> bool:
+        """An issued plan is addressed to the units below its issuer; a draft is not."""
+        return self.status != PlanStatus.DRAFT
 
     @property
     def number_display(self) -> str:
@@ -205,3 +212,45 @@ class Directive(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.due_text}"
+
+
+class Obligation(models.Model):
+    """Nghĩa vụ của đơn vị cấp dưới: one subordinate unit must answer one directive by its date."""
+
+    directive = models.ForeignKey(Directive, on_delete=models.CASCADE, related_name="obligations")
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="obligations"
+    )
+    due_on = models.DateField(_("hạn"))
+    fulfilled_at = models.DateTimeField(_("hoàn thành lúc"), null=True, blank=True)
+    fulfilled_by_plan = models.ForeignKey(
+        Plan,
+        verbose_name=_("bằng kế hoạch"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("nghĩa vụ của đơn vị cấp dưới")
+        verbose_name_plural = _("nghĩa vụ của đơn vị cấp dưới")
+        ordering = ["due_on", "unit_id"]
+        constraints = [models.UniqueConstraint(fields=["directive", "unit"], name="obligation_unique")]
+        indexes = [
+            models.Index(fields=["unit", "fulfilled_at", "due_on"], name="obligation_unit_idx"),
+            models.Index(fields=["fulfilled_at", "due_on"], name="obligation_open_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit} – {self.directive}"
+
+    @property
+    def policy_unit(self) -> Unit:
+        return self.unit
+
+    @property
+    def on_time(self) -> bool | None:
+        if self.fulfilled_at is None:
+            return None
+        return timezone.localtime(self.fulfilled_at).date() <= self.due_on

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from danchu.core import policy
 from danchu.core.policy import Perm
 from danchu.units.models import Unit
 
-from .models import ItemAssignment, Plan, PlanItem
+from .models import Directive, DirectiveKind, ItemAssignment, Obligation, Plan, PlanItem, PlanStatus
 
 
 def access_plan(*, actor: Any, plan_id: int | str, for_write: bool = False) -> Plan:
@@ -56,3 +59,77 @@ def unmatched_agency_names(plan: Plan) -> list[str]:
         .distinct()
     )
     return sorted(set(names))
+
+
+@dataclass(frozen=True)
+class DirectiveCompleteness:
+    """Bảng hoàn thành of one directive: how many units owe it, and how they stand today."""
+
+    directive: Directive
+    expected: int
+    on_time: int
+    late: int
+    overdue: int  # not done and past the date
+    pending: int  # not done, not yet due
+
+
+def completeness(plan: Plan, *, today: dt.date | None = None) -> list[DirectiveCompleteness]:
+    """Per directive, in one aggregate query over the obligations."""
+    today = today or timezone.localdate()
+    rows = (
+        Obligation.objects.filter(directive__plan=plan)
+        .values("directive_id")
+        .annotate(
+            n_expected=Count("id"),
+            n_on_time=Count("id", filter=Q(fulfilled_at__isnull=False, fulfilled_at__date__lte=F("due_on"))),
+            n_late=Count("id", filter=Q(fulfilled_at__isnull=False, fulfilled_at__date__gt=F("due_on"))),
+            n_overdue=Count("id", filter=Q(fulfilled_at__isnull=True, due_on__lt=today)),
+            n_pending=Count("id", filter=Q(fulfilled_at__isnull=True, due_on__gte=today)),
+        )
+    )
+    by_directive = {row["directive_id"]: row for row in rows}
+    result = []
+    for directive in plan.directives.all():
+        row = by_directive.get(directive.pk)
+        if row is None:
+            continue
+        result.append(
+            DirectiveCompleteness(
+                directive=directive,
+                expected=row["n_expected"],
+                on_time=row["n_on_time"],
+                late=row["n_late"],
+                overdue=row["n_overdue"],
+                pending=row["n_pending"],
+            )
+        )
+    return result
+
+
+def obligations_of_directive(directive: Directive) -> QuerySet[Obligation]:
+    return directive.obligations.select_related("unit", "fulfilled_by_plan").order_by(
+        "fulfilled_at", "unit__name_key"
+    )
+
+
+def open_obligations(unit: Unit) -> QuerySet[Obligation]:
+    """What upper levels still expect from this unit, soonest first."""
+    return (
+        Obligation.objects.filter(unit=unit, fulfilled_at__isnull=True)
+        .select_related("directive", "directive__plan", "directive__plan__unit")
+        .order_by("due_on")
+    )
+
+
+def parent_choices(plan: Plan) -> QuerySet[Plan]:
+    """Issued plans of this unit's ancestors that ask it for a plan: what this draft may answer."""
+    return (
+        Plan.objects.filter(
+            directives__kind=DirectiveKind.PLAN,
+            directives__obligations__unit=plan.unit,
+            status=PlanStatus.ISSUED,
+        )
+        .select_related("unit")
+        .distinct()
+        .order_by("-year", "-id")
+    )

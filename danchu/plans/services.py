@@ -16,15 +16,17 @@ from danchu.core.errors import DomainError
 from danchu.core.policy import Perm
 from danchu.core.text import clean_text
 from danchu.units import services as unit_services
-from danchu.units.models import Agency, AgencyKind, Unit
+from danchu.units.models import Agency, AgencyKind, Tier, Unit
 
 from .agencies import match_agency
 from .importer import DocumentError, ParsedPlan, read_plan
 from .models import (
     AssignmentRole,
     Directive,
+    DirectiveKind,
     ItemAssignment,
     LegalBasis,
+    Obligation,
     Plan,
     PlanItem,
     PlanSection,
@@ -288,8 +290,35 @@ def create_proposed_agencies(*, actor: Any, plan: Plan, names: list[str]) -> lis
 
 
 @transaction.atomic
-def issue_plan(*, actor: Any, plan: Plan) -> Plan:
-    """Ban hành: the plan becomes official; from now on it changes only through new documents."""
+def link_parent(*, actor: Any, plan: Plan, parent: Plan | None) -> Plan:
+    """Thực hiện kế hoạch cấp trên: say which upper-level plan this draft answers."""
+    policy.require(actor, Perm.MANAGE_PLANS, plan)
+    if not plan.is_draft:
+        raise DomainError("Kế hoạch đã ban hành: không sửa trực tiếp được nữa.")
+    if parent is not None and (
+        parent.status != PlanStatus.ISSUED
+        or not plan.unit.path.startswith(parent.unit.path)
+        or parent == plan
+    ):
+        raise DomainError("Chỉ gắn được với một kế hoạch đã ban hành của đơn vị cấp trên.", field="parent")
+    before = {"parent": plan.parent_id}
+    plan.parent = parent
+    plan.save(update_fields=["parent", "updated_at"])
+    audit.record(
+        actor=actor,
+        action="plans.plan.link_parent",
+        obj=plan,
+        before=before,
+        after={"parent": plan.parent_id},
+        scope_unit_id=plan.unit_id,
+    )
+    return plan
+
+
+@transaction.atomic
+def issue_plan(*, actor: Any, plan: Plan, cascade_tiers: list[int] | None = None) -> Plan:
+    """Ban hành: the plan becomes official. Its directives become obligations of every subordinate unit
+    of the chosen tiers; a plan that answers an upper-level plan fulfils its unit's obligation to send one."""
     policy.require(actor, Perm.MANAGE_PLANS, plan)
     if not plan.is_draft:
         raise DomainError("Kế hoạch này đã được ban hành.")
@@ -297,17 +326,71 @@ def issue_plan(*, actor: Any, plan: Plan) -> Plan:
         raise DomainError("Kế hoạch chưa có nội dung nào; hãy kiểm tra lại trước khi ban hành.")
     if plan.issued_on is None:
         raise DomainError("Cần nhập ngày ban hành trước khi ban hành kế hoạch.", field="issued_on")
+    tiers = sorted(set(cascade_tiers or []))
+    if any(tier <= plan.unit.tier or tier > Tier.COMMUNE for tier in tiers):
+        raise DomainError(
+            "Cấp đơn vị thực hiện phải thấp hơn cấp của đơn vị ban hành.", field="cascade_tiers"
+        )
     before = audit.snapshot(plan, PLAN_FIELDS)
     plan.status = PlanStatus.ISSUED
     plan.issued_at = timezone.now()
     plan.issued_by = actor
-    plan.save(update_fields=["status", "issued_at", "issued_by", "updated_at"])
+    plan.cascade_tiers = tiers
+    plan.save(update_fields=["status", "issued_at", "issued_by", "cascade_tiers", "updated_at"])
+    created = _create_obligations(plan, tiers)
+    fulfilled = _fulfil_parent_obligation(plan)
     audit.record(
         actor=actor,
         action="plans.plan.issue",
         obj=plan,
         before=before,
-        after=audit.snapshot(plan, PLAN_FIELDS),
+        after={
+            **audit.snapshot(plan, PLAN_FIELDS),
+            "cascade_tiers": tiers,
+            "obligations": created,
+            "fulfils": fulfilled,
+        },
         scope_unit_id=plan.unit_id,
     )
     return plan
+
+
+def _create_obligations(plan: Plan, tiers: list[int]) -> int:
+    """One obligation per (directive with a date, subordinate unit of the chosen tiers): set-based."""
+    if not tiers:
+        return 0
+    directives = [d for d in plan.directives.all() if d.due_on is not None]
+    unit_ids = list(
+        Unit.objects.filter(path__startswith=plan.unit.path, tier__in=tiers, generation=plan.unit.generation)
+        .exclude(pk=plan.unit_id)
+        .values_list("pk", flat=True)
+    )
+    rows = [
+        Obligation(directive=d, unit_id=unit_id, due_on=d.due_on)
+        for d in directives
+        for unit_id in unit_ids
+        if d.due_on is not None
+    ]
+    Obligation.objects.bulk_create(rows, batch_size=5000)
+    return len(rows)
+
+
+def _fulfil_parent_obligation(plan: Plan) -> int | None:
+    if plan.parent_id is None:
+        return None
+    obligation = (
+        Obligation.objects.select_for_update()
+        .filter(
+            directive__plan_id=plan.parent_id,
+            directive__kind=DirectiveKind.PLAN,
+            unit_id=plan.unit_id,
+            fulfilled_at__isnull=True,
+        )
+        .first()
+    )
+    if obligation is None:
+        return None
+    obligation.fulfilled_at = plan.issued_at
+    obligation.fulfilled_by_plan = plan
+    obligation.save(update_fields=["fulfilled_at", "fulfilled_by_plan"])
+    return obligation.pk

@@ -9,6 +9,8 @@ urlpatterns = [
     path("<int:plan_id>/", views.detail, name="detail"),
     path("<int:plan_id>/sua/", views.correct, name="correct"),
     path("<int:plan_id>/ban-hanh/", views.issue, name="issue"),
+    path("<int:plan_id>/thuc-hien-ke-hoach/", views.link_parent, name="link_parent"),
+    path("<int:plan_id>/hoan-thanh/", views.completeness, name="completeness"),
     path("<int:plan_id>/tao-co-quan/", views.create_agencies, name="create_agencies"),
     path("noi-dung/<int:item_id>/sua/", views.correct_item, name="correct_item"),
 ]

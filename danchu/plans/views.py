@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from danchu.core import policy
@@ -16,9 +17,10 @@ from danchu.core.forms import errors_text, submit
 from danchu.core.paging import paginate
 from danchu.core.policy import Perm
 from danchu.units import selectors as unit_selectors
+from danchu.units.models import Tier
 
 from . import selectors, services
-from .forms import ItemForm, PlanForm, UploadForm
+from .forms import IssueForm, ItemForm, PlanForm, UploadForm
 from .models import Plan
 
 
@@ -33,6 +35,8 @@ def plan_list(request: HttpRequest, unit_id: int) -> HttpResponse:
             "unit": unit,
             "ancestors": unit_selectors.ancestors(unit),
             "page": paginate(request, selectors.plans_under(unit)),
+            "obligations": list(selectors.open_obligations(unit)[:50]),
+            "today": timezone.localdate(),
             "can_manage": policy.allowed(request.user, Perm.MANAGE_PLANS, unit),
         },
     )
@@ -102,6 +106,9 @@ def detail(request: HttpRequest, plan_id: int, form: PlanForm | None = None) -> 
             "proposals": selectors.unmatched_agency_names(plan) if can_edit else [],
             "can_edit": can_edit,
             "plan_form": form or _plan_form(plan),
+            "issue_form": IssueForm(choices=_tier_choices(plan)) if can_edit else None,
+            "parent_choices": list(selectors.parent_choices(plan)) if can_edit else [],
+            "completeness": selectors.completeness(plan) if not plan.is_draft else [],
         },
         status=400 if form is not None and form.errors else 200,
     )
@@ -143,12 +150,69 @@ def create_agencies(request: HttpRequest, plan_id: int) -> HttpResponse:
     return redirect("plans:detail", plan.pk)
 
 
+def _tier_choices(plan: Plan) -> list[tuple[int, str]]:
+    """The tiers below the issuer that exist in its tree (no districts after 01/7/2025)."""
+    tiers = [Tier.DISTRICT, Tier.COMMUNE] if plan.unit.generation == "legacy" else [Tier.COMMUNE]
+    return [(tier, str(Tier(tier).label)) for tier in tiers if tier > plan.unit.tier]
+
+
 @login_required
 @require_POST
 def issue(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = selectors.access_plan(actor=request.user, plan_id=plan_id, for_write=True)
-    _attempt(request, lambda: services.issue_plan(actor=request.user, plan=plan), "Đã ban hành kế hoạch.")
+    form = IssueForm(request.POST, choices=_tier_choices(plan))
+    if not form.is_valid():
+        messages.error(request, errors_text(form))
+        return redirect("plans:detail", plan.pk)
+    tiers = form.cleaned_data["cascade_tiers"]
+    _attempt(
+        request,
+        lambda: services.issue_plan(actor=request.user, plan=plan, cascade_tiers=tiers),
+        "Đã ban hành kế hoạch.",
+    )
     return redirect("plans:detail", plan.pk)
+
+
+@login_required
+@require_POST
+def link_parent(request: HttpRequest, plan_id: int) -> HttpResponse:
+    plan = selectors.access_plan(actor=request.user, plan_id=plan_id, for_write=True)
+    choices = {str(p.pk): p for p in selectors.parent_choices(plan)}
+    parent = choices.get(request.POST.get("parent", ""))
+    _attempt(
+        request,
+        lambda: services.link_parent(actor=request.user, plan=plan, parent=parent),
+        "Đã gắn với kế hoạch cấp trên." if parent else "Đã bỏ gắn với kế hoạch cấp trên.",
+    )
+    return redirect("plans:detail", plan.pk)
+
+
+@login_required
+def completeness(request: HttpRequest, plan_id: int) -> HttpResponse:
+    """Bảng hoàn thành: which subordinate units answered each directive, on time, late, or not yet."""
+    plan = selectors.access_plan(actor=request.user, plan_id=plan_id)
+    policy.require(
+        request.user, Perm.VIEW_PLANS, plan.unit
+    )  # the issuer's own monitoring, not the receivers'
+    summary = selectors.completeness(plan)
+    chosen = next(
+        (row for row in summary if str(row.directive.pk) == request.GET.get("yeu-cau")),
+        summary[0] if summary else None,
+    )
+    page = paginate(request, selectors.obligations_of_directive(chosen.directive)) if chosen else None
+    return render(
+        request,
+        "plans/completeness.html",
+        {
+            "plan": plan,
+            "unit": plan.unit,
+            "ancestors": unit_selectors.ancestors(plan.unit),
+            "summary": summary,
+            "chosen": chosen,
+            "page": page,
+            "today": timezone.localdate(),
+        },
+    )
 
 
 def _attempt(request: HttpRequest, call: Any, success: str) -> None:
