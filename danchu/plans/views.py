@@ -92,6 +92,10 @@ def detail(request: HttpRequest, plan_id: int, form: PlanForm | None = None) -> 
     """Kế hoạch: the structure beside the original text; a draft can be corrected in place."""
     plan = selectors.access_plan(actor=request.user, plan_id=plan_id)
     can_edit = plan.is_draft and policy.allowed(request.user, Perm.MANAGE_PLANS, plan)
+    items = selectors.items_with_assignments(plan)
+    for item in items:
+        # The form shows a due date only when set by hand; otherwise it follows the time frame.
+        item.manual_due = item.due_on != services.due_from_timeframe(item.timeframe_text, plan.year)  # type: ignore[attr-defined]
     return render(
         request,
         "plans/detail.html",
@@ -100,7 +104,7 @@ def detail(request: HttpRequest, plan_id: int, form: PlanForm | None = None) -> 
             "unit": plan.unit,
             "ancestors": unit_selectors.ancestors(plan.unit),
             "sections": list(plan.sections.all()),
-            "items": selectors.items_with_assignments(plan),
+            "items": items,
             "directives": list(plan.directives.all()),
             "legal_bases": list(plan.legal_bases.all()),
             "proposals": selectors.unmatched_agency_names(plan) if can_edit else [],
