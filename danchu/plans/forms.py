@@ -58,3 +58,27 @@ class IssueForm(forms.Form):
     def __init__(self, *args: object, choices: list[tuple[int, str]], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["cascade_tiers"].choices = choices  # type: ignore[attr-defined]
+
+
+class TaskUpdateForm(forms.Form):
+    status = forms.ChoiceField(
+        label="Trạng thái",
+        choices=[
+            ("not_started", "Chưa thực hiện"),
+            ("in_progress", "Đang thực hiện"),
+            ("done", "Đã hoàn thành"),
+        ],
+    )
+    progress = forms.IntegerField(
+        label="Tiến độ (%)",
+        min_value=0,
+        max_value=100,
+        error_messages={
+            "min_value": "Tiến độ phải từ 0 đến 100%%.",
+            "max_value": "Tiến độ phải từ 0 đến 100%%.",
+        },
+    )
+    note = forms.CharField(
+        label="Nội dung cập nhật", widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    evidence = forms.FileField(label="Tài liệu kèm theo (PDF, Word, ảnh; tối đa 10 MB)", required=False)

@@ -254,3 +254,64 @@ class Obligation(models.Model):
         if self.fulfilled_at is None:
             return None
         return timezone.localtime(self.fulfilled_at).date() <= self.due_on
+
+
+class TaskStatus(models.TextChoices):
+    NOT_STARTED = "not_started", _("Chưa thực hiện")
+    IN_PROGRESS = "in_progress", _("Đang thực hiện")
+    DONE = "done", _("Đã hoàn thành")
+
+
+class Task(TimeStampedModel):
+    """Nhiệm vụ: what one agency must do for one item of an issued plan; overdue is read from the date."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.PROTECT, related_name="tasks")
+    item = models.ForeignKey(PlanItem, on_delete=models.PROTECT, related_name="tasks")
+    assignment = models.OneToOneField(ItemAssignment, on_delete=models.PROTECT, related_name="task")
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, null=True, blank=True, related_name="tasks")
+    role = models.CharField(_("vai trò"), max_length=15, choices=AssignmentRole.choices)
+    due_on = models.DateField(_("hạn"))
+    status = models.CharField(
+        _("trạng thái"), max_length=15, choices=TaskStatus.choices, default=TaskStatus.NOT_STARTED
+    )
+    progress = models.PositiveSmallIntegerField(_("tiến độ (%)"), default=0)
+    done_on = models.DateField(_("hoàn thành ngày"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("nhiệm vụ")
+        verbose_name_plural = _("nhiệm vụ")
+        ordering = ["due_on", "id"]
+        indexes = [
+            models.Index(fields=["agency", "status", "due_on"], name="task_agency_idx"),
+            models.Index(fields=["status", "due_on"], name="task_open_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.item.path} – {self.assignment.name}"
+
+    @property
+    def policy_unit(self) -> Unit:
+        return self.plan.unit
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.status != TaskStatus.DONE and self.due_on < timezone.localdate()
+
+
+class TaskUpdate(models.Model):
+    """Cập nhật tiến độ: who reported what progress, when, with which evidence."""
+
+    task = models.ForeignKey(Task, on_delete=models.PROTECT, related_name="updates")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(_("lúc"), auto_now_add=True)
+    status = models.CharField(_("trạng thái"), max_length=15, choices=TaskStatus.choices)
+    progress = models.PositiveSmallIntegerField(_("tiến độ (%)"))
+    note = models.TextField(_("nội dung cập nhật"), blank=True)
+    evidence = models.FileField(_("tài liệu kèm theo"), upload_to="plans/evidence/%Y/", blank=True)
+    evidence_name = models.CharField(max_length=255, blank=True)
+
+    class Meta:
+        ordering = ["task_id", "-at"]
+
+    def __str__(self) -> str:
+        return f"{self.task} {self.progress}%"

@@ -6,15 +6,29 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Avg, Case, Count, F, Prefetch, Q, QuerySet, When
 from django.http import Http404
 from django.utils import timezone
 
+from danchu.accounts.permissions import active_assignments
 from danchu.core import policy
+from danchu.core.errors import PermissionDeniedError
 from danchu.core.policy import Perm
 from danchu.units.models import Unit
 
-from .models import Directive, DirectiveKind, ItemAssignment, Obligation, Plan, PlanItem, PlanStatus
+from .models import (
+    AssignmentRole,
+    Directive,
+    DirectiveKind,
+    ItemAssignment,
+    Obligation,
+    Plan,
+    PlanItem,
+    PlanStatus,
+    ProgressMode,
+    Task,
+    TaskStatus,
+)
 
 
 def access_plan(*, actor: Any, plan_id: int | str, for_write: bool = False) -> Plan:
@@ -47,7 +61,8 @@ def plans_under(unit: Unit) -> QuerySet[Plan]:
 
 def items_with_assignments(plan: Plan) -> list[PlanItem]:
     assignments = Prefetch("assignments", queryset=ItemAssignment.objects.select_related("agency"))
-    return list(plan.items.select_related("section").prefetch_related(assignments).order_by("order"))
+    tasks = Prefetch("tasks", queryset=Task.objects.select_related("assignment").order_by("id"))
+    return list(plan.items.select_related("section").prefetch_related(assignments, tasks).order_by("order"))
 
 
 def unmatched_agency_names(plan: Plan) -> list[str]:
@@ -133,3 +148,58 @@ def parent_choices(plan: Plan) -> QuerySet[Plan]:
         .distinct()
         .order_by("-year", "-id")
     )
+
+
+def access_task(*, actor: Any, task_id: int | str) -> Task:
+    try:
+        task = Task.objects.select_related("plan", "plan__unit", "item", "assignment", "agency").get(
+            pk=int(task_id)
+        )
+    except (ValueError, TypeError, Task.DoesNotExist):
+        raise Http404("Không tìm thấy nhiệm vụ.") from None
+    if not (policy.allowed(actor, Perm.VIEW_PLANS, task) or _holds_agency(actor, task.agency_id)):
+        raise PermissionDeniedError()
+    return task
+
+
+def _holds_agency(actor: Any, agency_id: int | None) -> bool:
+    return agency_id is not None and any(a.agency_id == agency_id for a in active_assignments(actor))
+
+
+def tasks_for_agencies(agency_ids: list[int]) -> QuerySet[Task]:
+    """Nhiệm vụ của tôi: open tasks first, soonest due first."""
+    return (
+        Task.objects.filter(agency_id__in=agency_ids, plan__status=PlanStatus.ISSUED)
+        .select_related("plan", "item", "assignment")
+        .order_by(Case(When(status=TaskStatus.DONE, then=1), default=0), "due_on", "id")
+    )
+
+
+def tasks_of_unit_plans(unit: Unit) -> QuerySet[Task]:
+    return (
+        Task.objects.filter(plan__unit=unit, plan__status=PlanStatus.ISSUED)
+        .select_related("plan", "item", "assignment", "agency")
+        .order_by(Case(When(status=TaskStatus.DONE, then=1), default=0), "due_on", "id")
+    )
+
+
+def item_progress(plan: Plan) -> dict[int, int]:
+    """Each item's progress: the average of its lead and implementing tasks (coordinators support)."""
+    rows = (
+        Task.objects.filter(plan=plan)
+        .exclude(role=AssignmentRole.COORDINATING)
+        .values("item_id")
+        .annotate(average=Avg("progress"))
+    )
+    return {row["item_id"]: round(row["average"] or 0) for row in rows}
+
+
+def plan_progress(plan: Plan, items: list[PlanItem]) -> int:
+    """The plan's progress from its items, plain or weighted as the plan says (Decidim's results roll-up)."""
+    progress = item_progress(plan)
+    if not items:
+        return 0
+    if plan.progress_mode == ProgressMode.WEIGHTED:
+        total = sum(float(item.weight) for item in items) or 1.0
+        return round(sum(progress.get(item.pk, 0) * float(item.weight) for item in items) / total)
+    return round(sum(progress.get(item.pk, 0) for item in items) / len(items))

@@ -11,14 +11,16 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from danchu.accounts.permissions import active_assignments
 from danchu.core import audit, policy
-from danchu.core.errors import DomainError
+from danchu.core.errors import DomainError, PermissionDeniedError
 from danchu.core.policy import Perm
 from danchu.core.text import clean_text
 from danchu.units import services as unit_services
 from danchu.units.models import Agency, AgencyKind, Tier, Unit
 
 from .agencies import match_agency
+from .evidence import check_evidence
 from .importer import DocumentError, ParsedPlan, read_plan
 from .models import (
     AssignmentRole,
@@ -31,6 +33,9 @@ from .models import (
     PlanItem,
     PlanSection,
     PlanStatus,
+    Task,
+    TaskStatus,
+    TaskUpdate,
 )
 
 PLAN_FIELDS = (
@@ -47,6 +52,7 @@ PLAN_FIELDS = (
     "signer_title",
     "signer_name",
 )
+TASK_FIELDS = ("status", "progress", "done_on", "due_on")
 ITEM_FIELDS = ("path", "heading", "timeframe_text", "due_on", "weight")
 _QUARTER_END = {"i": 3, "1": 3, "ii": 6, "2": 6, "iii": 9, "3": 9, "iv": 12, "4": 12}
 
@@ -338,6 +344,7 @@ def issue_plan(*, actor: Any, plan: Plan, cascade_tiers: list[int] | None = None
     plan.cascade_tiers = tiers
     plan.save(update_fields=["status", "issued_at", "issued_by", "cascade_tiers", "updated_at"])
     created = _create_obligations(plan, tiers)
+    _create_tasks(plan)
     fulfilled = _fulfil_parent_obligation(plan)
     audit.record(
         actor=actor,
@@ -394,3 +401,82 @@ def _fulfil_parent_obligation(plan: Plan) -> int | None:
     obligation.fulfilled_by_plan = plan
     obligation.save(update_fields=["fulfilled_at", "fulfilled_by_plan"])
     return obligation.pk
+
+
+def _create_tasks(plan: Plan) -> None:
+    """Every assignment of every item becomes a task for its agency, due when the item is."""
+    assignments = ItemAssignment.objects.filter(item__plan=plan).select_related("item")
+    Task.objects.bulk_create(
+        Task(
+            plan=plan,
+            item=a.item,
+            assignment=a,
+            agency_id=a.agency_id,
+            role=a.role,
+            due_on=a.item.due_on or dt.date(plan.year, 12, 31),
+        )
+        for a in assignments
+    )
+
+
+def may_update_task(actor: Any, task: Task) -> bool:
+    """The task's own agency reports on it; the plan's managers may too."""
+    if policy.allowed(actor, Perm.MANAGE_PLANS, task):
+        return True
+    return task.agency_id is not None and any(
+        a.agency_id == task.agency_id for a in active_assignments(actor) if actor.is_authenticated
+    )
+
+
+@transaction.atomic
+def update_task(
+    *,
+    actor: Any,
+    task: Task,
+    status: str,
+    progress: int,
+    note: str = "",
+    evidence_name: str = "",
+    evidence_data: bytes = b"",
+) -> TaskUpdate:
+    """Cập nhật tiến độ: progress 0–100, done means 100 %, evidence checked by content."""
+    if not may_update_task(actor, task):
+        raise PermissionDeniedError()
+    if task.plan.status != PlanStatus.ISSUED:
+        raise DomainError("Chỉ cập nhật được nhiệm vụ của kế hoạch đang thực hiện.")
+    if status not in TaskStatus.values:
+        raise DomainError("Trạng thái không hợp lệ.", field="status")
+    if not 0 <= progress <= 100:
+        raise DomainError("Tiến độ phải từ 0 đến 100%.", field="progress")
+    if status == TaskStatus.DONE:
+        progress = 100
+    elif progress == 100:
+        status = TaskStatus.DONE
+    elif status == TaskStatus.NOT_STARTED and progress > 0:
+        status = TaskStatus.IN_PROGRESS
+    if evidence_data:
+        check_evidence(evidence_name, evidence_data)
+    before = audit.snapshot(task, TASK_FIELDS)
+    task.status, task.progress = status, progress
+    task.done_on = timezone.localdate() if status == TaskStatus.DONE else None
+    task.save(update_fields=["status", "progress", "done_on", "updated_at"])
+    update = TaskUpdate(
+        task=task,
+        author=actor,
+        status=status,
+        progress=progress,
+        note=clean_text(note, field="Nội dung", max_length=5000, required=False),
+    )
+    if evidence_data:
+        update.evidence_name = evidence_name[:255]
+        update.evidence.save(evidence_name, ContentFile(evidence_data), save=False)
+    update.save()
+    audit.record(
+        actor=actor,
+        action="plans.task.update",
+        obj=task,
+        before=before,
+        after={**audit.snapshot(task, TASK_FIELDS), "note": update.note, "evidence": update.evidence_name},
+        scope_unit_id=task.plan.unit_id,
+    )
+    return update

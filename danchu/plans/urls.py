@@ -13,4 +13,6 @@ urlpatterns = [
     path("<int:plan_id>/hoan-thanh/", views.completeness, name="completeness"),
     path("<int:plan_id>/tao-co-quan/", views.create_agencies, name="create_agencies"),
     path("noi-dung/<int:item_id>/sua/", views.correct_item, name="correct_item"),
+    path("nhiem-vu/", views.my_tasks, name="my_tasks"),
+    path("nhiem-vu/<int:task_id>/", views.task_detail, name="task"),
 ]

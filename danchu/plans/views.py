@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from danchu.accounts.workspace import current_workspace
 from danchu.core import policy
 from danchu.core.errors import DomainError, PermissionDeniedError
 from danchu.core.forms import errors_text, submit
@@ -20,7 +21,7 @@ from danchu.units import selectors as unit_selectors
 from danchu.units.models import Tier
 
 from . import selectors, services
-from .forms import IssueForm, ItemForm, PlanForm, UploadForm
+from .forms import IssueForm, ItemForm, PlanForm, TaskUpdateForm, UploadForm
 from .models import Plan
 
 
@@ -113,6 +114,8 @@ def detail(request: HttpRequest, plan_id: int, form: PlanForm | None = None) -> 
             "issue_form": IssueForm(choices=_tier_choices(plan)) if can_edit else None,
             "parent_choices": list(selectors.parent_choices(plan)) if can_edit else [],
             "completeness": selectors.completeness(plan) if not plan.is_draft else [],
+            "progress": selectors.plan_progress(plan, items) if not plan.is_draft else None,
+            "item_progress": selectors.item_progress(plan) if not plan.is_draft else {},
         },
         status=400 if form is not None and form.errors else 200,
     )
@@ -228,3 +231,66 @@ def _attempt(request: HttpRequest, call: Any, success: str) -> None:
         messages.error(request, exc.message)
     else:
         messages.success(request, success)
+
+
+@login_required
+def my_tasks(request: HttpRequest) -> HttpResponse:
+    """Nhiệm vụ của tôi: tasks of the agency of the role in use; a unit manager sees all the unit's tasks."""
+    role = current_workspace(request).current
+    if role is None or role.unit is None:
+        raise PermissionDeniedError()
+    if role.agency_id is not None:
+        tasks = selectors.tasks_for_agencies([role.agency_id])
+        scope = role.agency.name if role.agency else ""
+    else:
+        policy.require(request.user, Perm.MANAGE_PLANS, role.unit)
+        tasks = selectors.tasks_of_unit_plans(role.unit)
+        scope = role.unit.name
+    return render(
+        request,
+        "plans/my_tasks.html",
+        {
+            "page": paginate(request, tasks),
+            "scope": scope,
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@login_required
+def task_detail(request: HttpRequest, task_id: int) -> HttpResponse:
+    task = selectors.access_task(actor=request.user, task_id=task_id)
+    form = TaskUpdateForm(
+        request.POST or None,
+        request.FILES or None,
+        initial={"status": task.status, "progress": task.progress},
+    )
+    if request.method == "POST":
+
+        def update(data: dict[str, Any]) -> object:
+            evidence = data.get("evidence")
+            return services.update_task(
+                actor=request.user,
+                task=task,
+                status=data["status"],
+                progress=data["progress"],
+                note=data["note"],
+                evidence_name=evidence.name if evidence else "",
+                evidence_data=evidence.read() if evidence else b"",
+            )
+
+        if submit(form, update) is not None:
+            messages.success(request, "Đã cập nhật tiến độ.")
+            return redirect("plans:task", task.pk)
+    return render(
+        request,
+        "plans/task.html",
+        {
+            "task": task,
+            "form": form,
+            "updates": list(task.updates.select_related("author")),
+            "can_update": services.may_update_task(request.user, task),
+            "today": timezone.localdate(),
+        },
+        status=400 if form.errors else 200,
+    )
