@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:plan_id>/ban-hanh/", views.issue, name="issue"),
     path("<int:plan_id>/thuc-hien-ke-hoach/", views.link_parent, name="link_parent"),
     path("<int:plan_id>/hoan-thanh/", views.completeness, name="completeness"),
+    path("<int:plan_id>/tai-ve/<str:kind>", views.download, name="download"),
     path("<int:plan_id>/tao-co-quan/", views.create_agencies, name="create_agencies"),
     path("noi-dung/<int:item_id>/sua/", views.correct_item, name="correct_item"),
     path("nhiem-vu/", views.my_tasks, name="my_tasks"),

@@ -20,7 +20,7 @@ from danchu.core.policy import Perm
 from danchu.units import selectors as unit_selectors
 from danchu.units.models import Tier
 
-from . import selectors, services
+from . import export, selectors, services
 from .forms import IssueForm, ItemForm, PlanForm, TaskUpdateForm, UploadForm
 from .models import Plan
 
@@ -294,3 +294,23 @@ def task_detail(request: HttpRequest, task_id: int) -> HttpResponse:
         },
         status=400 if form.errors else 200,
     )
+
+
+@login_required
+def download(request: HttpRequest, plan_id: int, kind: str) -> HttpResponse:
+    """Tải về: the plan, or its completeness table, as .docx or PDF in the Decree 30 layout."""
+    plan = selectors.access_plan(actor=request.user, plan_id=plan_id)
+    docx = kind.endswith(".docx")
+    if kind.startswith("hoan-thanh"):
+        policy.require(request.user, Perm.VIEW_PLANS, plan.unit)
+        data = export.completeness_docx(plan) if docx else export.completeness_pdf(plan)
+        stem = f"tinh-hinh-thuc-hien-{plan.pk}"
+    else:
+        data = export.to_docx(plan) if docx else export.to_pdf(plan)
+        stem = f"ke-hoach-{plan.number or plan.pk}-{plan.year}"
+    response = HttpResponse(data, content_type=DOCX_TYPE if docx else "application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{stem}{".docx" if docx else ".pdf"}"'
+    return response
+
+
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

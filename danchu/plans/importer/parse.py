@@ -582,4 +582,4 @@ def _fill_item(item: Item, paras: list[str], *, responsibility: bool, has_childr
     if responsibility:
         item.coordinating += [c for c in _coordinating(" ".join(body)) if c not in item.coordinating]
     # The item's own words, without its heading line: what the agency is asked to do.
-    item.text = " ".join(rest if item.heading else [first, *rest])
+    item.text = " ".join(body if item.heading else [first, *body])

@@ -266,9 +266,9 @@ def _column(lines: list[str]) -> list[str]:
 
 def _rejoin(previous: str, line: str) -> str:
     """Join a wrapped line: a word hyphenated at the margin loses its hyphen; a symbol broken after
-    its dash ("157/NQ-" + "HĐND") is glued back; otherwise one space."""
+    its dash or slash ("157/NQ-" + "HĐND", "04/2015/" + "NĐ-CP") is glued back; otherwise one space."""
     if re.search(r"[a-zđà-ỹ]-$", previous) and line[:1].islower():
         return previous[:-1] + line
-    if re.search(r"\S-$", previous) and re.match(r"[A-ZĐ0-9]{2}", line):
+    if re.search(r"\S[-/]$", previous) and re.match(r"[A-ZĐ0-9]{2}", line):
         return previous + line
     return f"{previous} {line}"
