@@ -1,7 +1,10 @@
-"""Benchmark: parsing plan documents (issue 3).
+"""Benchmark for plans (issue 3).
 
-Parses the five sample plans and 1,000 generated plans (the samples with their numbers, dates,
-agencies and item counts varied) and prints `parse_ms_per_doc`.
+1. Parses the five sample plans and 1,000 generated plans (the samples with their dates, agencies and
+   item counts varied): `parse_ms_per_doc`.
+2. One reminder scan over 100,000 open tasks and 50,000 open obligations, due dates spread from 60 days
+   ago to 60 days ahead, one responsible user per agency and unit: `reminder_scan_s`, and its ratio to
+   one SQL query counting the rows the scan has to consider (`reminder_scan_ratio_to_floor`).
 
 Usage: .venv/bin/python bench/plans.py [--db postgres]
 """
@@ -46,7 +49,141 @@ def main() -> None:
     items = sum(len(parse_text(text).items) for text in documents)
     elapsed = time.perf_counter() - started
     print(f"documents: {len(documents)}, items read: {items}, total_s: {elapsed:.2f}")
-    print(f"parse_ms_per_doc: {elapsed * 1000 / len(documents):.2f}")
+    parse_ms = elapsed * 1000 / len(documents)
+
+    scan_s, floor_s, scanned, notifications = reminder_scan()
+    print(f"rows considered: {scanned}, notifications written: {notifications}, floor_s: {floor_s:.4f}")
+    print(f"parse_ms_per_doc: {parse_ms:.2f}")
+    print(f"reminder_scan_s: {scan_s:.2f}")
+    print(f"reminder_scan_ratio_to_floor: {scan_s / floor_s:.0f}")
+
+
+def reminder_scan(tasks: int = 100_000, obligations: int = 50_000) -> tuple[float, float, int, int]:
+    import datetime as dt
+
+    from django.db import connection
+    from django.utils import timezone
+
+    from danchu.accounts.models import Role, RoleAssignment, User
+    from danchu.core.text import fold
+    from danchu.plans import reminders
+    from danchu.plans.models import (
+        Directive,
+        ItemAssignment,
+        Obligation,
+        Plan,
+        PlanItem,
+        PlanSection,
+        Task,
+    )
+    from danchu.units.models import Agency, Tier, Unit
+
+    today = timezone.localdate()
+    province = Unit.objects.create(
+        name="Tỉnh Thử", name_key="tinh thu", kind="tinh", tier=Tier.PROVINCE, code="99", path=""
+    )
+    province.path = f"/{province.pk}/"
+    province.save()
+    communes = Unit.objects.bulk_create(
+        Unit(
+            parent=province,
+            name=f"Xã {n}",
+            name_key=fold(f"Xã {n}"),
+            kind="xa",
+            tier=Tier.COMMUNE,
+            code=f"9{n:04d}",
+            path="",
+        )
+        for n in range(100)
+    )
+    for commune in communes:
+        commune.path = f"{province.path}{commune.pk}/"
+    Unit.objects.bulk_update(communes, ["path"])
+    agencies = Agency.objects.bulk_create(
+        Agency(unit=c, name="Văn phòng", name_key="van phong", kind="chuyen_mon") for c in communes
+    )
+    users = User.objects.bulk_create(User(username=f"u{n}", email=f"u{n}@bench.local") for n in range(200))
+    RoleAssignment.objects.bulk_create(
+        [
+            RoleAssignment(user=users[n], role=Role.AGENCY_OFFICER, unit=communes[n], agency=agencies[n])
+            for n in range(100)
+        ]
+        + [RoleAssignment(user=users[100 + n], role=Role.FOCAL_OFFICER, unit=communes[n]) for n in range(100)]
+    )
+
+    per_plan = 100
+    plans = Plan.objects.bulk_create(
+        Plan(unit=communes[n % 100], year=today.year, title=f"KH {n}", status="issued", symbol="KH-UBND")
+        for n in range(tasks // per_plan)
+    )
+    sections = PlanSection.objects.bulk_create(
+        PlanSection(plan=p, order=0, label="II", title="NỘI DUNG") for p in plans
+    )
+    items = PlanItem.objects.bulk_create(
+        (
+            PlanItem(
+                plan=p,
+                section=s,
+                order=i,
+                path=f"II.{i + 1}",
+                due_on=today + dt.timedelta(days=(i % 121) - 60),
+            )
+            for p, s in zip(plans, sections, strict=True)
+            for i in range(per_plan)
+        ),
+        batch_size=5000,
+    )
+    by_plan = {p.pk: p for p in plans}
+    assignments = ItemAssignment.objects.bulk_create(
+        (
+            ItemAssignment(
+                item=item,
+                role="lead",
+                name="Văn phòng",
+                agency=agencies[communes.index(by_plan[item.plan_id].unit)],
+            )
+            for item in items
+        ),
+        batch_size=5000,
+    )
+    Task.objects.bulk_create(
+        (
+            Task(
+                plan_id=a.item.plan_id,
+                item=a.item,
+                assignment=a,
+                agency=a.agency,
+                role="lead",
+                due_on=a.item.due_on,
+            )
+            for a in assignments
+        ),
+        batch_size=5000,
+    )
+    province_plan = Plan.objects.create(unit=province, year=today.year, title="KH tỉnh", status="issued")
+    directives = Directive.objects.bulk_create(
+        Directive(plan=province_plan, order=n, kind="other", due_on=today + dt.timedelta(days=(n % 121) - 60))
+        for n in range(obligations // 100)
+    )
+    Obligation.objects.bulk_create(
+        (Obligation(directive=d, unit=c, due_on=d.due_on) for d in directives for c in communes),
+        batch_size=5000,
+    )
+
+    horizon = today + dt.timedelta(days=3)
+    with connection.cursor() as cursor:
+        started = time.perf_counter()
+        cursor.execute(
+            "SELECT (SELECT COUNT(*) FROM plans_task WHERE status <> 'done' AND due_on <= %s)"
+            " + (SELECT COUNT(*) FROM plans_obligation WHERE fulfilled_at IS NULL AND due_on <= %s)",
+            [horizon, horizon],
+        )
+        scanned = cursor.fetchone()[0]
+        floor_s = time.perf_counter() - started
+    started = time.perf_counter()
+    result = reminders.scan(today)
+    scan_s = time.perf_counter() - started
+    return scan_s, floor_s, scanned, result.notifications
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ from typing import Any
 
 from django.http import HttpRequest
 
+from .notifications import unread_count
 from .workspace import current_workspace
 
 
@@ -11,4 +12,4 @@ def workspace(request: HttpRequest) -> dict[str, Any]:
     """The official's current unit and the roles they can switch between, for the layout."""
     if not request.user.is_authenticated:
         return {}
-    return {"workspace": current_workspace(request)}
+    return {"workspace": current_workspace(request), "unread_notifications": unread_count(request.user)}

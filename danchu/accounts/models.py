@@ -96,3 +96,26 @@ class RoleAssignment(TimeStampedModel):
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None
+
+
+class Notification(models.Model):
+    """Thông báo: one message to one user; `key` names the event so it is never sent twice."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
+    key = models.CharField(max_length=120)
+    title = models.CharField(_("tiêu đề"), max_length=300)
+    body = models.TextField(_("nội dung"), blank=True)
+    url = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("thông báo")
+        verbose_name_plural = _("thông báo")
+        ordering = ["-created_at", "-id"]
+        constraints = [models.UniqueConstraint(fields=["user", "key"], name="notification_once_per_event")]
+        indexes = [models.Index(fields=["user", "read_at"], name="notification_unread_idx")]
+
+    def __str__(self) -> str:
+        return self.title

@@ -27,6 +27,7 @@ urlpatterns = [
     path("ban-lam-viec/", views.workspace, name="workspace"),
     path("chuyen-vai-tro/", views.switch, name="switch_role"),
     path("ho-cua-toi/", views.my_household, name="my_household"),
+    path("thong-bao/", views.notifications, name="notifications"),
     path("don-vi/<int:unit_id>/vai-tro/", views.roles, name="roles"),
     path("vai-tro/<int:role_id>/thu-hoi/", views.revoke, name="revoke_role"),
     path("ho/<int:household_id>/cap-tai-khoan/", views.citizen_account, name="citizen_account"),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from contextlib import suppress
-from typing import Any
+from typing import Any, cast
 
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
@@ -16,13 +16,15 @@ from django.views.decorators.http import require_POST
 from danchu.core import policy
 from danchu.core.errors import DomainError
 from danchu.core.forms import errors_text, submit
+from danchu.core.paging import paginate
 from danchu.core.policy import Perm
 from danchu.units import selectors as unit_selectors
 from danchu.units.models import Tier, Unit
 
 from . import selectors, services
 from .forms import CitizenAccountForm, GrantRoleForm, RevokeForm
-from .models import Role, RoleAssignment
+from .models import Notification, Role, RoleAssignment, User
+from .notifications import mark_read
 from .workspace import current_workspace, switch_role
 
 
@@ -194,3 +196,13 @@ def citizen_account(request: HttpRequest, household_id: int) -> HttpResponse:
     else:
         messages.error(request, errors_text(form))
     return redirect("units:household", household.pk)
+
+
+@login_required
+def notifications(request: HttpRequest) -> HttpResponse:
+    """Thông báo: the user's reminders, newest first; opening the page marks them read."""
+    user = cast(User, request.user)
+    page = paginate(request, Notification.objects.filter(user=user))
+    response = render(request, "accounts/notifications.html", {"page": page})
+    mark_read(user=user, ids=[n.pk for n in page])
+    return response

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 from fractions import Fraction
 from typing import Protocol
 
@@ -62,3 +63,35 @@ def share(key: str, *, on: dt.date | None = None, unit: Scoped | None = None) ->
 def national_rules(on: dt.date | None = None) -> QuerySet[Rule]:
     on = on or timezone.localdate()
     return Rule.objects.filter(in_force(on), scope_unit__isnull=True).order_by("key")
+
+
+@dataclass(frozen=True)
+class UnitValues:
+    """A whole-number parameter resolved for many units at once: the national value and the overrides."""
+
+    national: int
+    overrides: dict[int, int]
+
+    def for_unit(self, unit: Scoped) -> int:
+        for unit_id in unit.lineage_ids():
+            if unit_id in self.overrides:
+                return self.overrides[unit_id]
+        return self.national
+
+    @property
+    def largest(self) -> int:
+        return max([self.national, *self.overrides.values()])
+
+    @property
+    def smallest(self) -> int:
+        return min([self.national, *self.overrides.values()])
+
+
+def resolver(key: str, *, on: dt.date | None = None) -> UnitValues:
+    """Load a parameter once for a batch job over many units (one query, none per unit)."""
+    on = on or timezone.localdate()
+    rows = list(Rule.objects.filter(in_force(on), key=key).order_by("effective_from"))
+    national = next((r for r in reversed(rows) if r.scope_unit_id is None), None)
+    if national is None:
+        raise UnknownRuleError(f"Không có quy định “{key}” có hiệu lực ngày {on:%d/%m/%Y}.")
+    return UnitValues(int(national.value), {r.scope_unit_id: int(r.value) for r in rows if r.scope_unit_id})

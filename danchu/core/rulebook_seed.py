@@ -26,6 +26,8 @@ ONESTOP = "Nghị định 61/2018/NĐ-CP (một cửa, một cửa liên thông)
 ONESTOP_FROM = dt.date(2018, 6, 21)
 REPORTING = "Nghị định 09/2019/NĐ-CP (chế độ báo cáo)"
 REPORTING_FROM = dt.date(2019, 3, 12)
+SYSTEM_SETTING = "Cài đặt hệ thống (không phải quy định pháp luật)"
+SETTINGS_FROM = dt.date(2023, 1, 1)
 
 
 @dataclass(frozen=True)
@@ -459,5 +461,24 @@ NATIONAL_RULES: tuple[SeedRule, ...] = (
         f"{REPORTING}, Điều 12",
         REPORTING_FROM,
         True,
+    ),
+    # Reminders (đôn đốc): working settings of the product, not law; each province may set its own.
+    _r(
+        "reminder.days_before",
+        "Nhắc việc trước hạn (số ngày)",
+        3,
+        "days",
+        SYSTEM_SETTING,
+        SETTINGS_FROM,
+        False,
+    ),
+    _r(
+        "reminder.escalate_days_overdue",
+        "Báo cán bộ đầu mối của nơi giao việc khi quá hạn (số ngày)",
+        5,
+        "days",
+        SYSTEM_SETTING,
+        SETTINGS_FROM,
+        False,
     ),
 )

@@ -231,6 +231,10 @@ class Obligation(models.Model):
         blank=True,
         related_name="+",
     )
+    # When each reminder event was handled, so a daily scan only looks at what is still due a message.
+    reminded_before_at = models.DateTimeField(null=True, blank=True)
+    reminded_overdue_at = models.DateTimeField(null=True, blank=True)
+    escalated_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("nghĩa vụ của đơn vị cấp dưới")
@@ -276,6 +280,10 @@ class Task(TimeStampedModel):
     )
     progress = models.PositiveSmallIntegerField(_("tiến độ (%)"), default=0)
     done_on = models.DateField(_("hoàn thành ngày"), null=True, blank=True)
+    # When each reminder event was handled, so a daily scan only looks at what is still due a message.
+    reminded_before_at = models.DateTimeField(null=True, blank=True)
+    reminded_overdue_at = models.DateTimeField(null=True, blank=True)
+    escalated_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("nhiệm vụ")

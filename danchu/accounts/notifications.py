@@ -1,0 +1,77 @@
+"""In-app notifications with an unread count, and email: one system for every app that reminds users.
+
+Callers describe messages; `deliver` stores them once per (user, event key) and emails the new ones
+through the task worker after the transaction commits.
+"""
+
+from __future__ import annotations
+
+import smtplib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.mail import send_mail
+from django.db import transaction
+from django.tasks import task
+from django.utils import timezone
+
+from .models import Notification, User
+
+
+@dataclass(frozen=True)
+class Message:
+    user_id: int
+    key: str  # the event, e.g. "task:42:overdue": a user gets each event once
+    title: str
+    body: str = ""
+    url: str = ""
+
+
+def deliver(messages: Iterable[Message], *, batch_size: int = 5000) -> int:
+    """Store the messages (an event a user already had is skipped by the unique key) and queue their
+    emails; returns how many were offered."""
+    rows = [
+        Notification(user_id=m.user_id, key=m.key[:120], title=m.title[:300], body=m.body, url=m.url[:300])
+        for m in messages
+    ]
+    if not rows:
+        return 0
+    Notification.objects.bulk_create(rows, batch_size=batch_size, ignore_conflicts=True)
+    transaction.on_commit(lambda: send_notification_emails.enqueue())
+    return len(rows)
+
+
+@task()
+def send_notification_emails() -> int:
+    """Email every notification not yet emailed to users who have an address; a failed one is retried
+    on the next run, since only the sent ones are marked."""
+    pending = (
+        Notification.objects.filter(emailed_at__isnull=True).exclude(user__email="").select_related("user")
+    )
+    sent: list[int] = []
+    for notification in pending.iterator(chunk_size=500):
+        body = f"{notification.body}\n\n{notification.url}".strip()
+        try:
+            send_mail(f"[danchu] {notification.title}", body, None, [notification.user.email])
+        except (OSError, smtplib.SMTPException):
+            continue
+        sent.append(notification.pk)
+    Notification.objects.filter(pk__in=sent).update(emailed_at=timezone.now())
+    return len(sent)
+
+
+def unread_count(user: Any) -> int:
+    return (
+        Notification.objects.filter(user_id=user.pk, read_at__isnull=True).count()
+        if user.is_authenticated
+        else 0
+    )
+
+
+def mark_read(*, user: User, ids: list[int] | None = None) -> int:
+    """Mark the user's own notifications read (all of them when no ids are given)."""
+    unread = Notification.objects.filter(user=user, read_at__isnull=True)
+    if ids is not None:
+        unread = unread.filter(pk__in=ids)
+    return unread.update(read_at=timezone.now())
