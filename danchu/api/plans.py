@@ -8,7 +8,7 @@ from ninja import File, Router, Schema, Status, UploadedFile
 from danchu.core import policy
 from danchu.core.policy import Perm
 from danchu.plans import selectors, services
-from danchu.plans.models import Plan, PlanItem
+from danchu.plans.models import Plan, PlanItem, Task
 from danchu.units import selectors as unit_selectors
 
 from .base import AUTH, ErrorOut
@@ -111,3 +111,78 @@ def get_plan(request: HttpRequest, plan_id: int) -> Plan:
 def issue(request: HttpRequest, plan_id: int) -> Plan:
     plan = selectors.access_plan(actor=request.user, plan_id=plan_id, for_write=True)
     return services.issue_plan(actor=request.user, plan=plan)
+
+
+class TaskOut(Schema):
+    id: int
+    plan_id: int
+    item_path: str
+    agency_name: str
+    role: str
+    due_on: dt.date
+    status: str
+    progress: int
+
+    @staticmethod
+    def resolve_item_path(obj: Task) -> str:
+        return obj.item.path
+
+    @staticmethod
+    def resolve_agency_name(obj: Task) -> str:
+        return obj.assignment.name
+
+
+class TaskUpdateIn(Schema):
+    status: str
+    progress: int
+    note: str = ""
+
+
+class CompletenessOut(Schema):
+    directive_id: int
+    kind: str
+    due_on: dt.date | None
+    expected: int
+    on_time: int
+    late: int
+    overdue: int
+    pending: int
+
+
+@router.get("/plans/{plan_id}/tasks", response={200: list[TaskOut], **ERRORS}, auth=AUTH)
+def plan_tasks(request: HttpRequest, plan_id: int) -> list[Task]:
+    plan = selectors.access_plan(actor=request.user, plan_id=plan_id)
+    return list(plan.tasks.select_related("item", "assignment").order_by("due_on", "id"))
+
+
+@router.post(
+    "/tasks/{task_id}/updates", response={200: TaskOut, **ERRORS}, auth=AUTH, summary="Cập nhật tiến độ"
+)
+def update_task(request: HttpRequest, task_id: int, payload: TaskUpdateIn) -> Task:
+    task = selectors.access_task(actor=request.user, task_id=task_id)
+    services.update_task(actor=request.user, task=task, **payload.dict())
+    return task
+
+
+@router.get(
+    "/plans/{plan_id}/completeness",
+    response={200: list[CompletenessOut], **ERRORS},
+    auth=AUTH,
+    summary="Tình hình thực hiện của cấp dưới",
+)
+def completeness(request: HttpRequest, plan_id: int) -> list[dict[str, object]]:
+    plan = selectors.access_plan(actor=request.user, plan_id=plan_id)
+    policy.require(request.user, Perm.VIEW_PLANS, plan.unit)
+    return [
+        {
+            "directive_id": row.directive.pk,
+            "kind": row.directive.kind,
+            "due_on": row.directive.due_on,
+            "expected": row.expected,
+            "on_time": row.on_time,
+            "late": row.late,
+            "overdue": row.overdue,
+            "pending": row.pending,
+        }
+        for row in selectors.completeness(plan)
+    ]

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from django import forms
 
+from .models import ProgressMode
+
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 DATE_ERRORS = {"invalid": "Ngày không hợp lệ; hãy nhập theo dạng ngày/tháng/năm (ví dụ 17/02/2023)."}
 
@@ -21,6 +23,12 @@ class PlanForm(forms.Form):
     year = forms.IntegerField(label="Năm", min_value=2000, max_value=2100)
     signer_title = forms.CharField(label="Chức vụ người ký", max_length=100, required=False)
     signer_name = forms.CharField(label="Người ký", max_length=100, required=False)
+    progress_mode = forms.ChoiceField(
+        label="Cách tính tiến độ chung", choices=ProgressMode.choices, required=False
+    )
+
+    def clean_progress_mode(self) -> str:
+        return self.cleaned_data["progress_mode"] or ProgressMode.PLAIN
 
 
 def _names(value: str) -> list[str]:

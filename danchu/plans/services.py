@@ -33,12 +33,14 @@ from .models import (
     PlanItem,
     PlanSection,
     PlanStatus,
+    ProgressMode,
     Task,
     TaskStatus,
     TaskUpdate,
 )
 
 PLAN_FIELDS = (
+    "progress_mode",
     "unit",
     "number",
     "symbol",
@@ -194,6 +196,7 @@ def correct_plan(
     year: int,
     signer_title: str,
     signer_name: str,
+    progress_mode: str = ProgressMode.PLAIN,
 ) -> Plan:
     """Soát xét: the officer corrects what the importer read, while the plan is a draft."""
     policy.require(actor, Perm.MANAGE_PLANS, plan)
@@ -212,6 +215,9 @@ def correct_plan(
     plan.year = year
     plan.signer_title = clean_text(signer_title, field="Chức vụ người ký", max_length=100, required=False)
     plan.signer_name = clean_text(signer_name, field="Người ký", max_length=100, required=False)
+    if progress_mode not in ProgressMode.values:
+        raise DomainError("Cách tính tiến độ không hợp lệ.", field="progress_mode")
+    plan.progress_mode = progress_mode
     plan.save()
     audit.record(
         actor=actor,
@@ -480,3 +486,61 @@ def update_task(
         scope_unit_id=task.plan.unit_id,
     )
     return update
+
+
+@transaction.atomic
+def draft_from_parent(*, actor: Any, unit: Unit, parent: Plan) -> Plan:
+    """Start the unit's own plan from the upper-level plan: its sections and items copied, linked to it.
+
+    The copy keeps the items' words and time frames; the agencies are left for the unit to name.
+    """
+    policy.require(actor, Perm.MANAGE_PLANS, unit)
+    if (
+        parent.status != PlanStatus.ISSUED
+        or not unit.path.startswith(parent.unit.path)
+        or unit.pk == parent.unit_id
+    ):
+        raise DomainError("Chỉ lập được dự thảo từ kế hoạch đã ban hành của đơn vị cấp trên.")
+    plan = Plan.objects.create(
+        unit=unit,
+        agency=unit.agencies.filter(kind=AgencyKind.PEOPLES_COMMITTEE, closed_on__isnull=True).first(),
+        parent=parent,
+        symbol=parent.symbol,
+        place=unit.name,
+        year=parent.year,
+        title=parent.title,
+        source_name=f"Từ kế hoạch {parent.number_display} của {parent.unit.name}"[:255],
+    )
+    LegalBasis.objects.create(
+        plan=plan,
+        order=0,
+        text=f"Kế hoạch số {parent.number_display}"[:300],
+        doc_type="Kế hoạch",
+        number=parent.number_display[:100],
+    )
+    sections = {
+        s.pk: PlanSection.objects.create(plan=plan, order=s.order, label=s.label, title=s.title)
+        for s in parent.sections.all()
+    }
+    copies: dict[int, PlanItem] = {}
+    for item in parent.items.order_by("order"):
+        copies[item.pk] = PlanItem.objects.create(
+            plan=plan,
+            section=sections[item.section_id],
+            parent=copies.get(item.parent_id or -1),
+            order=item.order,
+            path=item.path,
+            heading=item.heading,
+            text=item.text,
+            timeframe_text=item.timeframe_text,
+            due_on=item.due_on,
+            weight=item.weight,
+        )
+    audit.record(
+        actor=actor,
+        action="plans.plan.draft_from_parent",
+        obj=plan,
+        after={**audit.snapshot(plan, PLAN_FIELDS), "parent": parent.pk},
+        scope_unit_id=unit.pk,
+    )
+    return plan

@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:plan_id>/sua/", views.correct, name="correct"),
     path("<int:plan_id>/ban-hanh/", views.issue, name="issue"),
     path("<int:plan_id>/thuc-hien-ke-hoach/", views.link_parent, name="link_parent"),
+    path("<int:plan_id>/lap-du-thao-cap-duoi/", views.start_from, name="start_from"),
     path("<int:plan_id>/hoan-thanh/", views.completeness, name="completeness"),
     path("<int:plan_id>/tai-ve/<str:kind>", views.download, name="download"),
     path("<int:plan_id>/tao-co-quan/", views.create_agencies, name="create_agencies"),

@@ -22,7 +22,7 @@ from danchu.units.models import Tier
 
 from . import export, selectors, services
 from .forms import IssueForm, ItemForm, PlanForm, TaskUpdateForm, UploadForm
-from .models import Plan
+from .models import Plan, PlanStatus
 
 
 @login_required
@@ -84,6 +84,7 @@ def _plan_form(plan: Plan) -> PlanForm:
             "year": plan.year,
             "signer_title": plan.signer_title,
             "signer_name": plan.signer_name,
+            "progress_mode": plan.progress_mode,
         }
     )
 
@@ -114,6 +115,7 @@ def detail(request: HttpRequest, plan_id: int, form: PlanForm | None = None) -> 
             "issue_form": IssueForm(choices=_tier_choices(plan)) if can_edit else None,
             "parent_choices": list(selectors.parent_choices(plan)) if can_edit else [],
             "completeness": selectors.completeness(plan) if not plan.is_draft else [],
+            "can_start_from": _can_start_from(request, plan),
             "progress": selectors.plan_progress(plan, items) if not plan.is_draft else None,
             "item_progress": selectors.item_progress(plan) if not plan.is_draft else {},
         },
@@ -155,6 +157,19 @@ def create_agencies(request: HttpRequest, plan_id: int) -> HttpResponse:
         f"Đã thêm {len(names)} cơ quan vào danh mục của đơn vị.",
     )
     return redirect("plans:detail", plan.pk)
+
+
+def _can_start_from(request: HttpRequest, plan: Plan) -> bool:
+    """A subordinate unit's manager may start its own plan from an issued upper-level plan."""
+    role = current_workspace(request).current
+    unit = role.unit if role is not None else None
+    return bool(
+        unit is not None
+        and plan.status == PlanStatus.ISSUED
+        and unit.pk != plan.unit_id
+        and unit.path.startswith(plan.unit.path)
+        and policy.allowed(request.user, Perm.MANAGE_PLANS, unit)
+    )
 
 
 def _tier_choices(plan: Plan) -> list[tuple[int, str]]:
@@ -314,3 +329,22 @@ def download(request: HttpRequest, plan_id: int, kind: str) -> HttpResponse:
 
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+@login_required
+@require_POST
+def start_from(request: HttpRequest, plan_id: int) -> HttpResponse:
+    """Lập dự thảo từ kế hoạch cấp trên, for the unit of the role in use."""
+    parent = selectors.access_plan(actor=request.user, plan_id=plan_id)
+    role = current_workspace(request).current
+    if role is None or role.unit is None:
+        raise PermissionDeniedError()
+    try:
+        plan = services.draft_from_parent(actor=request.user, unit=role.unit, parent=parent)
+    except PermissionDeniedError:
+        raise
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return redirect("plans:detail", parent.pk)
+    messages.success(request, "Đã lập dự thảo từ kế hoạch cấp trên. Hãy giao cơ quan cho từng nội dung.")
+    return redirect("plans:detail", plan.pk)

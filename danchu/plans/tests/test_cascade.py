@@ -124,3 +124,42 @@ def test_completeness_page(tree, personas, login):
     )
     assert login(personas["village_head"]).get(reverse("plans:detail", args=[parent.pk])).status_code == 200
     assert login(personas["citizen"]).get(reverse("plans:detail", args=[parent.pk])).status_code == 403
+
+
+def test_a_commune_starts_its_plan_from_the_province_plan(tree, personas, login):
+    parent = _issued_province_plan(tree, personas)
+    client = login(personas["commune_official"])
+    response = client.post(reverse("plans:start_from", args=[parent.pk]), follow=True)
+    assert "Đã lập dự thảo từ kế hoạch cấp trên" in response.content.decode()
+    draft = tree.commune.plans.get()
+    assert draft.parent == parent and draft.is_draft
+    assert list(draft.items.values_list("path", flat=True)) == list(
+        parent.items.values_list("path", flat=True)
+    )
+    assert draft.legal_bases.get().text == "Kế hoạch số 30/KH-UBND"
+    with pytest.raises(DomainError):
+        services.draft_from_parent(actor=personas["province_official"], unit=tree.province, parent=parent)
+
+
+def test_api_tasks_and_completeness(tree, personas):
+    from django.test import Client
+
+    parent = _issued_province_plan(tree, personas)
+    client = Client()
+    client.force_login(personas["province_official"], backend="django.contrib.auth.backends.ModelBackend")
+    rows = client.get(f"/api/v1/plans/{parent.pk}/completeness").json()
+    assert rows[0]["kind"] == "plan" and rows[0]["expected"] == 2
+    tasks = client.get(f"/api/v1/plans/{parent.pk}/tasks").json()
+    assert tasks and tasks[0]["status"] == "not_started"
+    response = client.post(
+        f"/api/v1/tasks/{tasks[0]['id']}/updates",
+        '{"status": "in_progress", "progress": 30}',
+        content_type="application/json",
+    )
+    assert response.status_code == 200 and response.json()["progress"] == 30
+    bad = client.post(
+        f"/api/v1/tasks/{tasks[0]['id']}/updates",
+        '{"status": "in_progress", "progress": 300}',
+        content_type="application/json",
+    )
+    assert bad.status_code == 400 and "0 đến 100" in bad.json()["detail"]
