@@ -6,6 +6,8 @@ from collections.abc import Callable
 from typing import Any
 
 from django import forms
+from django.contrib import messages
+from django.http import HttpRequest
 
 from .errors import DomainError, PermissionDeniedError
 
@@ -21,6 +23,20 @@ def submit[T](form: forms.Form, action: Callable[[dict[str, Any]], T]) -> T | No
     except DomainError as exc:
         form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         return None
+
+
+def attempt(request: HttpRequest, call: Callable[[], object], success: str = "Đã cập nhật.") -> bool:
+    """Run a service call from a POST without a form: a broken rule becomes an error message and
+    nothing is saved; a refused permission still answers 403."""
+    try:
+        call()
+    except PermissionDeniedError:
+        raise
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return False
+    messages.success(request, success)
+    return True
 
 
 def errors_text(form: forms.Form) -> str:

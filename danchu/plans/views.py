@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from danchu.accounts.workspace import current_workspace
 from danchu.core import policy
 from danchu.core.errors import DomainError, PermissionDeniedError
-from danchu.core.forms import errors_text, submit
+from danchu.core.forms import attempt, errors_text, submit
 from danchu.core.paging import paginate
 from danchu.core.policy import Perm
 from danchu.units import selectors as unit_selectors
@@ -151,7 +151,7 @@ def correct_item(request: HttpRequest, item_id: int) -> HttpResponse:
 def create_agencies(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = selectors.access_plan(actor=request.user, plan_id=plan_id, for_write=True)
     names = [n for n in request.POST.getlist("name") if n in selectors.unmatched_agency_names(plan)]
-    _attempt(
+    attempt(
         request,
         lambda: services.create_proposed_agencies(actor=request.user, plan=plan, names=names),
         f"Đã thêm {len(names)} cơ quan vào danh mục của đơn vị.",
@@ -187,7 +187,7 @@ def issue(request: HttpRequest, plan_id: int) -> HttpResponse:
         messages.error(request, errors_text(form))
         return redirect("plans:detail", plan.pk)
     tiers = form.cleaned_data["cascade_tiers"]
-    _attempt(
+    attempt(
         request,
         lambda: services.issue_plan(actor=request.user, plan=plan, cascade_tiers=tiers),
         "Đã ban hành kế hoạch.",
@@ -201,7 +201,7 @@ def link_parent(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = selectors.access_plan(actor=request.user, plan_id=plan_id, for_write=True)
     choices = {str(p.pk): p for p in selectors.parent_choices(plan)}
     parent = choices.get(request.POST.get("parent", ""))
-    _attempt(
+    attempt(
         request,
         lambda: services.link_parent(actor=request.user, plan=plan, parent=parent),
         "Đã gắn với kế hoạch cấp trên." if parent else "Đã bỏ gắn với kế hoạch cấp trên.",
@@ -235,17 +235,6 @@ def completeness(request: HttpRequest, plan_id: int) -> HttpResponse:
             "today": timezone.localdate(),
         },
     )
-
-
-def _attempt(request: HttpRequest, call: Any, success: str) -> None:
-    try:
-        call()
-    except PermissionDeniedError:
-        raise
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, success)
 
 
 @login_required

@@ -12,8 +12,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from danchu.core import policy
-from danchu.core.errors import DomainError, PermissionDeniedError
-from danchu.core.forms import DateReasonForm, errors_text, submit
+from danchu.core.forms import DateReasonForm, attempt, errors_text, submit
 from danchu.core.models import AuditEntry, Rule
 from danchu.core.paging import paginate
 from danchu.core.policy import Perm
@@ -201,19 +200,19 @@ def household_action(request: HttpRequest, household_id: int, action: str) -> Ht
     actor = request.user
     if action == "dai-dien":
         resident = selectors.access_resident(actor=actor, resident_id=request.POST.get("resident", ""))
-        _attempt(request, lambda: services.set_representative(actor=actor, household=item, resident=resident))
+        attempt(request, lambda: services.set_representative(actor=actor, household=item, resident=resident))
     elif action in ("chuyen-di", "xoa-ho"):
         form = DateReasonForm({"on": request.POST.get("on", ""), "reason": request.POST.get("reason") or "-"})
         if not form.is_valid():
             messages.error(request, errors_text(form))
         elif action == "chuyen-di":
             resident = selectors.access_resident(actor=actor, resident_id=request.POST.get("resident", ""))
-            _attempt(
+            attempt(
                 request,
                 lambda: services.resident_leaves(actor=actor, resident=resident, on=form.cleaned_data["on"]),
             )
         else:
-            _attempt(
+            attempt(
                 request,
                 lambda: services.dissolve_household(
                     actor=actor,
@@ -225,19 +224,6 @@ def household_action(request: HttpRequest, household_id: int, action: str) -> Ht
     else:
         raise Http404("Không có thao tác này.")
     return redirect("units:household", item.pk)
-
-
-def _attempt(request: HttpRequest, call: Any) -> bool:
-    """Run a service call; a broken rule becomes an error message and nothing is saved."""
-    try:
-        call()
-    except PermissionDeniedError:
-        raise
-    except DomainError as exc:
-        messages.error(request, exc.message)
-        return False
-    messages.success(request, "Đã cập nhật.")
-    return True
 
 
 @login_required
