@@ -53,6 +53,7 @@ class Plan(TimeStampedModel):
     date_partial = models.CharField(_("ngày ghi thiếu"), max_length=10, blank=True)
     year = models.PositiveSmallIntegerField(_("năm"))
     title = models.CharField(_("trích yếu"), max_length=500)
+    purposes = models.TextField(_("mục đích, yêu cầu"), blank=True)
     status = models.CharField(
         _("trạng thái"), max_length=10, choices=PlanStatus.choices, default=PlanStatus.DRAFT
     )
@@ -71,6 +72,8 @@ class Plan(TimeStampedModel):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     cascade_tiers = models.JSONField(_("cấp đơn vị phải thực hiện"), default=list, blank=True)
+    closed_at = models.DateTimeField(_("sơ kết, tổng kết lúc"), null=True, blank=True)
+    closing_note = models.TextField(_("kết quả sơ kết, tổng kết"), blank=True)
 
     class Meta:
         verbose_name = _("kế hoạch")
@@ -108,6 +111,8 @@ class LegalBasis(models.Model):
     text = models.CharField(_("trích dẫn"), max_length=300)
     doc_type = models.CharField(_("loại văn bản"), max_length=50, blank=True)
     number = models.CharField(_("số, ký hiệu"), max_length=100, blank=True)
+    issued_on = models.DateField(_("ngày ban hành"), null=True, blank=True)
+    issuer = models.CharField(_("cơ quan ban hành"), max_length=200, blank=True)
 
     class Meta:
         ordering = ["plan_id", "order"]

@@ -130,12 +130,19 @@ def _create_from_parsed(*, unit: Unit, parsed: ParsedPlan, file_name: str) -> Pl
         recipients=parsed.recipients,
         source_name=file_name[:255],
         source_text=parsed.source_text,
+        purposes=parsed.purposes,
     )
     LegalBasis.objects.bulk_create(
         LegalBasis(
-            plan=plan, order=i, text=text[:300], doc_type=text.split(" số")[0][:50], number=number[:100]
+            plan=plan,
+            order=i,
+            text=text[:300],
+            doc_type=(detail["type"] or "")[:50],
+            number=(detail["number"] or "")[:100],
+            issued_on=_iso(detail["date"]),
+            issuer=(detail["issuer"] or "")[:200],
         )
-        for i, (text, number) in enumerate(zip(parsed.legal_refs, parsed.legal_ref_numbers, strict=True))
+        for i, (text, detail) in enumerate(zip(parsed.legal_refs, parsed.legal_ref_details, strict=True))
     )
     sections = {
         s.label: PlanSection.objects.create(plan=plan, order=i, label=s.label, title=s.title[:300])
@@ -542,5 +549,28 @@ def draft_from_parent(*, actor: Any, unit: Unit, parent: Plan) -> Plan:
         obj=plan,
         after={**audit.snapshot(plan, PLAN_FIELDS), "parent": parent.pk},
         scope_unit_id=unit.pk,
+    )
+    return plan
+
+
+@transaction.atomic
+def close_plan(*, actor: Any, plan: Plan, note: str) -> Plan:
+    """Sơ kết, tổng kết: the plan's year is over; its results are recorded and it stops changing."""
+    policy.require(actor, Perm.MANAGE_PLANS, plan)
+    if plan.status != PlanStatus.ISSUED:
+        raise DomainError("Chỉ tổng kết được kế hoạch đang thực hiện.")
+    note = clean_text(note, field="Kết quả tổng kết", max_length=20000)  # before anything changes
+    before = audit.snapshot(plan, PLAN_FIELDS)
+    plan.status = PlanStatus.CLOSED
+    plan.closed_at = timezone.now()
+    plan.closing_note = note
+    plan.save(update_fields=["status", "closed_at", "closing_note", "updated_at"])
+    audit.record(
+        actor=actor,
+        action="plans.plan.close",
+        obj=plan,
+        before=before,
+        after={**audit.snapshot(plan, PLAN_FIELDS), "closing_note": plan.closing_note},
+        scope_unit_id=plan.unit_id,
     )
     return plan

@@ -9,6 +9,7 @@ urlpatterns = [
     path("<int:plan_id>/", views.detail, name="detail"),
     path("<int:plan_id>/sua/", views.correct, name="correct"),
     path("<int:plan_id>/ban-hanh/", views.issue, name="issue"),
+    path("<int:plan_id>/tong-ket/", views.close, name="close"),
     path("<int:plan_id>/thuc-hien-ke-hoach/", views.link_parent, name="link_parent"),
     path("<int:plan_id>/lap-du-thao-cap-duoi/", views.start_from, name="start_from"),
     path("<int:plan_id>/hoan-thanh/", views.completeness, name="completeness"),

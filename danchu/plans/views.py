@@ -116,6 +116,7 @@ def detail(request: HttpRequest, plan_id: int, form: PlanForm | None = None) -> 
             "parent_choices": list(selectors.parent_choices(plan)) if can_edit else [],
             "completeness": selectors.completeness(plan) if not plan.is_draft else [],
             "can_start_from": _can_start_from(request, plan),
+            "can_manage": policy.allowed(request.user, Perm.MANAGE_PLANS, plan),
             "progress": selectors.plan_progress(plan, items) if not plan.is_draft else None,
             "item_progress": selectors.item_progress(plan) if not plan.is_draft else {},
         },
@@ -336,4 +337,17 @@ def start_from(request: HttpRequest, plan_id: int) -> HttpResponse:
         messages.error(request, exc.message)
         return redirect("plans:detail", parent.pk)
     messages.success(request, "Đã lập dự thảo từ kế hoạch cấp trên. Hãy giao cơ quan cho từng nội dung.")
+    return redirect("plans:detail", plan.pk)
+
+
+@login_required
+@require_POST
+def close(request: HttpRequest, plan_id: int) -> HttpResponse:
+    plan = selectors.access_plan(actor=request.user, plan_id=plan_id, for_write=True)
+    note = request.POST.get("note", "")
+    attempt(
+        request,
+        lambda: services.close_plan(actor=request.user, plan=plan, note=note),
+        "Đã tổng kết kế hoạch.",
+    )
     return redirect("plans:detail", plan.pk)

@@ -8,6 +8,7 @@ responsibility phrases, deadlines and legal references are read.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -329,9 +330,19 @@ def _receiver_after(segment: str) -> str | None:
     return match.group(1).strip() if match else None
 
 
-def find_legal_refs(text: str) -> tuple[list[str], list[str], list[str]]:
+_REF_DATE = re.compile(
+    r"\s*,?\s*ngày\s+(?:(\d{1,2})/(\d{1,2})/(\d{4})|(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))"
+    r"(?:\s+của\s+(.+?))?"
+    r"(?=\s+(?:về|quy định|ban hành|triển khai|hướng dẫn|thực hiện|phối hợp)\b|[;,.:(“\"]|$)"
+)
+
+
+def find_legal_refs(text: str) -> tuple[list[str], list[str], list[str], list[dict[str, str | None]]]:
+    """Cited documents as written, their normalised numbers, laws cited by name, and for each citation
+    its type, number, date and issuer where the text gives them ("… ngày 14/3/2023 của UBND thành phố")."""
     refs: list[str] = []
     numbers: list[str] = []
+    details: list[dict[str, str | None]] = []
     for match in _REF.finditer(text):
         kind, so, number = match.group(1), match.group(2), match.group(3)
         if not re.search(r"[A-Za-zĐđÐ]", number):
@@ -341,12 +352,26 @@ def find_legal_refs(text: str) -> tuple[list[str], list[str], list[str]]:
             continue
         numbers.append(normalized)
         refs.append(f"{kind} {so} {number}" if so else f"{kind} {number}")
+        issued = _REF_DATE.match(text, match.end())
+        date = issuer = None
+        if issued:
+            day, month, year = (
+                (issued.group(1), issued.group(2), issued.group(3))
+                if issued.group(1)
+                else (issued.group(4), issued.group(5), issued.group(6))
+            )
+            try:
+                date = dt.date(int(year), int(month), int(day)).isoformat()
+            except ValueError:
+                date = None
+            issuer = issued.group(7).strip() if issued.group(7) else None
+        details.append({"type": kind, "number": normalized, "date": date, "issuer": issuer})
     unnumbered: list[str] = []
     for match in _LAW_BY_NAME.finditer(text):
         name = f"Luật {match.group(1)}"
         if fold(name) not in {fold(u) for u in unnumbered}:
             unnumbered.append(name)
-    return refs, numbers, unnumbered
+    return refs, numbers, unnumbered, details
 
 
 @dataclass
@@ -481,6 +506,7 @@ def parse_text(text: str) -> ParsedPlan:
     current_item: Item | None = None
     item_paras: dict[str, list[str]] = {}
     parent_number: str | None = None
+    purposes: list[str] = []  # Mục đích, yêu cầu: kept as text, it assigns no work
     for para in paras:
         section = _SECTION.match(para)
         if section and section.group(2).upper()[:1].isalpha():
@@ -492,7 +518,10 @@ def parse_text(text: str) -> ParsedPlan:
             current_item = None
             current_section = None
             continue
-        if current_section is None or fold(current_section.title).startswith("muc dich"):
+        if current_section is not None and fold(current_section.title).startswith("muc dich"):
+            purposes.append(para)
+            continue
+        if current_section is None:
             continue
         item_match = _ITEM.match(para)
         sub_match = _SUBITEM.match(para)
@@ -519,7 +548,7 @@ def parse_text(text: str) -> ParsedPlan:
         )
 
     issuer = header.issuer or _issuer_from_body(body_text)
-    refs, numbers, unnumbered = find_legal_refs(body_text)
+    refs, numbers, unnumbered, ref_details = find_legal_refs(body_text)
     recipients, recipients_raw = _read_recipients(tail_lines)
     return ParsedPlan(
         doc_type=header.doc_type,
@@ -537,6 +566,8 @@ def parse_text(text: str) -> ParsedPlan:
         legal_refs=refs,
         legal_ref_numbers=numbers,
         legal_refs_unnumbered=unnumbered,
+        legal_ref_details=ref_details,
+        purposes="\n".join(purposes),
         recipients=recipients,
         recipients_raw=recipients_raw,
         signer=_read_signer(tail_lines),

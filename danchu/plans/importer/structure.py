@@ -59,15 +59,18 @@ class ParsedPlan:
     legal_refs: list[str]
     legal_ref_numbers: list[str]
     legal_refs_unnumbered: list[str]
+    legal_ref_details: list[dict[str, str | None]]
     recipients: list[str]
     recipients_raw: list[str]
     signer: Signer | None
+    purposes: str = ""
     source_text: str = ""
 
     def as_json(self) -> dict[str, Any]:
         """The JSON shape of the expected files: optional keys left out when empty."""
         data = asdict(self)
         data.pop("source_text")
+        data.pop("purposes")
         for item in data["items"]:
             item.pop("text")
             if item["heading"] is None:

@@ -165,3 +165,32 @@ def test_proposed_agencies_are_created_and_linked(tree, personas):
 )
 def test_due_from_timeframe(text, due):
     assert services.due_from_timeframe(text, 2023) == due
+
+
+def test_legal_bases_keep_date_and_issuer_and_purposes_are_kept(tree, personas):
+    plan = _import(personas["commune_official"], tree.commune)
+    first = plan.legal_bases.get(order=0)
+    assert (first.doc_type, first.number, first.issued_on, first.issuer) == (
+        "Kế hoạch",
+        "52/KH-UBND",
+        dt.date(2023, 3, 14),
+        "UBND thành phố Quảng Ngãi",
+    )
+    assert plan.purposes.startswith("1. Nhằm nâng cao nhận thức")
+
+
+def test_close_a_plan(tree, personas):
+    actor = personas["commune_official"]
+    plan = _import(actor, tree.commune)
+    with pytest.raises(DomainError, match="đang thực hiện"):
+        services.close_plan(actor=actor, plan=plan, note="x")
+    plan.issued_on = dt.date(2023, 3, 16)
+    plan.save()
+    services.issue_plan(actor=actor, plan=plan)
+    with pytest.raises(DomainError, match="không được để trống"):
+        services.close_plan(actor=actor, plan=plan, note="  ")
+    services.close_plan(actor=actor, plan=plan, note="Hoàn thành 14/15 nội dung.")
+    plan.refresh_from_db()
+    assert plan.status == PlanStatus.CLOSED and plan.closing_note.startswith("Hoàn thành")
+    with pytest.raises(PermissionDeniedError):
+        services.close_plan(actor=personas["sibling_official"], plan=plan, note="x")
