@@ -12,11 +12,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import connection, transaction
 from django.tasks import task
 from django.utils import timezone
 
 from .models import Notification, User
+
+_INSERT = (
+    "INSERT INTO accounts_notification (user_id, key, title, body, url, created_at) "
+    "VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (user_id, key) DO NOTHING"
+)
 
 
 @dataclass(frozen=True)
@@ -28,16 +33,19 @@ class Message:
     url: str = ""
 
 
-def deliver(messages: Iterable[Message], *, batch_size: int = 5000) -> int:
+def deliver(messages: Iterable[Message]) -> int:
     """Store the messages (an event a user already had is skipped by the unique key) and queue their
-    emails; returns how many were offered."""
-    rows = [
-        Notification(user_id=m.user_id, key=m.key[:120], title=m.title[:300], body=m.body, url=m.url[:300])
-        for m in messages
-    ]
+    emails; returns how many were offered.
+
+    One parameterised INSERT for the batch: the daily scan may write 10⁵ rows, where building model
+    instances costs more than the database does.
+    """
+    now = timezone.now()
+    rows = [(m.user_id, m.key[:120], m.title[:300], m.body, m.url[:300], now) for m in messages]
     if not rows:
         return 0
-    Notification.objects.bulk_create(rows, batch_size=batch_size, ignore_conflicts=True)
+    with connection.cursor() as cursor:
+        cursor.executemany(_INSERT, rows)
     transaction.on_commit(lambda: send_notification_emails.enqueue())
     return len(rows)
 

@@ -211,20 +211,24 @@ def correct_plan(
         raise DomainError("Kế hoạch đã ban hành: không sửa trực tiếp được nữa.")
     if issued_on is not None and issued_on.year != year:
         raise DomainError("Năm của kế hoạch khác năm của ngày ban hành.", field="year")
-    before = audit.snapshot(plan, PLAN_FIELDS)
-    plan.number = clean_text(number, field="Số", max_length=20, required=False)
-    plan.symbol = clean_text(symbol, field="Ký hiệu", max_length=50, required=False)
-    plan.title = clean_text(title, field="Trích yếu", max_length=500)
-    plan.place = clean_text(place, field="Địa danh", max_length=100, required=False)
-    plan.issued_on = issued_on
-    if issued_on is not None:
-        plan.date_partial = ""
-    plan.year = year
-    plan.signer_title = clean_text(signer_title, field="Chức vụ người ký", max_length=100, required=False)
-    plan.signer_name = clean_text(signer_name, field="Người ký", max_length=100, required=False)
     if progress_mode not in ProgressMode.values:
         raise DomainError("Cách tính tiến độ không hợp lệ.", field="progress_mode")
-    plan.progress_mode = progress_mode
+    # Everything is checked before the plan changes, so a refused correction leaves it as it was.
+    changes = {
+        "number": clean_text(number, field="Số", max_length=20, required=False),
+        "symbol": clean_text(symbol, field="Ký hiệu", max_length=50, required=False),
+        "title": clean_text(title, field="Trích yếu", max_length=500),
+        "place": clean_text(place, field="Địa danh", max_length=100, required=False),
+        "signer_title": clean_text(signer_title, field="Chức vụ người ký", max_length=100, required=False),
+        "signer_name": clean_text(signer_name, field="Người ký", max_length=100, required=False),
+        "issued_on": issued_on,
+        "year": year,
+        "progress_mode": progress_mode,
+        "date_partial": "" if issued_on is not None else plan.date_partial,
+    }
+    before = audit.snapshot(plan, PLAN_FIELDS)
+    for name, value in changes.items():
+        setattr(plan, name, value)
     plan.save()
     audit.record(
         actor=actor,
@@ -254,29 +258,28 @@ def correct_item(
     policy.require(actor, Perm.MANAGE_PLANS, plan)
     if not plan.is_draft:
         raise DomainError("Kế hoạch đã ban hành: không sửa trực tiếp được nữa.")
-    before = {**audit.snapshot(item, ITEM_FIELDS), "assignments": _assignment_names(item)}
-    item.heading = clean_text(heading, field="Tiêu đề", max_length=500, required=False)
-    item.timeframe_text = clean_text(
-        timeframe_text, field="Thời gian thực hiện", max_length=300, required=False
+    heading = clean_text(heading, field="Tiêu đề", max_length=500, required=False)
+    timeframe_text = clean_text(timeframe_text, field="Thời gian thực hiện", max_length=300, required=False)
+    roles = (
+        (AssignmentRole.LEAD, lead),
+        (AssignmentRole.IMPLEMENTING, implementing),
+        (AssignmentRole.COORDINATING, coordinating),
     )
-    item.due_on = due_on or due_from_timeframe(item.timeframe_text, plan.year)
+    wanted = [
+        (role, clean_text(name, field="Cơ quan", max_length=300))
+        for role, names in roles
+        for name in names
+        if name.strip()
+    ]
+    before = {**audit.snapshot(item, ITEM_FIELDS), "assignments": _assignment_names(item)}
+    item.heading, item.timeframe_text = heading, timeframe_text
+    item.due_on = due_on or due_from_timeframe(timeframe_text, plan.year)
     item.save()
     agencies = list(plan.unit.agencies.filter(closed_on__isnull=True))
     item.assignments.all().delete()  # a draft's assignments are working data, replaced as a whole
     ItemAssignment.objects.bulk_create(
-        ItemAssignment(
-            item=item,
-            role=role,
-            name=clean_text(name, field="Cơ quan", max_length=300),
-            agency=match_agency(name, agencies),
-        )
-        for role, names in (
-            (AssignmentRole.LEAD, lead),
-            (AssignmentRole.IMPLEMENTING, implementing),
-            (AssignmentRole.COORDINATING, coordinating),
-        )
-        for name in names
-        if name.strip()
+        ItemAssignment(item=item, role=role, name=name, agency=match_agency(name, agencies))
+        for role, name in wanted
     )
     audit.record(
         actor=actor,

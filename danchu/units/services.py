@@ -89,12 +89,16 @@ def rename_unit(*, actor: Any, unit: Unit, name: str, code: str | None = None) -
         raise DomainError(
             "Tên và mã của tỉnh, xã do danh mục quốc gia quy định; chỉ sửa được thôn, tổ dân phố."
         )
+    name = clean_text(name, field="Tên", max_length=200)
+    code = unit.code if code is None else clean_text(code, field="Mã", max_length=20, required=False)
+    siblings = Unit.objects.filter(
+        parent_id=unit.parent_id, tier=Tier.VILLAGE, valid_to__isnull=True
+    ).exclude(pk=unit.pk)
+    if siblings.filter(name_key=fold(name)).exists() or (code and siblings.filter(code=code).exists()):
+        raise DomainError(f"Đã có “{name}” (hoặc mã {code}) trong đơn vị cấp trên.")
     before = audit.snapshot(unit, UNIT_FIELDS)
-    unit.name = clean_text(name, field="Tên", max_length=200)
-    unit.name_key = fold(unit.name)
-    if code is not None:
-        unit.code = clean_text(code, field="Mã", max_length=20, required=False)
-    _unique_or_error(f"Đã có “{unit.name}” trong đơn vị cấp trên.", unit.save)
+    unit.name, unit.name_key, unit.code = name, fold(name), code
+    _unique_or_error(f"Đã có “{unit.name}” trong đơn vị cấp trên.", unit.save)  # a concurrent rename
     audit.record(
         actor=actor,
         action="units.unit.update",

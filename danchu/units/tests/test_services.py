@@ -158,3 +158,12 @@ def test_rename_only_villages(tree, personas):
     services.rename_unit(actor=personas["commune_official"], unit=tree.village, name="Tổ dân phố Một")
     tree.village.refresh_from_db()
     assert tree.village.name_key == "to dan pho mot"
+
+
+def test_a_refused_rename_leaves_the_unit_as_it_was(tree, personas):
+    other = services.create_village(actor=personas["commune_official"], commune=tree.commune, name="Tổ 2")
+    with pytest.raises(DomainError, match="Đã có"):
+        services.rename_unit(actor=personas["commune_official"], unit=other, name="tổ dân phố 1")
+    assert other.name == "Tổ 2"  # the caller's object too, not only the database
+    other.refresh_from_db()
+    assert other.name == "Tổ 2"
