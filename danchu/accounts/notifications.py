@@ -20,8 +20,9 @@ from .models import Notification, User
 
 _INSERT = (
     "INSERT INTO accounts_notification (user_id, key, title, body, url, created_at) "
-    "VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (user_id, key) DO NOTHING"
+    "VALUES {values} ON CONFLICT (user_id, key) DO NOTHING"
 )
+_ROWS_PER_INSERT = 150  # 900 parameters: under SQLite's limit of 999 on old builds
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,10 @@ def deliver(messages: Iterable[Message]) -> int:
     if not rows:
         return 0
     with connection.cursor() as cursor:
-        cursor.executemany(_INSERT, rows)
+        for start in range(0, len(rows), _ROWS_PER_INSERT):
+            chunk = rows[start : start + _ROWS_PER_INSERT]
+            values = ", ".join(["(%s, %s, %s, %s, %s, %s)"] * len(chunk))
+            cursor.execute(_INSERT.format(values=values), [value for row in chunk for value in row])
     transaction.on_commit(lambda: send_notification_emails.enqueue())
     return len(rows)
 
