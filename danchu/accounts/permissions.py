@@ -136,22 +136,3 @@ class UnitSubtreePolicy:
                 continue
             return True
         return False
-
-
-def scope_paths(actor: Any, perm: Perm) -> list[str] | None:
-    """Path prefixes the actor holds `perm` over; None means everywhere, [] nowhere."""
-    if actor is None or not actor.is_authenticated:
-        return []
-    paths: list[str] = []
-    for assignment in active_assignments(actor):
-        if perm not in ROLE_PERMS[assignment.role]:
-            continue
-        if assignment.role == Role.SYSTEM_ADMIN:
-            return None
-        if assignment.unit is not None:
-            paths.append(assignment.unit.path)
-    return paths
-
-
-def is_official(actor: Any) -> bool:
-    return bool(actor.is_authenticated) and any(a.role in OFFICIAL_ROLES for a in active_assignments(actor))

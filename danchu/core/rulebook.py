@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Protocol
 
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 from django.utils import timezone
 
 from .models import Rule
@@ -58,11 +58,6 @@ def share(key: str, *, on: dt.date | None = None, unit: Scoped | None = None) ->
     """A share such as 2/3 or 1/2, exact."""
     found = rule(key, on=on, unit=unit)
     return Fraction(found.value) / found.denominator
-
-
-def national_rules(on: dt.date | None = None) -> QuerySet[Rule]:
-    on = on or timezone.localdate()
-    return Rule.objects.filter(in_force(on), scope_unit__isnull=True).order_by("key")
 
 
 @dataclass(frozen=True)

@@ -81,11 +81,6 @@ def children(unit: Unit) -> QuerySet[Unit]:
     )
 
 
-def descendants(unit: Unit, *, tier: int | None = None) -> QuerySet[Unit]:
-    qs = Unit.objects.filter(path__startswith=unit.path).exclude(pk=unit.pk)
-    return qs.filter(tier=tier) if tier is not None else qs
-
-
 def search_units(
     query: str,
     *,

@@ -2,8 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from danchu.accounts.models import Role, RoleAssignment
-from danchu.accounts.permissions import scope_paths
+from danchu.accounts.models import RoleAssignment
 from danchu.core import policy
 from danchu.core.models import Rule
 from danchu.core.policy import Perm
@@ -65,10 +64,3 @@ def test_inactive_user_has_no_rights(tree, personas):
     user = personas["commune_official"]
     user.is_active = False
     assert not policy.allowed(user, Perm.VIEW_UNIT, tree.commune)
-
-
-def test_scope_paths(tree, personas):
-    assert scope_paths(personas["admin"], Perm.VIEW_UNIT) is None
-    assert scope_paths(personas["commune_official"], Perm.VIEW_UNIT) == [tree.commune.path]
-    assert scope_paths(personas["citizen"], Perm.VIEW_UNIT) == []
-    assert RoleAssignment.objects.filter(role=Role.CITIZEN).count() == 1
