@@ -156,9 +156,9 @@ def revoke_role(*, actor: Any, assignment: RoleAssignment, reason: str) -> RoleA
         policy.require(actor, Perm.MANAGE_ROLES, assignment.unit)
     if assignment.revoked_at is not None:
         raise DomainError("Vai trò này đã được thu hồi.")
+    reason = clean_text(reason, field="Lý do", max_length=300)
     before = audit.snapshot(assignment, ROLE_FIELDS)
-    assignment.revoked_at = timezone.now()
-    assignment.revoked_reason = clean_text(reason, field="Lý do", max_length=300)
+    assignment.revoked_at, assignment.revoked_reason = timezone.now(), reason
     assignment.save(update_fields=["revoked_at", "revoked_reason"])
     forget_assignments(assignment.user)
     audit.record(

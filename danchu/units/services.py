@@ -243,9 +243,9 @@ def dissolve_household(*, actor: Any, household: Household, on: dt.date, reason:
     policy.require(actor, Perm.MANAGE_HOUSEHOLDS, household)
     if household.dissolved_on is not None:
         raise DomainError("Hộ này đã được xoá khỏi danh sách trước đó.")
+    reason = clean_text(reason, field="Lý do", max_length=300)
     before = audit.snapshot(household, HOUSEHOLD_FIELDS)
-    household.dissolved_on = on
-    household.dissolved_reason = clean_text(reason, field="Lý do", max_length=300)
+    household.dissolved_on, household.dissolved_reason = on, reason
     household.save(update_fields=["dissolved_on", "dissolved_reason"])
     audit.record(
         actor=actor,
