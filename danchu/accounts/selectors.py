@@ -5,10 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
-from django.http import Http404
 
 from danchu.core import policy
-from danchu.core.errors import PermissionDeniedError
+from danchu.core.lookup import get_or_404
 from danchu.core.policy import Perm
 from danchu.units.models import Unit
 
@@ -17,16 +16,10 @@ from .permissions import active_assignments
 
 
 def access_role(*, actor: Any, role_id: int | str) -> RoleAssignment:
-    """A role assignment the actor may manage (revoke)."""
-    try:
-        assignment = RoleAssignment.objects.select_related("unit", "user", "agency").get(pk=int(role_id))
-    except (ValueError, TypeError, RoleAssignment.DoesNotExist):
-        raise Http404("Không tìm thấy vai trò.") from None
-    if assignment.unit is None:
-        if not any(a.role == Role.SYSTEM_ADMIN for a in active_assignments(actor)):
-            raise PermissionDeniedError()
-    else:
-        policy.require(actor, Perm.MANAGE_ROLES, assignment.unit)
+    """A role assignment the actor may manage (revoke); one held nationwide needs a system administrator."""
+    queryset = RoleAssignment.objects.select_related("unit", "user", "agency")
+    assignment = get_or_404(queryset, role_id, "vai trò")
+    policy.require(actor, Perm.MANAGE_ROLES, assignment.unit)
     return assignment
 
 

@@ -10,13 +10,13 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from danchu.core import audit, policy
-from danchu.core.errors import DomainError, PermissionDeniedError
+from danchu.core.errors import DomainError
 from danchu.core.policy import Perm
 from danchu.core.text import clean_text
 from danchu.units.models import Agency, Resident, Tier, Unit
 
 from .models import Role, RoleAssignment, User
-from .permissions import active_assignments, forget_assignments
+from .permissions import forget_assignments
 
 USER_FIELDS = ("username", "full_name", "email", "phone", "is_active")
 ROLE_FIELDS = ("user", "role", "unit", "agency", "resident", "title", "revoked_at", "revoked_reason")
@@ -34,10 +34,6 @@ ROLE_TIERS: dict[str, set[int | None]] = {
 }
 
 
-def _is_system_admin(actor: Any) -> bool:
-    return any(a.role == Role.SYSTEM_ADMIN for a in active_assignments(actor))
-
-
 @transaction.atomic
 def create_user(
     *,
@@ -50,11 +46,7 @@ def create_user(
     phone: str = "",
 ) -> User:
     """Tạo tài khoản: an official of `unit` creates an account for someone who will hold a role there."""
-    if unit is None:
-        if not _is_system_admin(actor):
-            raise PermissionDeniedError()
-    else:
-        policy.require(actor, Perm.MANAGE_ROLES, unit)
+    policy.require(actor, Perm.MANAGE_ROLES, unit)  # no unit: nationwide, system administrators only
     username = clean_text(username, field="Tên đăng nhập", max_length=150)
     if User.objects.filter(username__iexact=username).exists():
         raise DomainError(f"Tên đăng nhập “{username}” đã có người dùng.", field="username")
@@ -95,13 +87,10 @@ def grant_role(
     if role not in Role.values:
         raise DomainError("Vai trò không hợp lệ.", field="role")
     if role == Role.SYSTEM_ADMIN:
-        if not _is_system_admin(actor):
-            raise PermissionDeniedError("Chỉ quản trị hệ thống mới giao được vai trò quản trị hệ thống.")
         unit = None
-    else:
-        if unit is None:
-            raise DomainError("Cần chọn đơn vị cho vai trò.", field="unit")
-        policy.require(actor, Perm.MANAGE_ROLES, unit)
+    elif unit is None:
+        raise DomainError("Cần chọn đơn vị cho vai trò.", field="unit")
+    policy.require(actor, Perm.MANAGE_ROLES, unit)  # a nationwide role needs a system administrator
     if (unit.tier if unit else None) not in ROLE_TIERS[role]:
         raise DomainError(
             f"Vai trò “{Role(role).label}” không đặt được tại {unit.name if unit else 'toàn quốc'}.",
@@ -149,11 +138,7 @@ def grant_role(
 @transaction.atomic
 def revoke_role(*, actor: Any, assignment: RoleAssignment, reason: str) -> RoleAssignment:
     """Thu hồi vai trò: the row stays, with when and why."""
-    if assignment.role == Role.SYSTEM_ADMIN or assignment.unit is None:
-        if not _is_system_admin(actor):
-            raise PermissionDeniedError()
-    else:
-        policy.require(actor, Perm.MANAGE_ROLES, assignment.unit)
+    policy.require(actor, Perm.MANAGE_ROLES, assignment.unit)
     if assignment.revoked_at is not None:
         raise DomainError("Vai trò này đã được thu hồi.")
     reason = clean_text(reason, field="Lý do", max_length=300)

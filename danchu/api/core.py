@@ -2,14 +2,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.apps import apps
-from django.core.exceptions import ObjectDoesNotExist
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from ninja import Router, Schema
 
-from danchu.core import policy
+from danchu.core.audit import access_history
 from danchu.core.models import AuditEntry, Rule
-from danchu.core.policy import Perm
 from danchu.core.rulebook import in_force
 
 from .base import AUTH, ErrorOut
@@ -61,11 +58,5 @@ def rules(request: HttpRequest, on: dt.date | None = None) -> list[Rule]:
     summary="Lịch sử thay đổi của một đối tượng",
 )
 def history(request: HttpRequest, object_type: str, object_id: str) -> list[AuditEntry]:
-    try:
-        obj = apps.get_model(object_type)._default_manager.get(pk=object_id)
-    except (LookupError, ValueError, ObjectDoesNotExist):
-        raise Http404("Không tìm thấy đối tượng.") from None
-    policy.require(request.user, Perm.VIEW_AUDIT, obj)
-    return list(
-        AuditEntry.objects.filter(object_type=object_type, object_id=str(object_id)).order_by("id")[:500]
-    )
+    _obj, entries = access_history(actor=request.user, object_type=object_type, object_id=object_id)
+    return list(entries[:500])

@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import models, transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from .context import current_origin
@@ -134,3 +135,17 @@ def verify_chain(entries: Iterator[AuditEntry] | None = None) -> tuple[int, Chai
     if head is not None and checked and head.last_hash != expected_prev:
         return checked, ChainBreak(head.last_entry_id or 0, "mục cuối của chuỗi đã bị xoá")
     return checked, None
+
+
+def access_history(
+    *, actor: Any, object_type: str, object_id: str
+) -> tuple[models.Model, QuerySet[AuditEntry]]:
+    """An object's audit entries (oldest first), for those who may read the audit of its unit."""
+    from . import policy
+    from .lookup import get_object_or_404
+
+    obj = get_object_or_404(object_type, object_id)
+    policy.require(actor, policy.Perm.VIEW_AUDIT, obj)
+    return obj, AuditEntry.objects.filter(object_type=obj._meta.label_lower, object_id=str(obj.pk)).order_by(
+        "id"
+    )

@@ -49,9 +49,9 @@ def rule(key: str, *, on: dt.date | None = None, unit: Scoped | None = None) -> 
 
 
 def number(key: str, *, on: dt.date | None = None, unit: Scoped | None = None) -> int:
-    """A whole-number parameter (days, working days, counts)."""
-    found = rule(key, on=on, unit=unit)
-    return int(found.value)
+    """A whole-number parameter (days, working days, counts) for one unit or the nation."""
+    values = resolver(key, on=on)
+    return values.for_unit(unit) if unit is not None else values.national
 
 
 def share(key: str, *, on: dt.date | None = None, unit: Scoped | None = None) -> Fraction:

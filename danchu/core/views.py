@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from contextlib import suppress
 
-from django.apps import apps
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ObjectDoesNotExist
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
 from . import policy
-from .audit import verify_chain
-from .models import AuditEntry, Holiday, Rule
+from .audit import access_history, verify_chain
+from .models import Holiday, Rule
 from .paging import paginate
 from .policy import Perm
 from .rulebook import in_force
@@ -55,14 +53,10 @@ def calendar(request: HttpRequest) -> HttpResponse:
 @login_required
 def object_history(request: HttpRequest, object_type: str, object_id: str) -> HttpResponse:
     """Lịch sử: the audit entries of one object, for those who may read the audit of its unit."""
-    try:
-        model = apps.get_model(object_type)
-        obj = model._default_manager.get(pk=object_id)
-    except (LookupError, ValueError, ObjectDoesNotExist):
-        raise Http404("Không tìm thấy đối tượng.") from None
-    policy.require(request.user, Perm.VIEW_AUDIT, obj)
-    entries = AuditEntry.objects.filter(object_type=object_type, object_id=str(object_id)).order_by("-id")
-    return render(request, "core/object_history.html", {"obj": obj, "page": paginate(request, entries)})
+    obj, entries = access_history(actor=request.user, object_type=object_type, object_id=object_id)
+    return render(
+        request, "core/object_history.html", {"obj": obj, "page": paginate(request, entries.reverse())}
+    )
 
 
 @login_required

@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Avg, Case, Count, F, Prefetch, Q, QuerySet, When
-from django.http import Http404
 from django.utils import timezone
 
 from danchu.accounts.permissions import active_assignments
 from danchu.core import policy
 from danchu.core.errors import PermissionDeniedError
+from danchu.core.lookup import get_or_404
 from danchu.core.policy import Perm
 from danchu.units.models import Unit
 
@@ -32,19 +32,13 @@ from .models import (
 
 
 def access_plan(*, actor: Any, plan_id: int | str, for_write: bool = False) -> Plan:
-    try:
-        plan = Plan.objects.select_related("unit", "agency", "parent").get(pk=int(plan_id))
-    except (ValueError, TypeError, Plan.DoesNotExist):
-        raise Http404("Không tìm thấy kế hoạch.") from None
+    plan = get_or_404(Plan.objects.select_related("unit", "agency", "parent"), plan_id, "kế hoạch")
     policy.require(actor, Perm.MANAGE_PLANS if for_write else Perm.VIEW_PLANS, plan)
     return plan
 
 
 def access_item(*, actor: Any, item_id: int | str, for_write: bool = False) -> PlanItem:
-    try:
-        item = PlanItem.objects.select_related("plan", "plan__unit", "section").get(pk=int(item_id))
-    except (ValueError, TypeError, PlanItem.DoesNotExist):
-        raise Http404("Không tìm thấy nội dung.") from None
+    item = get_or_404(PlanItem.objects.select_related("plan", "plan__unit", "section"), item_id, "nội dung")
     policy.require(actor, Perm.MANAGE_PLANS if for_write else Perm.VIEW_PLANS, item)
     return item
 
@@ -151,35 +145,28 @@ def parent_choices(plan: Plan) -> QuerySet[Plan]:
 
 
 def access_task(*, actor: Any, task_id: int | str) -> Task:
-    try:
-        task = Task.objects.select_related("plan", "plan__unit", "item", "assignment", "agency").get(
-            pk=int(task_id)
-        )
-    except (ValueError, TypeError, Task.DoesNotExist):
-        raise Http404("Không tìm thấy nhiệm vụ.") from None
-    if not (policy.allowed(actor, Perm.VIEW_PLANS, task) or _holds_agency(actor, task.agency_id)):
+    queryset = Task.objects.select_related("plan", "plan__unit", "item", "assignment", "agency")
+    task = get_or_404(queryset, task_id, "nhiệm vụ")
+    if not (policy.allowed(actor, Perm.VIEW_PLANS, task) or holds_agency(actor, task.agency_id)):
         raise PermissionDeniedError()
     return task
 
 
-def _holds_agency(actor: Any, agency_id: int | None) -> bool:
-    return agency_id is not None and any(a.agency_id == agency_id for a in active_assignments(actor))
-
-
-def tasks_for_agencies(agency_ids: list[int]) -> QuerySet[Task]:
-    """Nhiệm vụ của tôi: open tasks first, soonest due first."""
+def holds_agency(actor: Any, agency_id: int | None) -> bool:
+    """Whether the actor works for this agency (an active role held through it)."""
     return (
-        Task.objects.filter(agency_id__in=agency_ids, plan__status=PlanStatus.ISSUED)
-        .select_related("plan", "item", "assignment")
-        .order_by(Case(When(status=TaskStatus.DONE, then=1), default=0), "due_on", "id")
+        agency_id is not None
+        and actor.is_authenticated
+        and any(a.agency_id == agency_id for a in active_assignments(actor))
     )
 
 
-def tasks_of_unit_plans(unit: Unit) -> QuerySet[Task]:
-    return (
-        Task.objects.filter(plan__unit=unit, plan__status=PlanStatus.ISSUED)
-        .select_related("plan", "item", "assignment", "agency")
-        .order_by(Case(When(status=TaskStatus.DONE, then=1), default=0), "due_on", "id")
+def open_tasks_first(*, agency_id: int | None = None, unit: Unit | None = None) -> QuerySet[Task]:
+    """Nhiệm vụ của tôi: one agency's tasks, or all tasks of a unit's plans; open first, soonest due first."""
+    tasks = Task.objects.filter(plan__status=PlanStatus.ISSUED)
+    tasks = tasks.filter(agency_id=agency_id) if agency_id is not None else tasks.filter(plan__unit=unit)
+    return tasks.select_related("plan", "item", "assignment", "agency").order_by(
+        Case(When(status=TaskStatus.DONE, then=1), default=0), "due_on", "id"
     )
 
 

@@ -11,7 +11,6 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from danchu.accounts.permissions import active_assignments
 from danchu.core import audit, policy
 from danchu.core.errors import DomainError, PermissionDeniedError
 from danchu.core.policy import Perm
@@ -38,6 +37,7 @@ from .models import (
     TaskStatus,
     TaskUpdate,
 )
+from .selectors import holds_agency
 
 PLAN_FIELDS = (
     "progress_mode",
@@ -437,11 +437,7 @@ def _create_tasks(plan: Plan) -> None:
 
 def may_update_task(actor: Any, task: Task) -> bool:
     """The task's own agency reports on it; the plan's managers may too."""
-    if policy.allowed(actor, Perm.MANAGE_PLANS, task):
-        return True
-    return task.agency_id is not None and any(
-        a.agency_id == task.agency_id for a in active_assignments(actor) if actor.is_authenticated
-    )
+    return policy.allowed(actor, Perm.MANAGE_PLANS, task) or holds_agency(actor, task.agency_id)
 
 
 @transaction.atomic

@@ -245,11 +245,11 @@ def my_tasks(request: HttpRequest) -> HttpResponse:
     if role is None or role.unit is None:
         raise PermissionDeniedError()
     if role.agency_id is not None:
-        tasks = selectors.tasks_for_agencies([role.agency_id])
+        tasks = selectors.open_tasks_first(agency_id=role.agency_id)
         scope = role.agency.name if role.agency else ""
     else:
         policy.require(request.user, Perm.MANAGE_PLANS, role.unit)
-        tasks = selectors.tasks_of_unit_plans(role.unit)
+        tasks = selectors.open_tasks_first(unit=role.unit)
         scope = role.unit.name
     return render(
         request,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import vietnam_provinces
@@ -54,7 +54,6 @@ class LoadResult:
     created: int = 0
     updated: int = 0
     links: int = 0
-    counts: dict[str, int] = field(default_factory=dict)
 
     @property
     def changed(self) -> bool:
@@ -174,7 +173,6 @@ def load_national_units() -> LoadResult:
         result.updated += len(to_update)
         if created or to_update:
             _fill_paths(tier)
-        result.counts[f"tier{tier}"] = len(layer)
 
     if result.updated:
         _fill_paths(Tier.VILLAGE)  # a commune that changed parent carries its villages along

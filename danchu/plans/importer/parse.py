@@ -34,7 +34,7 @@ _SIGNER_TITLE = re.compile(
 )
 _NUMBER = re.compile(r"Số\s*:\s*(\d*)\s*/\s*([0-9A-Za-zĐđÐ\-]+)")
 _PLACE_DATE = re.compile(r",\s*ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})?\s*năm\s*(\d{4})")
-_DOC_TYPES = {"KẾ HOẠCH": "KH", "BÁO CÁO": "BC", "QUYẾT ĐỊNH": "QĐ", "CÔNG VĂN": "CV", "THÔNG BÁO": "TB"}
+DOC_TYPES = {"KẾ HOẠCH": "KH", "BÁO CÁO": "BC", "QUYẾT ĐỊNH": "QĐ", "CÔNG VĂN": "CV", "THÔNG BÁO": "TB"}
 _MOTTO = re.compile(r"CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập\s*[-–]\s*Tự do", re.IGNORECASE)
 
 REF_TYPES = (
@@ -133,14 +133,6 @@ _AGENCY_STOP = (
 )
 
 
-@dataclass
-class Paragraph:
-    """A run of physical lines that belong together; `first` tells whether it starts a new block."""
-
-    text: str
-    ends_block: bool
-
-
 def _clean_line(line: str) -> str:
     line = unicodedata.normalize("NFC", line).replace("\u00a0", " ").replace("\t", " ")
     line = re.sub(r"^\s*#{1,6}\s*", "", line)
@@ -160,7 +152,7 @@ def clean_lines(text: str) -> list[str]:
     return result
 
 
-def _is_block_start(line: str) -> bool:
+def starts_block(line: str) -> bool:
     return bool(
         _SECTION.match(line)
         or _ITEM.match(line)
@@ -200,7 +192,7 @@ def paragraphs(lines: list[str]) -> list[str]:
     result: list[str] = []
     previous = ""
     for line in lines:
-        if result and not _is_block_start(line) and _continues(previous, line, width):
+        if result and not starts_block(line) and _continues(previous, line, width):
             result[-1] = f"{result[-1]} {line}"
         else:
             result.append(line)
@@ -395,13 +387,13 @@ def _read_header(lines: list[str]) -> _Header:
         upper = line.upper() == line and any(c.isalpha() for c in line)
         if _MOTTO.search(line) or line.startswith("Số"):
             break
-        if upper and not _DOC_TYPES.get(line):
+        if upper and not DOC_TYPES.get(line):
             issuer_lines.append(line)
         if index > 6:
             break
     if issuer_lines:
         header.issuer = " ".join(issuer_lines)
-    header_end = next((i for i, line in enumerate(lines[:40]) if line.strip() in _DOC_TYPES), 0)
+    header_end = next((i for i, line in enumerate(lines[:40]) if line.strip() in DOC_TYPES), 0)
     # A PDF may wrap the place and date over two lines: look in the joined header as well.
     for line in [*lines[:30], " ".join(lines[:header_end])]:
         number = _NUMBER.search(line)
@@ -418,7 +410,7 @@ def _read_header(lines: list[str]) -> _Header:
             else:
                 header.date_partial = f"{year:04d}-{int(month):02d}" if month else f"{year:04d}"
     for index, line in enumerate(lines[:40]):
-        kind = _DOC_TYPES.get(line.strip().upper()) if line.strip().upper() == line.strip() else None
+        kind = DOC_TYPES.get(line.strip().upper()) if line.strip().upper() == line.strip() else None
         if kind:
             header.doc_type = kind
             title_lines: list[str] = []

@@ -16,6 +16,8 @@ from typing import Any
 
 from danchu.core.errors import DomainError
 
+from .parse import DOC_TYPES, starts_block
+
 MAX_BYTES = 10 * 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
 SUFFIX_KIND = {".docx": "docx", ".pdf": "pdf", **dict.fromkeys(TEXT_SUFFIXES, "text")}
@@ -231,7 +233,7 @@ def _join_pdf_pages(pages: list[list[_PdfLine]]) -> str:
                 [ln.right for ln in block if ln.right]
             )
             open_paragraph = False
-        elif open_paragraph and out and not _BLOCK_START.match(line.text):
+        elif open_paragraph and out and not starts_block(line.text):
             out[-1] = _rejoin(out[-1], line.text)
             open_paragraph = line.x1 >= right_edge - 3
         else:
@@ -241,14 +243,10 @@ def _join_pdf_pages(pages: list[list[_PdfLine]]) -> str:
     return "\n".join(out)
 
 
-_TYPE_NAME = re.compile(r"^(KẾ HOẠCH|BÁO CÁO|QUYẾT ĐỊNH|THÔNG BÁO)$")
-_BLOCK_START = re.compile(r"^([-–+•]\s|\d{1,2}\.\s|[a-zđ]\)\s|[IVX]+\.\s)")
-
-
 def _continues_block(block: list[_PdfLine], line: _PdfLine) -> bool:
     if line.right:
         return True
-    return line.left_half and any(ln.text for ln in block) and not _TYPE_NAME.match(line.text)
+    return line.left_half and any(ln.text for ln in block) and line.text not in DOC_TYPES
 
 
 def _column(lines: list[str]) -> list[str]:
