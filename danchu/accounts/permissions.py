@@ -14,6 +14,9 @@ _OFFICIAL_ADMIN = frozenset(
     {
         Perm.VIEW_PLANS,
         Perm.MANAGE_PLANS,
+        Perm.VIEW_REPORTS,
+        Perm.SUBMIT_REPORTS,
+        Perm.MANAGE_REPORTS,
         Perm.VIEW_UNIT,
         Perm.MANAGE_UNIT,
         Perm.VIEW_HOUSEHOLDS,
@@ -28,17 +31,17 @@ ROLE_PERMS: dict[str, frozenset[Perm]] = {
     Role.SYSTEM_ADMIN: frozenset(Perm),
     Role.UNIT_LEADER: _OFFICIAL_ADMIN,
     Role.FOCAL_OFFICER: _OFFICIAL_ADMIN,
-    Role.AGENCY_OFFICER: frozenset({Perm.VIEW_UNIT, Perm.VIEW_PLANS}),
+    Role.AGENCY_OFFICER: frozenset({Perm.VIEW_UNIT, Perm.VIEW_PLANS, Perm.VIEW_REPORTS}),
     Role.VILLAGE_HEAD: frozenset(
         {Perm.VIEW_UNIT, Perm.VIEW_HOUSEHOLDS, Perm.MANAGE_HOUSEHOLDS, Perm.VIEW_PLANS}
     ),
-    Role.OVERSIGHT_MEMBER: frozenset({Perm.VIEW_UNIT, Perm.VIEW_PLANS}),
-    Role.FRONT_OFFICER: frozenset({Perm.VIEW_UNIT, Perm.VIEW_HOUSEHOLDS, Perm.VIEW_PLANS}),
+    Role.OVERSIGHT_MEMBER: frozenset({Perm.VIEW_UNIT, Perm.VIEW_PLANS, Perm.VIEW_REPORTS}),
+    Role.FRONT_OFFICER: frozenset({Perm.VIEW_UNIT, Perm.VIEW_HOUSEHOLDS, Perm.VIEW_PLANS, Perm.VIEW_REPORTS}),
     Role.CITIZEN: frozenset(),
 }
 OFFICIAL_ROLES = frozenset(role for role, perms in ROLE_PERMS.items() if Perm.VIEW_UNIT in perms)
 # Documents addressed downwards are read by the units below their issuer too.
-_READ_DOWNWARDS = frozenset({Perm.VIEW_PLANS})
+_READ_DOWNWARDS = frozenset({Perm.VIEW_PLANS, Perm.VIEW_REPORTS})
 # Only the province may change a legal parameter for its territory.
 _PROVINCE_ONLY = frozenset({Perm.MANAGE_RULES})
 
@@ -115,11 +118,7 @@ class UnitSubtreePolicy:
         ):
             return True
         unit = unit_of(target)
-        if (
-            perm in ROLE_PERMS[Role.AGENCY_OFFICER]
-            and getattr(target, "readable_below", False)
-            and unit is not None
-        ):
+        if perm in _READ_DOWNWARDS and getattr(target, "readable_below", False) and unit is not None:
             # A document addressed downwards (a plan) is read by the units beneath its issuer too.
             below = [
                 a

@@ -29,6 +29,9 @@ class Perm(StrEnum):
     MANAGE_CALENDAR = "calendar.manage"  # edit holidays (national)
     VIEW_PLANS = "plan.view"  # read a unit's plans, items and directives
     MANAGE_PLANS = "plan.manage"  # import, correct and issue plans of a unit
+    VIEW_REPORTS = "report.view"  # read report regimes, a unit's reports and roll-ups
+    SUBMIT_REPORTS = "report.submit"  # fill in and send a unit's periodic report
+    MANAGE_REPORTS = "report.manage"  # set report regimes; return, approve, unlock the reports received
 
 
 class Policy(Protocol):

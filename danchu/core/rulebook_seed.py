@@ -462,6 +462,33 @@ NATIONAL_RULES: tuple[SeedRule, ...] = (
         REPORTING_FROM,
         True,
     ),
+    _r(
+        "reporting.min_working_days_after_cutoff",
+        "Khoảng cách tối thiểu giữa ngày chốt số liệu và hạn gửi báo cáo",
+        1,
+        "working_days",
+        f"{REPORTING}, Điều 8 khoản 5 điểm b",
+        REPORTING_FROM,
+        True,
+    ),
+    _r(
+        "reporting.default_due_working_days",
+        "Hạn gửi báo cáo mặc định sau ngày chốt số liệu (khi cơ quan ban hành không quy định)",
+        5,
+        "working_days",
+        SYSTEM_SETTING,
+        SETTINGS_FROM,
+        False,
+    ),
+    _r(
+        "reporting.entry_open_days_after_due",
+        "Khóa nhập, sửa số liệu sau hạn gửi (số ngày; sau đó cần nơi nhận cho phép)",
+        30,
+        "days",
+        SYSTEM_SETTING,
+        SETTINGS_FROM,
+        False,
+    ),
     # Reminders (đôn đốc): working settings of the product, not law; each province may set its own.
     _r(
         "reminder.days_before",

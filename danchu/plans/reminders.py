@@ -36,7 +36,7 @@ class ScanResult:
     notifications: int = 0
 
 
-class _Recipients:
+class Recipients:
     """Who receives what, loaded for a whole batch in two queries."""
 
     def __init__(self, agency_ids: set[int], unit_ids: set[int]) -> None:
@@ -54,14 +54,31 @@ class _Recipients:
                 self.managers[unit_id].add(user_id)
 
 
+Scan = Callable[[dt.date, ScanResult], None]
+_SCANS: list[Scan] = []
+
+
+def register(other: Scan) -> None:
+    """Apps above plans (reports...) add their own deadlines to the same daily scan and notifications."""
+    if other not in _SCANS:
+        _SCANS.append(other)
+
+
 def scan(today: dt.date | None = None) -> ScanResult:
+    """The whole daily scan: plans' tasks and obligations, then every registered app's deadlines."""
     today = today or timezone.localdate()
+    result = ScanResult()
+    _scan_plans(today, result)
+    for other in _SCANS:
+        other(today, result)
+    return result
+
+
+def events(today: dt.date) -> tuple[tuple[str, str, Q], ...]:
+    """(event, marker field, which due dates) for the three reminders, widest window for the batch."""
     before = rulebook.resolver("reminder.days_before", on=today)
     escalate = rulebook.resolver("reminder.escalate_days_overdue", on=today)
-    result = ScanResult()
-    open_tasks = Task.objects.filter(plan__status=PlanStatus.ISSUED).exclude(status=TaskStatus.DONE)
-    open_obligations = Obligation.objects.filter(fulfilled_at__isnull=True)
-    events = (
+    return (
         (
             "before",
             "reminded_before_at",
@@ -70,29 +87,35 @@ def scan(today: dt.date | None = None) -> ScanResult:
         ("overdue", "reminded_overdue_at", Q(due_on__lt=today)),
         ("escalate", "escalated_at", Q(due_on__lte=today - dt.timedelta(days=escalate.smallest))),
     )
-    for event, marker, window in events:
+
+
+def _scan_plans(today: dt.date, result: ScanResult) -> None:
+    open_tasks = Task.objects.filter(plan__status=PlanStatus.ISSUED).exclude(status=TaskStatus.DONE)
+    open_obligations = Obligation.objects.filter(fulfilled_at__isnull=True)
+    for event, marker, window in events(today):
         for queryset, handler in ((open_tasks, _task_messages), (open_obligations, _obligation_messages)):
             pending = queryset.filter(window, **{f"{marker}__isnull": True}).order_by("pk")
-            _handle(pending, marker, event, today, handler, before, escalate, result)
-    return result
+            handle(pending, _FIELDS[queryset.model], marker, event, today, handler, result)
 
 
-def _handle(
+def handle(
     pending: QuerySet[Any],
+    fields: tuple[str, ...],
     marker: str,
     event: str,
     today: dt.date,
     handler: Callable[[list[dict[str, Any]], str], list[Message]],
-    before: rulebook.UnitValues,
-    escalate: rulebook.UnitValues,
     result: ScanResult,
 ) -> None:
-    """Work in chunks of plain rows (no model instances: a national scan touches ~10⁵ rows)."""
+    """Send one event for the pending rows and mark them, in chunks of plain rows (no model instances: a
+    national scan touches ~10⁵ rows). `fields` must name the issuer's path as "…unit__path"."""
+    before = rulebook.resolver("reminder.days_before", on=today)
+    escalate = rulebook.resolver("reminder.escalate_days_overdue", on=today)
     model = pending.model
     ids = list(pending.values_list("pk", flat=True))
     for start in range(0, len(ids), CHUNK):
         with transaction.atomic():
-            rows = list(model.objects.filter(pk__in=ids[start : start + CHUNK]).values(*_FIELDS[model]))
+            rows = list(model.objects.filter(pk__in=ids[start : start + CHUNK]).values(*fields))
             due = [row for row in rows if _applies(row, event, today, before, escalate)]
             result.notifications += deliver(handler(due, event))
             model.objects.filter(pk__in=[row["pk"] for row in due]).update(**{marker: timezone.now()})
@@ -139,7 +162,8 @@ class _Lineage:
 
 
 def _issuer_path(row: dict[str, Any]) -> str:
-    return str(row.get("plan__unit__path") or row.get("directive__plan__unit__path") or "/")
+    path = next((value for key, value in row.items() if key.endswith("unit__path") and value), "/")
+    return str(path)
 
 
 def _applies(
@@ -162,7 +186,7 @@ def _number(number: str, symbol: str) -> str:
 
 
 def _task_messages(rows: list[dict[str, Any]], event: str) -> list[Message]:
-    recipients = _Recipients(
+    recipients = Recipients(
         {r["agency_id"] for r in rows if r["agency_id"]}, {r["plan__unit_id"] for r in rows}
     )
     messages = []
@@ -185,7 +209,7 @@ def _task_messages(rows: list[dict[str, Any]], event: str) -> list[Message]:
 
 def _obligation_messages(rows: list[dict[str, Any]], event: str) -> list[Message]:
     units = {r["unit_id"] for r in rows} | {r["directive__plan__unit_id"] for r in rows}
-    recipients = _Recipients(set(), units)
+    recipients = Recipients(set(), units)
     messages = []
     for row in rows:
         unit = row["directive__plan__unit_id"] if event == "escalate" else row["unit_id"]

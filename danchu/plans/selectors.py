@@ -190,3 +190,37 @@ def plan_progress(plan: Plan, items: list[PlanItem]) -> int:
         total = sum(float(item.weight) for item in items) or 1.0
         return round(sum(progress.get(item.pk, 0) * float(item.weight) for item in items) / total)
     return round(sum(progress.get(item.pk, 0) for item in items) / len(items))
+
+
+def report_statistics(unit_ids: list[int], start: dt.date, end: dt.date) -> dict[int, dict[str, int]]:
+    """What periodic reports can pre-fill from plans, per unit, in two aggregate queries: whether the
+    unit issued a plan in the report's year, and its tasks (given, done, overdue at the cut-off)."""
+    result: dict[int, dict[str, int]] = {
+        unit_id: {"plan_issued": 0, "tasks_total": 0, "tasks_done": 0, "tasks_overdue": 0}
+        for unit_id in unit_ids
+    }
+    issued = (
+        Plan.objects.filter(unit_id__in=unit_ids, year=end.year)
+        .exclude(status=PlanStatus.DRAFT)
+        .values_list("unit_id", flat=True)
+        .distinct()
+    )
+    for unit_id in issued:
+        result[unit_id]["plan_issued"] = 1
+    tasks = (
+        Task.objects.filter(
+            plan__unit_id__in=unit_ids, plan__status__in=[PlanStatus.ISSUED, PlanStatus.CLOSED]
+        )
+        .filter(plan__year=end.year)
+        .values("plan__unit_id")
+        .annotate(
+            total=Count("id"),
+            done=Count("id", filter=Q(status=TaskStatus.DONE, done_on__lte=end)),
+            overdue=Count("id", filter=Q(due_on__lt=end) & ~Q(status=TaskStatus.DONE, done_on__lte=end)),
+        )
+    )
+    for row in tasks:
+        result[row["plan__unit_id"]].update(
+            tasks_total=row["total"], tasks_done=row["done"], tasks_overdue=row["overdue"]
+        )
+    return result

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "danchu.units",
     "danchu.accounts",
     "danchu.plans",
+    "danchu.reports",
     "danchu.portal",
     "danchu.api",
 ]

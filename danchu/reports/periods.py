@@ -1,0 +1,120 @@
+"""Report periods (kỳ báo cáo): codes, data windows and due dates.
+
+Decree 09/2019 Art. 12 fixes the data window of a periodic report: from the 15th of the month before
+the period to the 14th of its last month ("cutoff day" 15, a rulebook value). A cutoff day of 1 gives
+calendar periods. The nine-month report is not in the decree; it is read as the cumulative window
+15/12 → 14/9 (domain.md §5, unverified). An issuer may set its own dates for a period (RegimePeriod).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from danchu.core.calendar import add_working_days, working_days_between
+from danchu.core.errors import DomainError
+
+from .models import Frequency
+
+# (code suffix, first month, last month) for each period of a year.
+_SPANS: dict[str, list[tuple[str, int, int]]] = {
+    Frequency.MONTHLY: [(f"{m:02d}", m, m) for m in range(1, 13)],
+    Frequency.QUARTERLY: [(f"Q{q}", 3 * q - 2, 3 * q) for q in range(1, 5)],
+    Frequency.SIX_MONTHLY: [("S1", 1, 6), ("S2", 7, 12)],
+    Frequency.NINE_MONTHLY: [("NM", 1, 9)],
+    Frequency.ANNUAL: [("", 1, 12)],
+}
+_CODE: dict[str, re.Pattern[str]] = {
+    Frequency.MONTHLY: re.compile(r"^(\d{4})(0[1-9]|1[0-2])$"),
+    Frequency.QUARTERLY: re.compile(r"^(\d{4})(Q[1-4])$"),
+    Frequency.SIX_MONTHLY: re.compile(r"^(\d{4})(S[12])$"),
+    Frequency.NINE_MONTHLY: re.compile(r"^(\d{4})(NM)$"),
+    Frequency.ANNUAL: re.compile(r"^(\d{4})()$"),
+    Frequency.AD_HOC: re.compile(r"^(\d{4})(\d{4})$"),
+}
+_LABEL = {"S1": "6 tháng đầu năm", "S2": "6 tháng cuối năm", "NM": "9 tháng"}
+
+
+@dataclass(frozen=True)
+class Period:
+    code: str
+    start: dt.date
+    end: dt.date  # data cut-off (ngày chốt số liệu)
+    due_on: dt.date
+
+    @property
+    def label(self) -> str:
+        return label(self.code)
+
+
+def label(code: str) -> str:
+    """The Vietnamese name of a period: "Tháng 06/2026", "Quý II/2026", "6 tháng đầu năm 2026"."""
+    year, rest = code[:4], code[4:]
+    if not rest:
+        return f"Năm {year}"
+    if rest.startswith("Q"):
+        return f"Quý {['I', 'II', 'III', 'IV'][int(rest[1]) - 1]}/{year}"
+    if rest in _LABEL:
+        return f"{_LABEL[rest]} {year}"
+    if len(rest) == 2:
+        return f"Tháng {rest}/{year}"
+    return f"Đột xuất {rest[2:]}/{rest[:2]}/{year}"
+
+
+def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def window(frequency: str, code: str, cutoff_day: int) -> tuple[dt.date, dt.date]:
+    """The data window of a regular period."""
+    match = _CODE[frequency].match(code) if frequency in _CODE else None
+    if match is None or frequency == Frequency.AD_HOC:
+        raise DomainError(f"Kỳ báo cáo “{code}” không đúng với tần suất của chế độ báo cáo.", field="period")
+    year = int(match.group(1))
+    suffix = match.group(2)
+    first, last = next((f, lt) for s, f, lt in _SPANS[frequency] if s == suffix)
+    if cutoff_day <= 1:
+        return dt.date(year, first, 1), dt.date(year, last, calendar.monthrange(year, last)[1])
+    start_year, start_month = _shift_month(year, first, -1)
+    return dt.date(start_year, start_month, cutoff_day), dt.date(year, last, cutoff_day - 1)
+
+
+def codes_between(frequency: str, cutoff_day: int, start: dt.date, end: dt.date) -> Iterator[str]:
+    """Codes of the regular periods whose data window overlaps [start, end], oldest first."""
+    if frequency == Frequency.AD_HOC:
+        return
+    for year in range(start.year, end.year + 2):
+        for suffix, _first, _last in _SPANS[frequency]:
+            code = f"{year}{suffix}"
+            low, high = window(frequency, code, cutoff_day)
+            if high >= start and low <= end:
+                yield code
+
+
+def due_date(window_end: dt.date, working_days: int) -> dt.date:
+    return add_working_days(window_end, working_days)
+
+
+def check_due(window_end: dt.date, due_on: dt.date, min_working_days: int) -> None:
+    """Decree 09/2019 Art. 8(5)(b): at least one working day between the cut-off and the deadline."""
+    if due_on <= window_end or working_days_between(window_end, due_on) < min_working_days:
+        raise DomainError(
+            f"Hạn gửi ({due_on:%d/%m/%Y}) phải sau ngày chốt số liệu ({window_end:%d/%m/%Y}) "
+            f"ít nhất {min_working_days} ngày làm việc (Nghị định 09/2019/NĐ-CP, Điều 8).",
+            field="due_on",
+        )
+
+
+def ad_hoc_code(window_end: dt.date) -> str:
+    return f"{window_end:%Y%m%d}"
+
+
+def parse_code(frequency: str, code: str) -> str:
+    code = (code or "").strip().upper()
+    if frequency not in _CODE or not _CODE[frequency].match(code):
+        raise DomainError(f"Kỳ báo cáo “{code[:20]}” không hợp lệ cho tần suất này.", field="period")
+    return code

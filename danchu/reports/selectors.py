@@ -1,0 +1,279 @@
+"""Reads of periodic reporting; views fetch regimes and reports through access_*."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Count, F, Q, QuerySet
+
+from danchu.core import policy
+from danchu.core.lookup import get_or_404
+from danchu.core.policy import Perm
+from danchu.units.models import Unit
+
+from . import periods
+from .models import (
+    REPORTED,
+    Indicator,
+    ReportRegime,
+    Submission,
+    SubmissionStatus,
+)
+from .rollup import Aggregate, rollup
+from .values import Value
+
+
+def access_regime(*, actor: Any, regime_id: int | str, for_write: bool = False) -> ReportRegime:
+    regime = get_or_404(
+        ReportRegime.objects.select_related("unit", "receiver_agency", "directive__plan").prefetch_related(
+            "period_dates"
+        ),
+        regime_id,
+        "chế độ báo cáo",
+    )
+    policy.require(actor, Perm.MANAGE_REPORTS if for_write else Perm.VIEW_REPORTS, regime)
+    return regime
+
+
+def access_submission(*, actor: Any, submission_id: int | str, for_write: bool = False) -> Submission:
+    submission = get_or_404(
+        Submission.objects.select_related("regime", "regime__unit", "regime__receiver_agency", "unit"),
+        submission_id,
+        "báo cáo",
+    )
+    # The receiver is an ancestor of the reporting unit, so its officials are covered by the subtree rule.
+    policy.require(actor, Perm.SUBMIT_REPORTS if for_write else Perm.VIEW_REPORTS, submission)
+    return submission
+
+
+def regimes_of(unit: Unit) -> QuerySet[ReportRegime]:
+    """Regimes the unit issued (or its subtree did), newest first."""
+    return (
+        ReportRegime.objects.filter(unit__path__startswith=unit.path)
+        .select_related("unit")
+        .annotate(indicator_count=Count("regime_indicators"))
+        .order_by("status", "-starts_on", "name")
+    )
+
+
+def reports_due_from(unit: Unit) -> QuerySet[Submission]:
+    """The unit's own reports to upper levels, the open ones first, soonest deadline first."""
+    return (
+        Submission.objects.filter(unit=unit)
+        .select_related("regime", "regime__unit")
+        .order_by(
+            F("first_submitted_at").asc(nulls_first=True),
+            "due_on",
+        )
+    )
+
+
+def periods_of(regime: ReportRegime) -> list[str]:
+    return list(
+        Submission.objects.filter(regime=regime)
+        .values_list("period", flat=True)
+        .distinct()
+        .order_by("period")
+    )
+
+
+def indicators_of(regime: ReportRegime) -> list[Indicator]:
+    return [ri.indicator for ri in regime.regime_indicators.select_related("indicator").order_by("order")]
+
+
+def required_codes(regime: ReportRegime) -> set[str]:
+    return set(regime.regime_indicators.filter(required=True).values_list("indicator__code", flat=True))
+
+
+def values_of(submission: Submission) -> dict[str, Any]:
+    """code → DataValue of one report."""
+    return {v.indicator.code: v for v in submission.values.select_related("indicator")}
+
+
+def stored(submission: Submission) -> dict[str, Value]:
+    return {
+        code: Value(number, den, text)
+        for code, number, den, text in submission.values.values_list(
+            "indicator__code", "number", "denominator", "text"
+        )
+    }
+
+
+# --- Completeness and timeliness ---------------------------------------------------------------------
+
+
+@dataclass
+class Completeness:
+    """Expected, reported, on time, late, missing, returned, approved: for a node, regime and period."""
+
+    expected: int = 0
+    reported: int = 0
+    on_time: int = 0
+    late: int = 0
+    missing: int = 0
+    returned: int = 0
+    approved: int = 0
+
+    @property
+    def rate(self) -> int:
+        return round(100 * self.reported / self.expected) if self.expected else 0
+
+    @property
+    def on_time_rate(self) -> int:
+        return round(100 * self.on_time / self.expected) if self.expected else 0
+
+    @property
+    def colour(self) -> str:
+        """Scorecard colour: green when all is in on time, amber when all in, red otherwise."""
+        if not self.expected:
+            return "none"
+        if self.on_time == self.expected:
+            return "good"
+        if self.reported == self.expected or self.rate >= 80:
+            return "fair"
+        return "poor"
+
+
+def _counts() -> dict[str, Any]:
+    on_time = Q(first_submitted_at__isnull=False, first_submitted_at__date__lte=F("due_on"))
+    return {
+        "expected": Count("id"),
+        "reported": Count("id", filter=Q(status__in=REPORTED)),
+        "on_time": Count("id", filter=on_time),
+        "late": Count("id", filter=Q(first_submitted_at__date__gt=F("due_on"))),
+        "returned": Count("id", filter=Q(status=SubmissionStatus.RETURNED)),
+        "approved": Count("id", filter=Q(status=SubmissionStatus.APPROVED)),
+    }
+
+
+def _completeness(row: dict[str, Any]) -> Completeness:
+    expected, reported = row["expected"], row["reported"]
+    return Completeness(
+        expected=expected,
+        reported=reported,
+        on_time=row["on_time"],
+        late=row["late"],
+        missing=expected - reported,
+        returned=row["returned"],
+        approved=row["approved"],
+    )
+
+
+def completeness(node: Unit, regime: ReportRegime, period: str) -> Completeness:
+    """One aggregate query, whatever the number of units below the node."""
+    row = Submission.objects.filter(regime=regime, period=period, unit__path__startswith=node.path).aggregate(
+        **_counts()
+    )
+    return _completeness(row)
+
+
+def missing_units(node: Unit, regime: ReportRegime, period: str) -> QuerySet[Submission]:
+    """The reports still expected (not sent, or returned), for the list one click away."""
+    return (
+        Submission.objects.filter(regime=regime, period=period, unit__path__startswith=node.path)
+        .exclude(status__in=REPORTED)
+        .select_related("unit")
+        .order_by("unit__name_key")
+    )
+
+
+def submissions_at(node: Unit, regime: ReportRegime, period: str) -> QuerySet[Submission]:
+    return (
+        Submission.objects.filter(regime=regime, period=period, unit__path__startswith=node.path)
+        .select_related("unit")
+        .order_by("status", "unit__name_key")
+    )
+
+
+@dataclass
+class Scorecard:
+    """Rows of child units, columns of periods, each cell a Completeness."""
+
+    periods: list[str]
+    rows: list[tuple[Unit, list[Completeness]]] = field(default_factory=list)
+
+
+def scorecard(node: Unit, regime: ReportRegime, period_codes: list[str]) -> Scorecard:
+    """Completeness per child of `node` and period, in two queries (the children, then one aggregate
+    grouped by reporting unit and period, folded onto the children by path)."""
+    children = list(Unit.objects.filter(parent=node, generation=node.generation).order_by("name_key"))
+    rows: list[dict[str, Any]] = list(
+        Submission.objects.filter(regime=regime, period__in=period_codes, unit__path__startswith=node.path)
+        .values("unit__path", "period")
+        .annotate(**_counts())  # type: ignore[arg-type]  # annotated keys are not in the TypedDict
+    )
+    cells: dict[tuple[int, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for row in rows:
+        child_id = int(row["unit__path"][len(node.path) :].split("/", 1)[0])
+        for key in ("expected", "reported", "on_time", "late", "returned", "approved"):
+            cells[(child_id, row["period"])][key] += row[key]
+    result = Scorecard(periods=period_codes)
+    for child in children:
+        line = [
+            _completeness(cells[(child.pk, p)]) if (child.pk, p) in cells else Completeness()
+            for p in period_codes
+        ]
+        if any(c.expected for c in line):
+            result.rows.append((child, line))
+    return result
+
+
+# --- Pivot and charts ----------------------------------------------------------------------------------
+
+
+@dataclass
+class PivotRow:
+    unit: Unit
+    values: list[Decimal | None]
+    has_children: bool
+
+
+@dataclass
+class Pivot:
+    indicators: list[Indicator]
+    total: list[Decimal | None]
+    rows: list[PivotRow]
+
+
+def pivot(node: Unit, regime: ReportRegime, period: str, *, approved_only: bool = False) -> Pivot:
+    """Units × indicators at one node: the node's total and each child's, from one roll-up query."""
+    indicators = indicators_of(regime)
+    children = list(Unit.objects.filter(parent=node, generation=node.generation).order_by("name_key"))
+    aggregates = rollup(
+        periods=[period],
+        root=node,
+        regime_ids=[regime.pk],
+        nodes=[node.pk, *(c.pk for c in children)],
+        approved_only=approved_only,
+    )
+
+    def line(unit_id: int) -> list[Decimal | None]:
+        return [_value(aggregates.get((unit_id, period, i.pk)), i) for i in indicators]
+
+    reporting_tiers = set(regime.reporter_tiers)
+    rows = [
+        PivotRow(unit=c, values=line(c.pk), has_children=c.tier < max(reporting_tiers))
+        for c in children
+        if any(v is not None for v in line(c.pk))
+        or c.tier in reporting_tiers
+        or c.tier < max(reporting_tiers)
+    ]
+    return Pivot(indicators=indicators, total=line(node.pk), rows=rows)
+
+
+def _value(aggregate: Aggregate | None, indicator: Indicator) -> Decimal | None:
+    return aggregate.value(indicator.aggregation) if aggregate is not None else None
+
+
+def trend(
+    node: Unit, regime: ReportRegime, indicator: Indicator, period_codes: list[str]
+) -> list[tuple[str, Decimal | None]]:
+    """One indicator at one node over the periods: one roll-up query."""
+    aggregates = rollup(periods=period_codes, root=node, regime_ids=[regime.pk], nodes=[node.pk])
+    return [
+        (periods.label(p), _value(aggregates.get((node.pk, p, indicator.pk)), indicator))
+        for p in period_codes
+    ]

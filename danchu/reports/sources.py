@@ -1,0 +1,46 @@
+"""Pre-filled values (số liệu có sẵn): what the platform already knows, from the owning app's selectors.
+
+An indicator names its source as "<app>.<key>"; each app offers one statistics selector that answers
+for many units at once. Apps added later (disclosures, petitions, decisions) add a line to PROVIDERS.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from decimal import Decimal
+
+from danchu.plans.selectors import report_statistics
+
+from .models import IndicatorKind, Submission
+from .values import Value
+
+Provider = Callable[[list[int], dt.date, dt.date], dict[int, dict[str, int]]]
+PROVIDERS: dict[str, Provider] = {"plans": report_statistics}
+LABELS = {"plans": "kế hoạch và nhiệm vụ trên hệ thống"}
+
+
+def suggestions(submission: Submission) -> dict[str, Value]:
+    """The value each sourced indicator of the report would take, by code."""
+    wanted = [
+        ri.indicator
+        for ri in submission.regime.regime_indicators.select_related("indicator")
+        if ri.indicator.source
+    ]
+    result: dict[str, Value] = {}
+    by_app: dict[str, dict[int, dict[str, int]]] = {}
+    for indicator in wanted:
+        app, _, key = indicator.source.partition(".")
+        if app not in PROVIDERS:
+            continue
+        if app not in by_app:
+            by_app[app] = PROVIDERS[app]([submission.unit_id], submission.period_start, submission.period_end)
+        figure = by_app[app].get(submission.unit_id, {}).get(key)
+        if figure is None:
+            continue
+        number = Decimal(figure)
+        if indicator.kind == IndicatorKind.BOOLEAN:
+            result[indicator.code] = Value(number=Decimal(1 if figure else 0), denominator=Decimal(1))
+        else:
+            result[indicator.code] = Value(number=number)
+    return result
