@@ -7,6 +7,7 @@ urlpatterns = [
     path("quan-tri/", include("danchu.units.urls")),
     path("he-thong/", include("danchu.core.urls")),
     path("ke-hoach/", include("danchu.plans.urls")),
+    path("bao-cao/", include("danchu.reports.urls")),
     path("api/v1/", include("danchu.api.urls")),
     path("django-admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),

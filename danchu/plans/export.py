@@ -35,6 +35,8 @@ PDF_CSS = """
   .c { text-align: center; font-weight: bold; } .i { font-style: italic; }
   td.rec p { text-align: left; font-size: 11pt; margin: 0; }
   td.rec p.h { font-size: 12pt; font-weight: bold; font-style: italic; }
+  table.grid { margin: 6pt 0 12pt 0; } table.grid th, table.grid td { border: 1px solid #000; padding: 3pt;
+    font-size: 12pt; text-align: left; }
 """
 FIELD_LABELS = {
     AssignmentRole.LEAD: "Cơ quan chủ trì",
@@ -61,6 +63,7 @@ class Layout:
     recipients: list[str] = field(default_factory=list)
     signature: list[str] = field(default_factory=list)
     signer_name: str = ""
+    table: list[list[str]] = field(default_factory=list)  # a data table after the body (reports)
 
 
 def _two(value: int) -> str:
@@ -161,7 +164,11 @@ def _page_number_header(section: object) -> None:
 
 
 def to_docx(plan: Plan) -> bytes:
-    doc_layout = layout(plan)
+    return document_docx(layout(plan))
+
+
+def document_docx(doc_layout: Layout) -> bytes:
+    """Any administrative document (plan, report) laid out per Decree 30 as .docx."""
     document = Document()
     section = document.sections[0]
     section.start_type = WD_SECTION.NEW_PAGE
@@ -199,6 +206,13 @@ def to_docx(plan: Plan) -> bytes:
         if para.indent:
             paragraph.paragraph_format.first_line_indent = Cm(1.27)
         _run(paragraph, para.text, bold=para.bold)
+    if doc_layout.table:
+        grid = document.add_table(rows=len(doc_layout.table), cols=len(doc_layout.table[0]))
+        grid.style = "Table Grid"
+        for r, row in enumerate(doc_layout.table):
+            for c, text in enumerate(row):
+                _run(grid.cell(r, c).paragraphs[0], text, size=12, bold=r == 0)
+        document.add_paragraph()
 
     closing = document.add_table(rows=1, cols=2)
     cell = closing.cell(0, 0)
@@ -221,9 +235,12 @@ def to_docx(plan: Plan) -> bytes:
 
 
 def to_pdf(plan: Plan) -> bytes:
-    from weasyprint import HTML
+    return document_pdf(layout(plan))
 
-    doc_layout = layout(plan)
+
+def document_pdf(doc_layout: Layout) -> bytes:
+    """The same document as PDF (WeasyPrint)."""
+    from weasyprint import HTML
 
     def lines(items: list[str], css: str = "") -> str:
         return "".join(f"<p class='{css}'>{escape(text)}</p>" for text in items)
@@ -236,6 +253,15 @@ def to_pdf(plan: Plan) -> bytes:
     issuer = lines(doc_layout.issuer_lines, "b") + (f"<p>{number}</p>" if number else "")
     place_date = f"<p class='i'>{escape(doc_layout.place_date)}</p>"
     name = f"<p class='b'>{escape(doc_layout.signer_name)}</p>"
+    if doc_layout.table:
+        head, *rest = doc_layout.table
+        body += (
+            "<table class='grid'><thead><tr>"
+            + "".join(f"<th>{escape(t)}</th>" for t in head)
+            + "</tr></thead><tbody>"
+            + "".join("<tr>" + "".join(f"<td>{escape(t)}</td>" for t in row) + "</tr>" for row in rest)
+            + "</tbody></table>"
+        )
     html = (
         f"<html lang='vi'><head><style>{PDF_CSS}</style></head><body>"
         f"<table><tr><td class='left'>{issuer}</td>"

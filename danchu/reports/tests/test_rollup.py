@@ -18,8 +18,8 @@ from .conftest import at
 
 def _fill(regime, personas, rng):
     """Random values for every report, sent; returns nothing (the test recomputes from the rows)."""
-    indicators = {i.code: i for i in Indicator.objects.filter(code__in=["MC_RECEIVED", "MC_EARLY", "MC_PENDING",
-                                                                          "QCDC_SATISFACTION", "QCDC_PLAN"])}  # fmt: skip
+    wanted = ["MC_RECEIVED", "MC_EARLY", "MC_PENDING", "QCDC_SATISFACTION", "QCDC_PLAN"]
+    indicators = {i.code: i for i in Indicator.objects.filter(code__in=wanted)}
     admin = personas["admin"]
     for report in Submission.objects.filter(regime=regime):
         received = rng.randint(10, 500)
