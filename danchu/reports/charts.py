@@ -70,9 +70,8 @@ def line(series: Sequence[tuple[str, Decimal | None]], measure: str = "") -> Saf
         parts.append(f'<text x="{x:.1f}" y="{height - 12}" text-anchor="middle" class="small">{label}</text>')
         if point is not None:
             parts.append(f'<circle cx="{point[0]:.1f}" cy="{point[1]:.1f}" r="4" class="dot"/>')
-            parts.append(
-                f'<text x="{point[0]:.1f}" y="{point[1] - 8:.1f}" text-anchor="middle">{escape(point[2])}</text>'
-            )
+            x, y, shown = point[0], point[1] - 8, escape(point[2])
+            parts.append(f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="middle">{shown}</text>')
     title = f"Diễn biến qua các kỳ{f' ({escape(measure)})' if measure else ''}"
     return mark_safe(  # noqa: S308  # every text inside is escaped above
         f'<svg class="chart" viewBox="0 0 {WIDTH} {height}" role="img" aria-label="{title}" '

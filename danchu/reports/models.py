@@ -70,6 +70,11 @@ class ReportRegime(TimeStampedModel):
     def policy_unit(self) -> Unit:
         return self.unit
 
+    @property
+    def readable_below(self) -> bool:
+        """A regime is addressed to the units below its issuer: they read what it asks of them."""
+        return True
+
 
 class RegimePeriod(models.Model):
     """A period whose dates the issuer set itself (the sample plans do: "6-month report before 10/5")."""

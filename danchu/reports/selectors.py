@@ -12,6 +12,7 @@ from django.db.models import Count, F, Q, QuerySet
 from danchu.core import policy
 from danchu.core.lookup import get_or_404
 from danchu.core.policy import Perm
+from danchu.plans.models import Directive, DirectiveKind, PlanStatus
 from danchu.units.models import Unit
 
 from . import periods
@@ -277,3 +278,18 @@ def trend(
         (periods.label(p), _value(aggregates.get((node.pk, p, indicator.pk)), indicator))
         for p in period_codes
     ]
+
+
+def directives_without_regime(unit: Unit) -> QuerySet[Directive]:
+    """Report orders in the unit's issued plans that have no regime yet (one click makes one)."""
+    return (
+        Directive.objects.filter(
+            plan__unit=unit,
+            plan__status=PlanStatus.ISSUED,
+            kind__in=[DirectiveKind.REPORT_6M, DirectiveKind.REPORT_ANNUAL],
+            due_on__isnull=False,
+            report_regimes__isnull=True,
+        )
+        .select_related("plan")
+        .order_by("due_on")
+    )

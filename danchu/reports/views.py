@@ -40,6 +40,7 @@ def unit_reports(request: HttpRequest, unit_id: int) -> HttpResponse:
             "ancestors": unit_selectors.ancestors(unit),
             "page": paginate(request, selectors.reports_due_from(unit)),
             "regimes": list(selectors.regimes_of(unit)[:100]),
+            "directives": list(selectors.directives_without_regime(unit)),
             "today": timezone.localdate(),
             "can_manage": policy.allowed(request.user, Perm.MANAGE_REPORTS, unit) and unit.tier < 4,
         },
@@ -116,21 +117,23 @@ def from_directive(request: HttpRequest, plan_id: int, directive_id: int) -> Htt
 def regime(request: HttpRequest, regime_id: int) -> HttpResponse:
     """Chế độ báo cáo: its definition and, per period, how many units have reported."""
     regime = selectors.access_regime(actor=request.user, regime_id=regime_id)
-    node = _node(request, regime)
+    sees_all = policy.allowed(request.user, Perm.VIEW_REPORTS, regime.unit)
     codes_ = selectors.periods_of(regime)
+    summaries = []
+    if sees_all:  # units below see what the regime asks of them, not the others' figures
+        node = _node(request, regime)
+        summaries = [(p, periods.label(p), selectors.completeness(node, regime, p)) for p in reversed(codes_)]
     return render(
         request,
         "reports/regime.html",
         {
             "regime": regime,
             "unit": regime.unit,
-            "node": node,
             "ancestors": unit_selectors.ancestors(regime.unit),
             "indicators": selectors.indicators_of(regime),
             "required": selectors.required_codes(regime),
-            "periods": [
-                (p, periods.label(p), selectors.completeness(node, regime, p)) for p in reversed(codes_)
-            ],
+            "periods": summaries,
+            "sees_all": sees_all,
             "can_manage": policy.allowed(request.user, Perm.MANAGE_REPORTS, regime),
             "adhoc_form": AdHocPeriodForm() if regime.frequency == Frequency.AD_HOC else None,
             "import_form": ImportForm(initial={"period": codes_[-1] if codes_ else ""}),
@@ -142,9 +145,7 @@ def _node(request: HttpRequest, regime: ReportRegime) -> Unit:
     """The unit whose subtree a completeness or roll-up page shows: the regime's unit by default, or any
     unit below it that the user may see (`?don-vi=`)."""
     raw = request.GET.get("don-vi")
-    if not raw:
-        return regime.unit
-    node = unit_selectors.access_unit(actor=request.user, unit_id=raw)
+    node = unit_selectors.access_unit(actor=request.user, unit_id=raw) if raw else regime.unit
     if not node.path.startswith(regime.unit.path):
         raise Http404("Đơn vị không thuộc phạm vi của chế độ báo cáo này.")
     policy.require(request.user, Perm.VIEW_REPORTS, node)
@@ -441,6 +442,7 @@ def download(request: HttpRequest, submission_id: int, kind: str) -> HttpRespons
 def dhis2_export(request: HttpRequest, regime_id: int, period: str) -> HttpResponse:
     regime = selectors.access_regime(actor=request.user, regime_id=regime_id)
     period = _period(regime, period)
+    _node(request, regime)
     document = interchange.export_dhis2(regime, period, approved_only=request.GET.get("chi-da-duyet") == "1")
     response = JsonResponse(document, json_dumps_params={"ensure_ascii": False, "indent": 1})
     response["Content-Disposition"] = f'attachment; filename="dataValueSets-{regime.code}-{period}.json"'
@@ -451,6 +453,7 @@ def dhis2_export(request: HttpRequest, regime_id: int, period: str) -> HttpRespo
 def entry_sheet(request: HttpRequest, regime_id: int, period: str) -> HttpResponse:
     regime = selectors.access_regime(actor=request.user, regime_id=regime_id)
     period = _period(regime, period)
+    _node(request, regime)
     response = HttpResponse(
         interchange.entry_sheet(regime, period),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
