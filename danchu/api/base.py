@@ -19,6 +19,7 @@ api = NinjaAPI(
 class ErrorOut(Schema):
     detail: str
     field: str | None = None
+    errors: dict[str, str] | None = None  # every offending value or row, when there are several
 
 
 @api.exception_handler(PermissionDeniedError)
@@ -28,7 +29,8 @@ def permission_denied(request: HttpRequest, exc: PermissionDeniedError) -> HttpR
 
 @api.exception_handler(DomainError)
 def domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
-    return api.create_response(request, {"detail": exc.message, "field": exc.field}, status=400)
+    body = {"detail": exc.message, "field": exc.field, "errors": getattr(exc, "errors", None)}
+    return api.create_response(request, body, status=400)
 
 
 AUTH = django_auth

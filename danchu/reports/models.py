@@ -224,6 +224,12 @@ class Submission(TimeStampedModel):
         return self.unit
 
     @property
+    def period_label(self) -> str:
+        from .periods import label  # periods imports this module
+
+        return label(self.period)
+
+    @property
     def on_time(self) -> bool | None:
         if self.first_submitted_at is None:
             return None

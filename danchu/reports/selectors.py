@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import Count, F, Q, QuerySet
+from django.http import Http404
 
 from danchu.core import policy
 from danchu.core.lookup import get_or_404
@@ -48,6 +49,16 @@ def access_submission(*, actor: Any, submission_id: int | str, for_write: bool =
     # The receiver is an ancestor of the reporting unit, so its officials are covered by the subtree rule.
     policy.require(actor, Perm.SUBMIT_REPORTS if for_write else Perm.VIEW_REPORTS, submission)
     return submission
+
+
+def access_node(*, actor: Any, regime: ReportRegime, unit_id: int | str | None = None) -> Unit:
+    """The unit whose subtree a completeness or roll-up view shows: the regime's unit by default, or any
+    unit below it that the actor may see."""
+    node = get_or_404(Unit.objects.all(), unit_id, "đơn vị") if unit_id else regime.unit
+    if not node.path.startswith(regime.unit.path):
+        raise Http404("Đơn vị không thuộc phạm vi của chế độ báo cáo này.")
+    policy.require(actor, Perm.VIEW_REPORTS, node)
+    return node
 
 
 def regimes_of(unit: Unit) -> QuerySet[ReportRegime]:

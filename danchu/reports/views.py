@@ -142,14 +142,7 @@ def regime(request: HttpRequest, regime_id: int) -> HttpResponse:
 
 
 def _node(request: HttpRequest, regime: ReportRegime) -> Unit:
-    """The unit whose subtree a completeness or roll-up page shows: the regime's unit by default, or any
-    unit below it that the user may see (`?don-vi=`)."""
-    raw = request.GET.get("don-vi")
-    node = unit_selectors.access_unit(actor=request.user, unit_id=raw) if raw else regime.unit
-    if not node.path.startswith(regime.unit.path):
-        raise Http404("Đơn vị không thuộc phạm vi của chế độ báo cáo này.")
-    policy.require(request.user, Perm.VIEW_REPORTS, node)
-    return node
+    return selectors.access_node(actor=request.user, regime=regime, unit_id=request.GET.get("don-vi"))
 
 
 def _period(regime: ReportRegime, period: str) -> str:
