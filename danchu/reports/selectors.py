@@ -219,7 +219,10 @@ def scorecard(node: Unit, regime: ReportRegime, period_codes: list[str]) -> Scor
     )
     cells: dict[tuple[int, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for row in rows:
-        child_id = int(row["unit__path"][len(node.path) :].split("/", 1)[0])
+        below = row["unit__path"][len(node.path) :]
+        if not below:  # the node reports itself: no child to fold it onto
+            continue
+        child_id = int(below.split("/", 1)[0])
         for key in ("expected", "reported", "on_time", "late", "returned", "approved"):
             cells[(child_id, row["period"])][key] += row[key]
     result = Scorecard(periods=period_codes)

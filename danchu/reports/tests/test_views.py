@@ -58,6 +58,8 @@ def test_pages_of_regime_completeness_rollup_and_downloads(tree, personas, regim
     assert "6 tháng đầu năm 2026" in client.get(f"/bao-cao/{regime.pk}/").text
     page = client.get(f"/bao-cao/{regime.pk}/ky/2026S1/")
     assert page.status_code == 200 and "Xã Nam Chính" in page.text  # the missing one
+    own = client.get(f"/bao-cao/{regime.pk}/ky/2026S1/?don-vi={tree.commune.pk}&xem=tat-ca")
+    assert own.status_code == 200 and "Phường Chánh Lộ" in own.text
     rollup = client.get(f"/bao-cao/{regime.pk}/ky/2026S1/tong-hop/?chi-tieu=MC_RECEIVED")
     assert rollup.status_code == 200 and "<svg" in rollup.text and ">40<" in rollup.text
     xlsx = client.get(f"/bao-cao/{regime.pk}/ky/2026S1/tong-hop/?tai-ve=xlsx")
