@@ -8,9 +8,8 @@ loops, so a national roll-up costs a small multiple of one `SUM … GROUP BY` ov
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db import connection
 
@@ -19,26 +18,25 @@ from danchu.units.models import Unit
 from .models import REPORTED, Aggregation, DataValue, Indicator, Submission, SubmissionStatus
 
 
-@dataclass(frozen=True)
-class Aggregate:
-    """The sums a node holds for one indicator and period; `value` applies the indicator's rule."""
+class Aggregate(NamedTuple):
+    """The sums a node holds for one indicator and period, as the database returned them (int, float or
+    Decimal: converting 10⁵ rows eagerly costs more than the query); `value` applies the indicator's rule."""
 
-    total: Decimal
-    denominator: Decimal
-    largest: Decimal | None
+    total: Any
+    denominator: Any
+    largest: Any
     numbers: int  # values with a number
     rows: int  # values of any kind (texts too)
 
     def value(self, aggregation: str) -> Decimal | None:
         if aggregation == Aggregation.MAX:
-            return self.largest
+            return _decimal(self.largest) if self.largest is not None else None
         if aggregation == Aggregation.RATIO:
-            return (
-                (self.total * 100 / self.denominator).quantize(Decimal("0.01")) if self.denominator else None
-            )
+            den = _decimal(self.denominator)
+            return (_decimal(self.total) * 100 / den).quantize(Decimal("0.01")) if den else None
         if aggregation == Aggregation.NONE:
             return Decimal(self.rows)
-        return self.total if self.numbers else None
+        return _decimal(self.total) if self.numbers else None
 
 
 Key = tuple[int, str, int]  # (node id, period code, indicator id)
@@ -101,16 +99,7 @@ def rollup(
     with connection.cursor() as cursor:
         cursor.execute(sql, [*anchor_params, *stop_params, *params, *node_params])
         rows = cursor.fetchall()
-    return {
-        (node, period, indicator): Aggregate(
-            _decimal(total),
-            _decimal(den),
-            _decimal(largest) if largest is not None else None,
-            numbers,
-            count,
-        )
-        for node, period, indicator, total, den, largest, numbers, count in rows
-    }
+    return {(row[0], row[1], row[2]): Aggregate(*row[3:]) for row in rows}
 
 
 def _decimal(raw: object) -> Decimal:
@@ -128,10 +117,10 @@ def over_periods(series: Sequence[Aggregate | None], aggregation: str) -> Aggreg
         return None
     if aggregation == Aggregation.LATEST:
         return present[-1]
-    largest = [a.largest for a in present if a.largest is not None]
+    largest = [_decimal(a.largest) for a in present if a.largest is not None]
     return Aggregate(
-        sum((a.total for a in present), Decimal(0)),
-        sum((a.denominator for a in present), Decimal(0)),
+        sum((_decimal(a.total) for a in present), Decimal(0)),
+        sum((_decimal(a.denominator) for a in present), Decimal(0)),
         max(largest) if largest else None,
         sum(a.numbers for a in present),
         sum(a.rows for a in present),
