@@ -1,8 +1,9 @@
 """Tổng hợp số liệu: the value of every indicator at every node of the tree, over its subtree.
 
-One recursive query climbs from each reporting unit to its ancestors (current or legacy tree alike,
-since both are one tree of parents) and aggregates the values at every node it passes: no per-unit
-loops, so a national roll-up costs a small multiple of one `SUM … GROUP BY` over the same values.
+One statement: a `SUM … GROUP BY` per level of the tree (the reporting units themselves, their
+parents, their grandparents…), joined by UNION ALL, so every node gets the values of its whole subtree
+whatever the tree (current, or legacy with districts) and whatever the depth. No query per unit: the
+cost is one scan of the values per level, a small multiple of one `SUM … GROUP BY` over them.
 """
 
 from __future__ import annotations
@@ -22,10 +23,9 @@ class Aggregate(NamedTuple):
     """The sums a node holds for one indicator and period, as the database returned them (int, float or
     Decimal: converting 10⁵ rows eagerly costs more than the query); `value` applies the indicator's rule."""
 
-    total: Any
+    total: Any  # None when no value below has a number (texts only)
     denominator: Any
     largest: Any
-    numbers: int  # values with a number
     rows: int  # values of any kind (texts too)
 
     def value(self, aggregation: str) -> Decimal | None:
@@ -36,7 +36,7 @@ class Aggregate(NamedTuple):
             return (_decimal(self.total) * 100 / den).quantize(Decimal("0.01")) if den else None
         if aggregation == Aggregation.NONE:
             return Decimal(self.rows)
-        return _decimal(self.total) if self.numbers else None
+        return _decimal(self.total) if self.total is not None else None
 
 
 Key = tuple[int, str, int]  # (node id, period code, indicator id)
@@ -54,52 +54,48 @@ def rollup(
     if not periods:
         return {}
     statuses = [SubmissionStatus.APPROVED] if approved_only else list(REPORTED)
-    s, v, u = Submission._meta.db_table, DataValue._meta.db_table, Unit._meta.db_table
-    params: list[Any] = []
-
-    def marks(values: Sequence[Any]) -> str:
-        params.extend(values)
-        return ", ".join(["%s"] * len(values))
-
-    where = f"s.period IN ({marks(periods)}) AND s.status IN ({marks(statuses)})"
+    reports = Submission.objects.filter(period__in=periods, status__in=statuses)
     if regime_ids is not None:
-        where += f" AND s.regime_id IN ({marks(list(regime_ids) or [0])})"
-    anchor_where = where
-    anchor_params = list(params)
+        reports = reports.filter(regime_id__in=regime_ids)
     if root is not None:
-        anchor_where += " AND u0.path LIKE %s"
-        anchor_params.append(root.path + "%")
-    stop = ""
-    stop_params: list[Any] = []
-    if root is not None:
-        stop = " AND c.node_id <> %s"
-        stop_params.append(root.pk)
-    node_filter = ""
-    node_params: list[Any] = []
-    if nodes is not None:
-        node_filter = f" AND c.node_id IN ({', '.join(['%s'] * len(nodes)) or 'NULL'})"
-        node_params.extend(nodes)
-    # Table names come from the models; every value is a parameter.
-    sql = f"""
-        WITH RECURSIVE chain(unit_id, node_id) AS (
-            SELECT DISTINCT s.unit_id, s.unit_id FROM {s} s JOIN {u} u0 ON u0.id = s.unit_id
-            WHERE {anchor_where}
-          UNION ALL
-            SELECT c.unit_id, p.parent_id FROM chain c JOIN {u} p ON p.id = c.node_id
-            WHERE p.parent_id IS NOT NULL{stop}
-        )
-        SELECT c.node_id, s.period, v.indicator_id, SUM(v.number), SUM(v.denominator), MAX(v.number),
-               COUNT(v.number), COUNT(*)
-        FROM chain c
-        JOIN {s} s ON s.unit_id = c.unit_id
-        JOIN {v} v ON v.submission_id = s.id
-        WHERE {where}{node_filter}
-        GROUP BY c.node_id, s.period, v.indicator_id
-    """  # noqa: S608
+        reports = reports.filter(unit__path__startswith=root.path)
+    depths = {path.count("/") - 1 for path in reports.values_list("unit__path", flat=True).distinct()}
+    if not depths:
+        return {}
+    top = root.path.count("/") - 1 if root is not None else 1
+    s, v, u = Submission._meta.db_table, DataValue._meta.db_table, Unit._meta.db_table
+    where = f"s.period IN ({_marks(periods)}) AND s.status IN ({_marks(statuses)})"
+    base: list[Any] = [*periods, *statuses]
+    if regime_ids is not None:
+        where += f" AND s.regime_id IN ({_marks(regime_ids or [0])})"
+        base += list(regime_ids or [0])
+    selects, params = [], []
+    for level in range(max(depths) - top + 1):
+        joins = "".join(f" JOIN {u} a{k} ON a{k}.id = a{k - 1}.parent_id" for k in range(1, level + 1))
+        condition, extra = where, list(base)
+        if root is not None:
+            condition += f" AND a{level}.path LIKE %s"
+            extra.append(root.path + "%")
+        if nodes is not None:
+            condition += f" AND a{level}.id IN ({_marks(nodes or [0])})"
+            extra += list(nodes or [0])
+        selects.append(_LEVEL.format(level=level, v=v, s=s, u=u, joins=joins, condition=condition))
+        params += extra
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*anchor_params, *stop_params, *params, *node_params])
-        rows = cursor.fetchall()
-    return {(row[0], row[1], row[2]): Aggregate(*row[3:]) for row in rows}
+        cursor.execute(" UNION ALL ".join(selects), params)
+        return {(row[0], row[1], row[2]): Aggregate(*row[3:]) for row in cursor.fetchall()}
+
+
+# One level of the tree. Table names come from the models; every value is a parameter.
+_LEVEL = (
+    "SELECT a{level}.id, s.period, v.indicator_id, SUM(v.number), SUM(v.denominator), MAX(v.number), "
+    "COUNT(*) FROM {v} v JOIN {s} s ON s.id = v.submission_id JOIN {u} a0 ON a0.id = s.unit_id{joins} "
+    "WHERE {condition} GROUP BY a{level}.id, s.period, v.indicator_id"
+)
+
+
+def _marks(values: Sequence[Any]) -> str:
+    return ", ".join(["%s"] * len(values))
 
 
 def _decimal(raw: object) -> Decimal:
@@ -122,7 +118,6 @@ def over_periods(series: Sequence[Aggregate | None], aggregation: str) -> Aggreg
         sum((_decimal(a.total) for a in present), Decimal(0)),
         sum((_decimal(a.denominator) for a in present), Decimal(0)),
         max(largest) if largest else None,
-        sum(a.numbers for a in present),
         sum(a.rows for a in present),
     )
 
