@@ -15,7 +15,7 @@ from danchu.core.policy import Perm
 from danchu.plans.models import Directive
 from danchu.reports import interchange, selectors, services, sources
 from danchu.reports.catalogue import QCDC, codes
-from danchu.reports.models import ReportRegime, Submission
+from danchu.reports.models import Indicator, ReportRegime, Submission
 from danchu.units import selectors as unit_selectors
 from danchu.units.models import Agency
 
@@ -126,6 +126,39 @@ class PivotOut(Schema):
     indicators: list[str]
     total: list[Decimal | None]
     rows: list[dict[str, Any]]
+
+
+class IndicatorIn(Schema):
+    code: str
+    name: str
+    kind: str
+    aggregation: str
+    citation: str
+    measure: str = ""
+
+
+class IndicatorOut(IndicatorIn):
+    id: int
+    group: str
+    source: str
+
+
+@router.get(
+    "/report-indicators", response={200: list[IndicatorOut], **ERRORS}, auth=AUTH, summary="Danh mục chỉ tiêu"
+)
+def list_indicators(request: HttpRequest) -> list[Indicator]:
+    return list(Indicator.objects.filter(active=True))
+
+
+@router.post(
+    "/units/{unit_id}/report-indicators",
+    response={201: IndicatorOut, **ERRORS},
+    auth=AUTH,
+    summary="Thêm chỉ tiêu của địa phương",
+)
+def create_indicator(request: HttpRequest, unit_id: int, payload: IndicatorIn) -> Status[Indicator]:
+    unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id)
+    return Status(201, services.create_indicator(actor=request.user, unit=unit, **payload.dict()))
 
 
 @router.get("/units/{unit_id}/report-regimes", response={200: list[RegimeOut], **ERRORS}, auth=AUTH)

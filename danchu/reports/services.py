@@ -27,9 +27,11 @@ from danchu.units.models import Agency, Tier, Unit
 
 from . import periods, sources
 from .models import (
+    Aggregation,
     DataValue,
     Frequency,
     Indicator,
+    IndicatorKind,
     LockException,
     RegimeIndicator,
     RegimePeriod,
@@ -644,3 +646,64 @@ def _managers(unit_id: int, agency_id: int | None) -> set[int]:
 
 def _notify(users: set[int], key: str, title: str, url: str, body: str = "") -> None:
     deliver(Message(user_id=u, key=key, title=title[:300], url=url, body=body) for u in users)
+
+
+def create_indicator(
+    *,
+    actor: Any,
+    unit: Unit,
+    code: str,
+    name: str,
+    kind: str,
+    aggregation: str,
+    citation: str,
+    measure: str = "",
+    group: str = "Chỉ tiêu của địa phương",
+) -> Indicator:
+    """Thêm chỉ tiêu: a province adds its own indicator to the shared catalogue, with its source."""
+    policy.require(actor, Perm.MANAGE_REPORTS, unit)
+    code = clean_text(code, field="code", max_length=40).upper()
+    if not re.fullmatch(r"[A-Z][A-Z0-9_]{1,39}", code):
+        raise DomainError("Mã chỉ tiêu chỉ gồm chữ in hoa không dấu, số và dấu gạch dưới.", field="code")
+    if Indicator.objects.filter(code=code).exists():
+        raise DomainError(f"Đã có chỉ tiêu mã {code}.", field="code")
+    name = clean_text(name, field="name", max_length=300)
+    citation = clean_text(citation, field="citation", max_length=300)
+    measure = clean_text(measure, field="measure", max_length=50, required=False)
+    if kind not in IndicatorKind.values:
+        raise DomainError("Kiểu chỉ tiêu không hợp lệ.", field="kind")
+    if aggregation not in _AGGREGATIONS[kind]:
+        raise DomainError(
+            "Cách tổng hợp không hợp với kiểu chỉ tiêu (tỷ lệ: tử số/mẫu số; văn bản: không cộng).",
+            field="aggregation",
+        )
+    with transaction.atomic():
+        indicator = Indicator.objects.create(
+            code=code,
+            group=group,
+            name=name,
+            kind=kind,
+            aggregation=aggregation,
+            measure=measure,
+            citation=citation,
+        )
+        audit.record(
+            actor=actor,
+            action="reports.indicator.create",
+            obj=indicator,
+            after=audit.snapshot(
+                indicator, ("code", "group", "name", "kind", "aggregation", "measure", "citation")
+            ),
+            scope_unit_id=unit.pk,
+        )
+    return indicator
+
+
+# Never an average of percentages: a percent rolls up as a ratio of sums, a text is not added up.
+_AGGREGATIONS: dict[str, set[str]] = {
+    IndicatorKind.INTEGER: {Aggregation.SUM, Aggregation.MAX, Aggregation.LATEST},
+    IndicatorKind.DECIMAL: {Aggregation.SUM, Aggregation.MAX, Aggregation.LATEST},
+    IndicatorKind.PERCENT: {Aggregation.RATIO},
+    IndicatorKind.BOOLEAN: {Aggregation.COUNT_YES},
+    IndicatorKind.TEXT: {Aggregation.NONE},
+}

@@ -94,3 +94,23 @@ def test_api_creates_a_regime_and_refuses_bad_ones(tree, personas, login):
             content_type="application/json",
         )
         assert denied.status_code == 403
+
+
+def test_a_province_adds_its_own_indicator(tree, personas, login):
+    client = login(personas["province_official"])
+    payload = {"code": "qn_zalo", "name": "Nhóm Zalo khu dân cư", "kind": "integer", "aggregation": "sum",
+               "citation": "Kế hoạch phường Bãi Cháy 2024"}  # fmt: skip
+    created = client.post(
+        f"/api/v1/units/{tree.province.pk}/report-indicators",
+        data=json.dumps(payload),
+        content_type="application/json",
+    )
+    assert created.status_code == 201 and created.json()["code"] == "QN_ZALO"
+    wrong = {**payload, "code": "QN_RATE", "kind": "percent", "aggregation": "sum"}
+    refused = client.post(
+        f"/api/v1/units/{tree.province.pk}/report-indicators",
+        data=json.dumps(wrong),
+        content_type="application/json",
+    )
+    assert refused.status_code == 400 and "tỷ lệ" in refused.json()["detail"]
+    assert AuditEntry.objects.filter(action="reports.indicator.create").count() == 1
