@@ -16,7 +16,7 @@ from django.db import connection
 
 from danchu.units.models import Unit
 
-from .models import REPORTED, Aggregation, DataValue, Indicator, Submission, SubmissionStatus
+from .models import REPORTED, Aggregation, DataValue, Submission, SubmissionStatus
 
 
 class Aggregate(NamedTuple):
@@ -103,27 +103,3 @@ def _decimal(raw: object) -> Decimal:
     if raw is None:
         return Decimal(0)
     return Decimal(str(round(raw, 4))) if isinstance(raw, float) else Decimal(str(raw))
-
-
-def over_periods(series: Sequence[Aggregate | None], aggregation: str) -> Aggregate | None:
-    """Combine one node's aggregates of consecutive periods (e.g. three months into a quarter): sums add,
-    `latest` keeps the last period that has data, `max` keeps the largest."""
-    present = [a for a in series if a is not None]
-    if not present:
-        return None
-    if aggregation == Aggregation.LATEST:
-        return present[-1]
-    largest = [_decimal(a.largest) for a in present if a.largest is not None]
-    return Aggregate(
-        sum((_decimal(a.total) for a in present), Decimal(0)),
-        sum((_decimal(a.denominator) for a in present), Decimal(0)),
-        max(largest) if largest else None,
-        sum(a.rows for a in present),
-    )
-
-
-def value_of(
-    aggregates: dict[Key, Aggregate], node: int, period: str, indicator: Indicator
-) -> Decimal | None:
-    found = aggregates.get((node, period, indicator.pk))
-    return found.value(indicator.aggregation) if found is not None else None
