@@ -9,8 +9,11 @@ import datetime as dt
 import pytest
 import time_machine
 
+from danchu.core.models import Holiday, Rule
+from danchu.core.seeding import sync_rulebook
 from danchu.reports import services
-from danchu.reports.catalogue import MOTCUA, QCDC, codes
+from danchu.reports.catalogue import MOTCUA, QCDC, codes, sync_catalogue
+from danchu.reports.models import Indicator, ValidationRule
 from danchu.units.models import Tier
 
 from .test_plan_journey import SHOTS, VN, login, logout
@@ -23,6 +26,9 @@ def test_six_month_report_returned_corrected_approved_and_rolled_up(
 ):
     settings.SESSION_EXPIRE_AT_BROWSER_CLOSE = True
     settings.CSRF_COOKIE_AGE = None
+    # A transactional test that ran before flushed the rows the migrations seed: put them back.
+    sync_rulebook(Rule, Holiday)
+    sync_catalogue(Indicator, ValidationRule)
     base = live_server.url
     SHOTS.mkdir(parents=True, exist_ok=True)
     with time_machine.travel(dt.datetime(2026, 1, 5, 9, tzinfo=VN), tick=False):
