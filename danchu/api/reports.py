@@ -178,7 +178,7 @@ def create_regime(request: HttpRequest, unit_id: int, payload: RegimeIn) -> Stat
     unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id)
     agency = None
     if payload.receiver_agency_id is not None:
-        agency = Agency.objects.filter(pk=payload.receiver_agency_id).first()
+        agency = get_or_404(Agency.objects.all(), payload.receiver_agency_id, "cơ quan tiếp nhận")
     data = payload.dict(exclude={"receiver_agency_id", "indicators", "required"})
     regime = services.create_regime(
         actor=request.user,

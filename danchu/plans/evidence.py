@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from danchu.core.errors import DomainError
+from danchu.core.uploads import require_size
 
 from .importer.readers import sniff
 
-MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
 _ALLOWED = {".pdf": "pdf", ".docx": "docx", ".png": "png", ".jpg": "jpeg", ".jpeg": "jpeg"}
 
 
@@ -27,8 +27,7 @@ def check_evidence(name: str, data: bytes) -> None:
         raise DomainError(
             "Tài liệu kèm theo phải là PDF, Word (.docx) hoặc ảnh (.jpg, .png).", field="evidence"
         )
-    if len(data) > MAX_EVIDENCE_BYTES:
-        raise DomainError("Tài liệu kèm theo quá lớn (tối đa 10 MB).", field="evidence")
+    require_size(data, field="evidence")
     if _kind(data) != _ALLOWED[suffix]:
         raise DomainError(
             f"Tệp “{name}” không đúng định dạng {suffix}: nội dung không khớp với tên tệp.", field="evidence"

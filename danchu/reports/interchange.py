@@ -21,12 +21,12 @@ from openpyxl import Workbook, load_workbook
 from danchu.core import audit, policy
 from danchu.core.errors import DomainError
 from danchu.core.policy import Perm
+from danchu.core.uploads import require_size
 
 from . import selectors, services
 from .models import IndicatorKind, ReportRegime, Submission
 from .values import ValuesError
 
-MAX_BYTES = 10 * 1024 * 1024
 NUM, DEN = "num", "den"  # categoryOptionCombo of the two parts of a percent
 
 
@@ -65,8 +65,7 @@ def export_dhis2(regime: ReportRegime, period: str, *, approved_only: bool = Fal
 
 
 def _plain(number: Any) -> str:
-    text = f"{number.normalize():f}" if number is not None else ""
-    return text
+    return f"{number.normalize():f}" if number is not None else ""
 
 
 @dataclass
@@ -79,8 +78,7 @@ def import_file(
     *, actor: Any, regime: ReportRegime, period: str, file_name: str, data: bytes
 ) -> ImportResult:
     """Nhập số liệu from a DHIS2 JSON file or the .xlsx sheet into the period's reports, as drafts."""
-    if len(data) > MAX_BYTES:
-        raise DomainError("Tệp quá lớn (tối đa 10 MB).", field="file")
+    require_size(data, field="file")
     name = file_name.lower()
     if name.endswith(".json"):
         cells = _read_json(data, period)

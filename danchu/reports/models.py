@@ -47,7 +47,7 @@ class ReportRegime(TimeStampedModel):
     method = models.CharField(_("phương thức gửi, nhận"), max_length=200, blank=True)
     frequency = models.CharField(_("tần suất"), max_length=15, choices=Frequency.choices)
     reporter_tiers = models.JSONField(_("cấp đơn vị báo cáo"), default=list)
-    cutoff_day = models.PositiveSmallIntegerField(_("ngày bắt đầu kỳ số liệu"), default=15)
+    cutoff_day = models.PositiveSmallIntegerField(_("ngày bắt đầu kỳ số liệu"))
     due_working_days = models.PositiveSmallIntegerField(_("hạn gửi sau ngày chốt số liệu (ngày làm việc)"))
     expiry_days = models.PositiveSmallIntegerField(_("khóa nhập liệu sau hạn gửi (ngày)"))
     starts_on = models.DateField(_("áp dụng từ ngày"))

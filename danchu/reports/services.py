@@ -12,10 +12,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
-from danchu.accounts.models import Role, RoleAssignment
 from danchu.accounts.notifications import Message, deliver
 from danchu.core import audit, policy, rulebook
 from danchu.core.calendar import working_days_between
@@ -23,9 +21,10 @@ from danchu.core.errors import DomainError
 from danchu.core.policy import Perm
 from danchu.core.text import clean_text, fold
 from danchu.plans.models import Directive, DirectiveKind, Obligation
+from danchu.plans.reminders import Recipients
 from danchu.units.models import Agency, Tier, Unit
 
-from . import periods, sources
+from . import periods, selectors, sources
 from .models import (
     Aggregation,
     DataValue,
@@ -48,7 +47,6 @@ REGIME_FIELDS = (
     "expiry_days", "starts_on", "ends_on", "outline", "status", "receiver_agency", "directive",
 )  # fmt: skip
 SUBMISSION_FIELDS = ("status", "submitted_at", "reviewed_at", "review_comment", "number")
-MANAGERS = (Role.FOCAL_OFFICER, Role.UNIT_LEADER)
 
 
 def create_regime(
@@ -299,9 +297,13 @@ def _open_regular_periods(regime: ReportRegime, today: dt.date) -> list[str]:
             set(codes)
             | set(periods.codes_between(regime.frequency, regime.cutoff_day, regime.starts_on, last))
         )
+    # Ended periods are opened once; the running one again, for units created since (a merger, a village).
+    known = set(Submission.objects.filter(regime=regime).values_list("period", flat=True).distinct())
     opened = []
     for code in codes:
         period = period_of(regime, code)
+        if code in known and period.end < today:
+            continue
         if period.start <= today and _open(regime, period):
             opened.append(code)
     return opened
@@ -429,7 +431,7 @@ def save_values(
             errors[code] = exc.message
     sections = _narrative(submission, narrative, errors)
     number = clean_text(number, field="number", max_length=20, required=False) if number is not None else None
-    stored = _stored_values(submission)
+    stored = selectors.stored(submission)
     merged = {**stored, **parsed}
     errors.update(
         {c: m for c, m in broken_rules(merged, ValidationRule.objects.all()).items() if c not in errors}
@@ -474,15 +476,6 @@ def _narrative(
     return {**submission.narrative, **sections}
 
 
-def _stored_values(submission: Submission) -> dict[str, Value]:
-    return {
-        code: Value(number, denominator, text)
-        for code, number, denominator, text in submission.values.values_list(
-            "indicator__code", "number", "denominator", "text"
-        )
-    }
-
-
 def _write_values(
     submission: Submission,
     indicators: Mapping[str, Indicator],
@@ -510,7 +503,7 @@ def submit(*, actor: Any, submission: Submission, today: dt.date | None = None) 
     """Gửi báo cáo: every required value present and every rule kept; the receiver is told."""
     policy.require(actor, Perm.SUBMIT_REPORTS, submission)
     _require_entry(submission)
-    stored = _stored_values(submission)
+    stored = selectors.stored(submission)
     errors = {
         ri.indicator.code: "bắt buộc, chưa nhập"
         for ri in submission.regime.regime_indicators.select_related("indicator")
@@ -636,12 +629,9 @@ def _what(submission: Submission) -> str:
 
 
 def _managers(unit_id: int, agency_id: int | None) -> set[int]:
-    rows = RoleAssignment.objects.filter(revoked_at__isnull=True).filter(
-        Q(unit_id=unit_id, role__in=MANAGERS) | Q(agency_id=agency_id)
-        if agency_id
-        else Q(unit_id=unit_id, role__in=MANAGERS)
-    )
-    return set(rows.values_list("user_id", flat=True))
+    """Focal officers and leaders of the unit, and the officers of the agency it receives through."""
+    recipients = Recipients({agency_id} if agency_id else set(), {unit_id})
+    return recipients.managers.get(unit_id, set()) | recipients.by_agency.get(agency_id or -1, set())
 
 
 def _notify(users: set[int], key: str, title: str, url: str, body: str = "") -> None:

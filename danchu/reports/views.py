@@ -306,8 +306,6 @@ def _posted(request: HttpRequest, report: Submission) -> tuple[dict[str, Any], d
         key = f"v_{indicator.code}"
         if indicator.kind == IndicatorKind.PERCENT:
             values[indicator.code] = (request.POST.get(key, ""), request.POST.get(f"d_{indicator.code}", ""))
-        elif indicator.kind == IndicatorKind.BOOLEAN:
-            values[indicator.code] = request.POST.get(key, "")
         else:
             values[indicator.code] = request.POST.get(key, "")
     narrative = {str(i): request.POST.get(f"n_{i}", "") for i in range(len(report.regime.outline))}

@@ -156,3 +156,6 @@ LOGGING = {
 }
 
 DANCHU_PERMISSION_POLICY = "danchu.accounts.permissions.UnitSubtreePolicy"
+
+# Every uploaded file (plans, evidence, report imports) is refused above this size.
+DANCHU_MAX_UPLOAD_BYTES = 10 * 1024 * 1024

@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from danchu.core.errors import DomainError
+from danchu.core.uploads import require_size
 
 from .parse import DOC_TYPES, starts_block
 
-MAX_BYTES = 10 * 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
 SUFFIX_KIND = {".docx": "docx", ".pdf": "pdf", **dict.fromkeys(TEXT_SUFFIXES, "text")}
 KIND_LABEL = {
@@ -58,10 +58,10 @@ def sniff(data: bytes) -> str:
 
 def read_document(name: str, data: bytes) -> str:
     """The document's text, or a DocumentError in Vietnamese that says what is wrong with the file."""
-    if len(data) > MAX_BYTES:
-        raise DocumentError(
-            f"Tệp quá lớn ({len(data) // (1024 * 1024)} MB); giới hạn là {MAX_BYTES // (1024 * 1024)} MB."
-        )
+    try:
+        require_size(data)
+    except DomainError as exc:
+        raise DocumentError(exc.message) from None
     if not data.strip():
         raise DocumentError("Tệp rỗng.")
     suffix = Path(name).suffix.lower()

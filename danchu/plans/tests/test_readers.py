@@ -8,8 +8,9 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from danchu.core.uploads import max_bytes
 from danchu.plans.importer import DocumentError, parse_text, read_plan
-from danchu.plans.importer.readers import MAX_BYTES, read_document
+from danchu.plans.importer.readers import read_document
 
 from .samples import NAMES, WITH_EXPECTED, as_docx, as_pdf, core, expected_of, text_of
 
@@ -58,7 +59,7 @@ def test_parse_plan_command_prints_the_expected_json(tmp_path, capsys):
         ("ke-hoach.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "Không hỗ trợ tệp"),
         ("ke-hoach.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "Word 97-2003"),
         ("ke-hoach.txt", b"   ", "Tệp rỗng"),
-        ("ke-hoach.txt", b"a" * (MAX_BYTES + 1), "Tệp quá lớn"),
+        ("ke-hoach.txt", b"a" * (max_bytes() + 1), "Tệp quá lớn"),
         ("ke-hoach.txt", "KẾ HOẠCH\x00".encode(), "NUL"),
         ("ke-hoach.pdf", b"%PDF-1.4\n%broken", "Không đọc được tệp PDF"),
     ],

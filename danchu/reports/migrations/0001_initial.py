@@ -76,7 +76,7 @@ class Migration(migrations.Migration):
                 ('method', models.CharField(blank=True, max_length=200, verbose_name='phương thức gửi, nhận')),
                 ('frequency', models.CharField(choices=[('monthly', 'Hằng tháng'), ('quarterly', 'Hằng quý'), ('six_monthly', '06 tháng'), ('nine_monthly', '09 tháng'), ('annual', 'Hằng năm'), ('ad_hoc', 'Đột xuất, chuyên đề')], max_length=15, verbose_name='tần suất')),
                 ('reporter_tiers', models.JSONField(default=list, verbose_name='cấp đơn vị báo cáo')),
-                ('cutoff_day', models.PositiveSmallIntegerField(default=15, verbose_name='ngày bắt đầu kỳ số liệu')),
+                ('cutoff_day', models.PositiveSmallIntegerField(verbose_name='ngày bắt đầu kỳ số liệu')),
                 ('due_working_days', models.PositiveSmallIntegerField(verbose_name='hạn gửi sau ngày chốt số liệu (ngày làm việc)')),
                 ('expiry_days', models.PositiveSmallIntegerField(verbose_name='khóa nhập liệu sau hạn gửi (ngày)')),
                 ('starts_on', models.DateField(verbose_name='áp dụng từ ngày')),

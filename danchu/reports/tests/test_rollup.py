@@ -39,7 +39,7 @@ def test_rollup_equals_sums_of_raw_rows_on_current_tree(tree, personas, regime):
     for i in range(3):
         make_unit(f"Xã Thêm {i}", UnitKind.COMMUNE, tree.province, code=f"2120{i}")
     with at(2026, 6, 16):
-        services.open_due_periods(dt.date(2026, 6, 16))
+        services.open_due_periods(dt.date(2026, 6, 10))  # new communes join the running period
         indicators = _fill(regime, personas, random.Random(7))
     result = rollup(periods=["2026S1"], regime_ids=[regime.pk])
     raw = defaultdict(lambda: [Decimal(0), Decimal(0)])

@@ -213,3 +213,12 @@ def test_regime_from_a_plan_directive_keeps_the_plans_date_and_fulfils_it(tree, 
         services.regime_from_directive(
             actor=personas["province_official"], directive=directive, indicator_codes=codes(QCDC)
         )
+
+
+def test_a_unit_created_after_a_period_ended_is_not_asked_for_it(tree, regime):
+    from conftest import make_unit
+    from danchu.units.models import UnitKind
+
+    late = make_unit("Xã Mới", UnitKind.COMMUNE, tree.province, code="21199")
+    services.open_due_periods(dt.date(2026, 6, 20))
+    assert list(Submission.objects.filter(unit=late).values_list("period", flat=True)) == ["2026S2"]
