@@ -17,6 +17,9 @@ _OFFICIAL_ADMIN = frozenset(
         Perm.VIEW_REPORTS,
         Perm.SUBMIT_REPORTS,
         Perm.MANAGE_REPORTS,
+        Perm.VIEW_DISCLOSURES,
+        Perm.MANAGE_DISCLOSURES,
+        Perm.RECORD_DISCLOSURE_PROOF,
         Perm.VIEW_UNIT,
         Perm.MANAGE_UNIT,
         Perm.VIEW_HOUSEHOLDS,
@@ -31,12 +34,24 @@ ROLE_PERMS: dict[str, frozenset[Perm]] = {
     Role.SYSTEM_ADMIN: frozenset(Perm),
     Role.UNIT_LEADER: _OFFICIAL_ADMIN,
     Role.FOCAL_OFFICER: _OFFICIAL_ADMIN,
-    Role.AGENCY_OFFICER: frozenset({Perm.VIEW_UNIT, Perm.VIEW_PLANS, Perm.VIEW_REPORTS}),
-    Role.VILLAGE_HEAD: frozenset(
-        {Perm.VIEW_UNIT, Perm.VIEW_HOUSEHOLDS, Perm.MANAGE_HOUSEHOLDS, Perm.VIEW_PLANS}
+    Role.AGENCY_OFFICER: frozenset(
+        {Perm.VIEW_UNIT, Perm.VIEW_PLANS, Perm.VIEW_REPORTS, Perm.VIEW_DISCLOSURES}
     ),
-    Role.OVERSIGHT_MEMBER: frozenset({Perm.VIEW_UNIT, Perm.VIEW_PLANS, Perm.VIEW_REPORTS}),
-    Role.FRONT_OFFICER: frozenset({Perm.VIEW_UNIT, Perm.VIEW_HOUSEHOLDS, Perm.VIEW_PLANS, Perm.VIEW_REPORTS}),
+    Role.VILLAGE_HEAD: frozenset(
+        {
+            Perm.VIEW_UNIT,
+            Perm.VIEW_HOUSEHOLDS,
+            Perm.MANAGE_HOUSEHOLDS,
+            Perm.VIEW_PLANS,
+            Perm.RECORD_DISCLOSURE_PROOF,
+        }
+    ),
+    Role.OVERSIGHT_MEMBER: frozenset(
+        {Perm.VIEW_UNIT, Perm.VIEW_PLANS, Perm.VIEW_REPORTS, Perm.VIEW_DISCLOSURES}
+    ),
+    Role.FRONT_OFFICER: frozenset(
+        {Perm.VIEW_UNIT, Perm.VIEW_HOUSEHOLDS, Perm.VIEW_PLANS, Perm.VIEW_REPORTS, Perm.VIEW_DISCLOSURES}
+    ),
     Role.CITIZEN: frozenset(),
 }
 OFFICIAL_ROLES = frozenset(role for role, perms in ROLE_PERMS.items() if Perm.VIEW_UNIT in perms)
@@ -44,6 +59,9 @@ OFFICIAL_ROLES = frozenset(role for role, perms in ROLE_PERMS.items() if Perm.VI
 _READ_DOWNWARDS = frozenset({Perm.VIEW_PLANS, Perm.VIEW_REPORTS})
 # Only the province may change a legal parameter for its territory.
 _PROVINCE_ONLY = frozenset({Perm.MANAGE_RULES})
+# Proof of posting is a witness's statement: only someone at the unit itself or below it (a village head
+# who read the notice out) can give it, not an official of the level above or the system administrator.
+_LOCAL_ONLY = frozenset({Perm.RECORD_DISCLOSURE_PROOF})
 
 
 def active_assignments(actor: Any) -> list[RoleAssignment]:
@@ -118,6 +136,11 @@ class UnitSubtreePolicy:
         ):
             return True
         unit = unit_of(target)
+        if perm in _LOCAL_ONLY:
+            return unit is not None and any(
+                perm in ROLE_PERMS[a.role] and a.unit is not None and a.unit.path.startswith(unit.path)
+                for a in active_assignments(actor)
+            )
         if perm in _READ_DOWNWARDS and getattr(target, "readable_below", False) and unit is not None:
             # A document addressed downwards (a plan) is read by the units beneath its issuer too.
             below = [

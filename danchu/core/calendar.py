@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from .models import Holiday, HolidayKind
 
@@ -43,11 +44,18 @@ def add_working_days(start: dt.date, days: int) -> dt.date:
 
 def working_days_between(start: dt.date, end: dt.date) -> int:
     """Working days after `start` up to and including `end` (0 when end ≤ start)."""
-    if end <= start:
-        return 0
-    holidays, makeups = _exceptions(start, end)
-    day, count = start, 0
-    while day < end:
-        day += dt.timedelta(days=1)
-        count += _is_working(day, holidays, makeups)
+    return counter(start, end)(start, end)
+
+
+def counter(first: dt.date, last: dt.date) -> Callable[[dt.date, dt.date], int]:
+    """`working_days_between` for many pairs of days within [first, last], the holidays loaded once."""
+    holidays, makeups = _exceptions(first, last)
+
+    def count(start: dt.date, end: dt.date) -> int:
+        day, total = start, 0
+        while day < end:
+            day += dt.timedelta(days=1)
+            total += _is_working(day, holidays, makeups)
+        return total
+
     return count

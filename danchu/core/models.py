@@ -159,3 +159,31 @@ class Holiday(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date:%d/%m/%Y} {self.name}"
+
+
+class SearchEntry(models.Model):
+    """Mục tìm kiếm: one piece of public content (a disclosure today; consultations, conventions later) as
+    the search index sees it. Keys are folded once in Python (`core.text.fold`), so both databases match
+    "dat dai" and "đất đai" alike; each database adds its own full-text index on the keys (migration 0005).
+    Not an official record: an entry is rewritten or removed whenever its source changes."""
+
+    kind = models.CharField(max_length=30)
+    object_id = models.BigIntegerField()
+    unit_id = models.IntegerField()
+    unit_path = models.CharField(max_length=255)
+    unit_name = models.CharField(max_length=200)
+    categories = models.CharField(max_length=300, blank=True)  # "|11.1|11.2|": filtered with LIKE
+    day = models.DateField()  # the content's own date: filters and ties in ranking
+    visible_from = models.DateField()  # scheduled content becomes searchable by itself on this day
+    title = models.CharField(max_length=500)
+    summary = models.CharField(max_length=300, blank=True)
+    url = models.CharField(max_length=300)
+    title_key = models.TextField()
+    body_key = models.TextField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["kind", "object_id"], name="search_entry_unique")]
+        indexes = [models.Index(fields=["unit_path"], name="search_entry_path_idx")]
+
+    def __str__(self) -> str:
+        return self.title

@@ -32,6 +32,10 @@ class Perm(StrEnum):
     VIEW_REPORTS = "report.view"  # read report regimes, a unit's reports and roll-ups
     SUBMIT_REPORTS = "report.submit"  # fill in and send a unit's periodic report
     MANAGE_REPORTS = "report.manage"  # set report regimes; return, approve, unlock the reports received
+    VIEW_DISCLOSURES = "disclosure.view"  # read a unit's disclosures incl. drafts, proofs, compliance
+    MANAGE_DISCLOSURES = "disclosure.manage"  # draft, publish, withdraw a unit's disclosures
+    RECORD_DISCLOSURE_PROOF = "disclosure.proof"  # record proof of posting: only within the unit itself
+    MANAGE_DISCLOSURE_CATALOGUE = "disclosure.catalogue"  # correct the unverified catalogue items (national)
 
 
 class Policy(Protocol):

@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from danchu.accounts.models import Role, RoleAssignment
 from danchu.accounts.notifications import Message, deliver
-from danchu.core import rulebook
+from danchu.core import daily, rulebook
 
 from .models import DirectiveKind, Obligation, PlanStatus, Task, TaskStatus
 
@@ -71,6 +71,7 @@ def scan(today: dt.date | None = None) -> ScanResult:
     _scan_plans(today, result)
     for other in _SCANS:
         other(today, result)
+    result.rows.update(daily.run(today))  # apps beside plans (disclosures) that act once a day
     return result
 
 

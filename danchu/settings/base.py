@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "danchu.units",
     "danchu.accounts",
     "danchu.plans",
+    "danchu.disclosures",
     "danchu.reports",
     "danchu.portal",
     "danchu.api",
@@ -131,6 +132,10 @@ MAILERS = (
     }
 )
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "danchu <no-reply@localhost>")
+# Links in emails sent outside a request (subscriptions, announcements) start with this address.
+DANCHU_SITE_URL = env_str("DANCHU_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# A subscription not confirmed within this many days is forgotten; its link no longer works.
+DANCHU_SUBSCRIPTION_CONFIRM_DAYS = 7
 
 # Pages use only our own vendored assets: nothing from a CDN.
 SECURE_CSP = {

@@ -8,13 +8,13 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
-import zipfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from danchu.core.errors import DomainError
+from danchu.core.files import sniff
 from danchu.core.uploads import require_size
 
 from .parse import DOC_TYPES, starts_block
@@ -38,22 +38,6 @@ _VNI_MARKS = re.compile(r"[aeiouyAEIOUY][ùøûõïáàåãäâêô]|ñ|[oOuU][�
 
 class DocumentError(DomainError):
     """The file cannot be read as a plan; the message says why and what to do."""
-
-
-def sniff(data: bytes) -> str:
-    if data.startswith(b"%PDF-"):
-        return "pdf"
-    if data.startswith(b"PK\x03\x04"):
-        try:
-            with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                if "word/document.xml" in archive.namelist():
-                    return "docx"
-        except zipfile.BadZipFile:
-            pass
-        return "zip"
-    if data.startswith(b"\xd0\xcf\x11\xe0"):
-        return "doc"
-    return "text"
 
 
 def read_document(name: str, data: bytes) -> str:
