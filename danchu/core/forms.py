@@ -11,6 +11,16 @@ from django.http import HttpRequest
 
 from .errors import DomainError, PermissionDeniedError
 
+DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
+DATE_ERRORS = {"invalid": "Ngày không hợp lệ; hãy nhập theo dạng ngày/tháng/năm (ví dụ 15/06/2026)."}
+
+
+def date_field(label: str, *, required: bool = True) -> forms.DateField:
+    """A date typed the Vietnamese way (dd/mm/yyyy), with the error saying so."""
+    return forms.DateField(
+        label=label, input_formats=DATE_FORMATS, required=required, error_messages=DATE_ERRORS
+    )
+
 
 def submit[T](form: forms.Form, action: Callable[[dict[str, Any]], T]) -> T | None:
     """Validate `form`, then call `action(cleaned_data)`; on a broken rule, attach it to the form."""

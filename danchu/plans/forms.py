@@ -2,10 +2,9 @@ from __future__ import annotations
 
 from django import forms
 
-from .models import ProgressMode
+from danchu.core.forms import date_field
 
-DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
-DATE_ERRORS = {"invalid": "Ngày không hợp lệ; hãy nhập theo dạng ngày/tháng/năm (ví dụ 17/02/2023)."}
+from .models import ProgressMode
 
 
 class UploadForm(forms.Form):
@@ -17,9 +16,7 @@ class PlanForm(forms.Form):
     symbol = forms.CharField(label="Ký hiệu", max_length=50, required=False)
     title = forms.CharField(label="Trích yếu", max_length=500)
     place = forms.CharField(label="Địa danh", max_length=100, required=False)
-    issued_on = forms.DateField(
-        label="Ngày ban hành", input_formats=DATE_FORMATS, required=False, error_messages=DATE_ERRORS
-    )
+    issued_on = date_field("Ngày ban hành", required=False)
     year = forms.IntegerField(label="Năm", min_value=2000, max_value=2100)
     signer_title = forms.CharField(label="Chức vụ người ký", max_length=100, required=False)
     signer_name = forms.CharField(label="Người ký", max_length=100, required=False)
@@ -38,9 +35,7 @@ def _names(value: str) -> list[str]:
 class ItemForm(forms.Form):
     heading = forms.CharField(label="Tiêu đề", max_length=500, required=False)
     timeframe_text = forms.CharField(label="Thời gian thực hiện", max_length=300, required=False)
-    due_on = forms.DateField(
-        label="Hạn hoàn thành", input_formats=DATE_FORMATS, required=False, error_messages=DATE_ERRORS
-    )
+    due_on = date_field("Hạn hoàn thành", required=False)
     lead = forms.CharField(label="Chủ trì (ngăn cách bằng ;)", required=False)
     implementing = forms.CharField(label="Thực hiện", required=False)
     coordinating = forms.CharField(label="Phối hợp", required=False)

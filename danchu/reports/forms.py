@@ -4,18 +4,10 @@ from typing import Any
 
 from django import forms
 
+from danchu.core.forms import date_field
 from danchu.units.models import Agency, Tier, Unit
 
 from .models import Frequency, Indicator
-
-DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
-DATE_ERRORS = {"invalid": "Ngày không hợp lệ; hãy nhập theo dạng ngày/tháng/năm (ví dụ 15/06/2026)."}
-
-
-def _date(label: str, required: bool = True) -> forms.DateField:
-    return forms.DateField(
-        label=label, input_formats=DATE_FORMATS, required=required, error_messages=DATE_ERRORS
-    )
 
 
 class RegimeForm(forms.Form):
@@ -29,8 +21,8 @@ class RegimeForm(forms.Form):
         label="Chỉ tiêu bắt buộc", queryset=Indicator.objects.filter(active=True), required=False,
         widget=forms.CheckboxSelectMultiple,
     )  # fmt: skip
-    starts_on = _date("Áp dụng từ ngày")
-    ends_on = _date("Đến ngày (để trống nếu không thời hạn)", required=False)
+    starts_on = date_field("Áp dụng từ ngày")
+    ends_on = date_field("Đến ngày (để trống nếu không thời hạn)", required=False)
     cutoff_day = forms.IntegerField(
         label="Ngày bắt đầu kỳ số liệu (15: theo Nghị định 09/2019; 1: theo tháng dương lịch)",
         min_value=1, max_value=28, required=False,
@@ -74,13 +66,13 @@ class CommentForm(forms.Form):
 
 
 class ExceptionForm(forms.Form):
-    until = _date("Cho phép nhập đến hết ngày")
+    until = date_field("Cho phép nhập đến hết ngày")
     reason = forms.CharField(label="Lý do", max_length=300)
 
 
 class AdHocPeriodForm(forms.Form):
-    window_end = _date("Ngày chốt số liệu")
-    due_on = _date("Hạn gửi")
+    window_end = date_field("Ngày chốt số liệu")
+    due_on = date_field("Hạn gửi")
 
 
 class ImportForm(forms.Form):
