@@ -8,6 +8,7 @@ urlpatterns = [
     path("he-thong/", include("danchu.core.urls")),
     path("ke-hoach/", include("danchu.plans.urls")),
     path("bao-cao/", include("danchu.reports.urls")),
+    path("cong-khai/", include("danchu.disclosures.urls")),
     path("api/v1/", include("danchu.api.urls")),
     path("django-admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -12,6 +12,9 @@ import re
 import zipfile
 from pathlib import Path
 
+from django.db.models.fields.files import FieldFile
+from django.http import FileResponse
+
 from .errors import DomainError
 from .uploads import require_size
 
@@ -97,3 +100,17 @@ def check_upload(name: str, data: bytes, *, field: str, label: str = "Tài liệ
             field=field,
         )
     return kind
+
+
+def file_response(file: FieldFile, name: str, kind: str) -> FileResponse:
+    """Serve a kept upload safely: its checked type, never sniffed; photos shown, documents downloaded;
+    a sandbox policy so that nothing in it can run as part of our site."""
+    response = FileResponse(
+        file.open("rb"),
+        content_type=CONTENT_TYPE.get(kind, "application/octet-stream"),
+        as_attachment=kind not in IMAGE_KINDS,
+        filename=name,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "sandbox; default-src 'none'; img-src 'self'"
+    return response

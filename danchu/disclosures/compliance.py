@@ -286,3 +286,36 @@ def report_statistics(unit_ids: list[int], start: dt.date, end: dt.date) -> dict
             "items_ok": check.count(Finding.OK),
         }
     return result
+
+
+@dataclass
+class ChannelCheck:
+    """One channel of one disclosure on its detail page: the proofs given and what is still due."""
+
+    channel: str
+    proofs: list[ChannelProof]
+    need: int  # consecutive days of proof required (0: the platform is the proof)
+    run: int
+
+    @property
+    def label(self) -> str:
+        return str(Channel(self.channel).label)
+
+    @property
+    def ok(self) -> bool:
+        return self.run >= self.need
+
+
+def proof_status(disclosure: Disclosure) -> list[ChannelCheck]:
+    """Per channel of a disclosure (proofs and items prefetched): proven or not, and how many days."""
+    broadcast = any(i.broadcast for i in disclosure.items.all())
+    days_due = rulebook.number("disclosure.broadcast_min_consecutive_days", unit=disclosure.unit)
+    checks = []
+    for channel in disclosure.channels:
+        proofs = [p for p in disclosure.proofs.all() if p.channel == channel]
+        if channel in SELF_PROVEN:
+            need = 0
+        else:
+            need = days_due if channel == Channel.LOUDSPEAKER and broadcast else 1
+        checks.append(ChannelCheck(channel, proofs, need, _longest_run(p.day for p in proofs)))
+    return checks

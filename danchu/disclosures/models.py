@@ -73,6 +73,10 @@ class DisclosureItem(models.Model):
         return f"{self.article}: {self.title[:80]}"
 
     @property
+    def channel_labels(self) -> list[str]:
+        return [str(Channel(c).label) for c in self.channels if c in Channel.values]
+
+    @property
     def short_title(self) -> str:
         return self.title if len(self.title) <= 90 else self.title[:87].rsplit(" ", 1)[0] + "…"
 

@@ -9,6 +9,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from danchu.core import policy
+from danchu.core.errors import DomainError
 from danchu.core.lookup import get_or_404
 from danchu.core.policy import Perm
 from danchu.units.models import Unit
@@ -21,6 +22,7 @@ from .models import (
     DisclosureState,
     Scope,
     Status,
+    Subscription,
 )
 
 _ITEMS = Prefetch("items", queryset=DisclosureItem.objects.only("id", "code", "article", "title", "order"))
@@ -129,3 +131,10 @@ def item_by_code(code: str | None) -> DisclosureItem | None:
     if item is None:
         raise Http404("Không có nội dung công khai này.")
     return item
+
+
+def subscription_by_token(token: str) -> Subscription:
+    subscription = Subscription.objects.select_related("unit", "item").filter(token=token[:64]).first()
+    if subscription is None:
+        raise DomainError("Liên kết không đúng hoặc đã hết hiệu lực.")
+    return subscription

@@ -1,10 +1,16 @@
-"""The public site: home page that browses provinces → communes, and the error pages."""
+"""The public site: home page that browses provinces → communes, a unit's page (with what a commune has
+posted now), and the error pages. Disclosure pages, search and subscriptions are in `disclosures.py`."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
+from danchu.core.paging import paginate
+from danchu.disclosures import selectors as disclosure_selectors
 from danchu.units import selectors
 from danchu.units.models import Tier
 
@@ -44,10 +50,26 @@ def unit_page(request: HttpRequest, unit_id: int) -> HttpResponse:
         children = selectors.search_units(query, within=unit, generation=unit.generation, limit=200)
     else:
         children = list(selectors.children(unit).exclude(tier=Tier.VILLAGE))
+    context: dict[str, Any] = {}
+    if unit.is_commune:
+        # Đang công khai, by category: the commune page is where citizens land from the finder.
+        today = timezone.localdate()
+        item = disclosure_selectors.item_by_code(request.GET.get("muc"))
+        context = {
+            "item": item,
+            "today": today,
+            "categories": disclosure_selectors.categories_posted(unit, today),
+            "posted": paginate(
+                request,
+                disclosure_selectors.posted_now(unit, today, item.code if item else None),
+                per_page=20,
+            ),
+        }
     return render(
         request,
         "portal/unit.html",
         {
+            **context,
             "unit": unit,
             "ancestors": selectors.ancestors(unit),
             "children": children,
