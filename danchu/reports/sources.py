@@ -10,14 +10,15 @@ import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
 
+from danchu.disclosures.compliance import report_statistics as disclosure_statistics
 from danchu.plans.selectors import report_statistics
 
 from .models import IndicatorKind, Submission
 from .values import Value
 
 Provider = Callable[[list[int], dt.date, dt.date], dict[int, dict[str, int]]]
-PROVIDERS: dict[str, Provider] = {"plans": report_statistics}
-LABELS = {"plans": "kế hoạch và nhiệm vụ trên hệ thống"}
+PROVIDERS: dict[str, Provider] = {"plans": report_statistics, "disclosures": disclosure_statistics}
+LABELS = {"plans": "kế hoạch và nhiệm vụ trên hệ thống", "disclosures": "thông tin công khai trên hệ thống"}
 
 
 def suggestions(submission: Submission) -> dict[str, Value]:
