@@ -4,7 +4,7 @@ disclosure, each announcement with a one-click unsubscribe link (RFC 8058 header
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
+from django.core.mail import EmailMessage, mailers
 from django.db import transaction
 from django.db.models import Q
 from django.tasks import task
@@ -94,5 +94,5 @@ def send_announcement(disclosure_id: int) -> int:
         )
     if not messages:
         return 0
-    with get_connection() as connection:
+    with mailers.default as connection:  # one connection for the whole batch
         return int(connection.send_messages(messages) or 0)
