@@ -9,7 +9,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from danchu.core import policy
-from danchu.core.errors import DomainError
+from danchu.core.errors import DomainError, PermissionDeniedError
 from danchu.core.lookup import get_or_404
 from danchu.core.policy import Perm
 from danchu.units.models import Unit
@@ -36,8 +36,20 @@ def access_disclosure(*, actor: Any, disclosure_id: int | str, for_write: bool =
         disclosure_id,
         "thông tin công khai",
     )
-    policy.require(actor, Perm.MANAGE_DISCLOSURES if for_write else Perm.VIEW_DISCLOSURES, disclosure)
+    if for_write:
+        policy.require(actor, Perm.MANAGE_DISCLOSURES, disclosure)
+    else:
+        require_reader(actor, disclosure)
     return disclosure
+
+
+def require_reader(actor: Any, target: Any) -> None:
+    """Officials who read the unit's disclosures, and those who witness postings in it (village heads)."""
+    if not (
+        policy.allowed(actor, Perm.VIEW_DISCLOSURES, target)
+        or policy.allowed(actor, Perm.RECORD_DISCLOSURE_PROOF, target)
+    ):
+        raise PermissionDeniedError()
 
 
 def public_disclosure(disclosure_id: int | str, today: dt.date) -> Disclosure:

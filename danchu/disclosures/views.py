@@ -28,8 +28,8 @@ from .models import ChannelProof, Disclosure, DisclosureItem, Status
 @login_required
 def unit_list(request: HttpRequest, unit_id: int) -> HttpResponse:
     """Công khai thông tin của đơn vị, by what a citizen would see today."""
-    unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id)
-    policy.require(request.user, Perm.VIEW_DISCLOSURES, unit)
+    unit = unit_selectors.public_unit(unit_id)
+    selectors.require_reader(request.user, unit)
     today = timezone.localdate()
     status = request.GET.get("trang-thai", "")
     return render(
