@@ -509,7 +509,7 @@ def subscribe(*, email: str, unit: Unit, item: DisclosureItem | None = None) -> 
 
 def _by_token(token: str) -> Subscription:
     subscription = (
-        Subscription.objects.select_for_update()
+        Subscription.objects.select_for_update(of=("self",))
         .select_related("unit", "item")
         .filter(token=token[:64])
         .first()
