@@ -131,3 +131,11 @@ def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:
     # Playwright's sync API runs an event loop; Django refuses sync DB calls beside one unless told.
     if any("browser" in item.keywords for item in items):
         os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> None:
+    """The portal's page cache lives in the process: no test may read a page another test rendered."""
+    from django.core.cache import cache
+
+    cache.clear()

@@ -128,6 +128,9 @@ class Disclosure(TimeStampedModel):
     class Meta:
         indexes = [
             models.Index(fields=["unit", "state", "starts_on"], name="disclosure_unit_idx"),
+            # "Posted now" is selective on its end (most windows are over): the portal's lists start here.
+            models.Index(fields=["unit", "state", "ends_on"], name="disclosure_posted_idx"),
+            models.Index(fields=["unit", "updated_at"], name="disclosure_version_idx"),
             models.Index(fields=["state", "announced_at", "starts_on"], name="disclosure_announce_idx"),
         ]
 

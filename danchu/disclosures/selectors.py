@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from danchu.core import policy
@@ -150,3 +150,9 @@ def subscription_by_token(token: str) -> Subscription:
     if subscription is None:
         raise DomainError("Liên kết không đúng hoặc đã hết hiệu lực.")
     return subscription
+
+
+def version(unit_id: int) -> str:
+    """Changes whenever one of the unit's disclosures is written: the portal's page cache keys on it."""
+    found = Disclosure.objects.filter(unit_id=unit_id).aggregate(latest=Max("updated_at"), last=Max("id"))
+    return f"{found['last']}:{found['latest'].isoformat() if found['latest'] else '-'}"

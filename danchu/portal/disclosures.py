@@ -4,6 +4,7 @@ and email subscriptions. Small pages, no script needed: they must load on a phon
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -20,6 +21,8 @@ from danchu.disclosures.models import DisclosureState
 from danchu.units import selectors as unit_selectors
 from danchu.units.models import Unit
 
+from .cache import anonymous_page
+
 
 def _commune(unit_id: int) -> Unit:
     unit = unit_selectors.public_unit(unit_id)
@@ -29,7 +32,13 @@ def _commune(unit_id: int) -> Unit:
 
 
 def archive(request: HttpRequest, unit_id: int) -> HttpResponse:
-    """Lưu trữ: everything the commune ever made public, by year and category."""
+    """Lưu trữ: everything the commune ever made public, by year and category (cached for citizens)."""
+    return anonymous_page(
+        request, selectors.version(unit_id), lambda extra: _archive(request, unit_id, extra)
+    )
+
+
+def _archive(request: HttpRequest, unit_id: int, extra: dict[str, Any]) -> HttpResponse:
     unit, today = _commune(unit_id), timezone.localdate()
     year_text = request.GET.get("nam", "")
     year = int(year_text) if year_text.isdigit() and 2000 <= int(year_text) <= today.year else None
@@ -47,6 +56,7 @@ def archive(request: HttpRequest, unit_id: int) -> HttpResponse:
             "item": item,
             "items": list(selectors.catalogue("commune")),
             "today": today,
+            **extra,
         },
     )
 

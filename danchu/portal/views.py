@@ -14,6 +14,8 @@ from danchu.disclosures import selectors as disclosure_selectors
 from danchu.units import selectors
 from danchu.units.models import Tier
 
+from .cache import anonymous_page
+
 
 def error_403(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     return render(request, "errors/403.html", status=403)
@@ -43,7 +45,14 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def unit_page(request: HttpRequest, unit_id: int) -> HttpResponse:
-    """A unit's public page: where it sits, what it contains, and what it came from or became."""
+    """A unit's public page: where it sits, what it contains, what it came from or became; for a commune,
+    what it has posted now, by category (the page citizens land on from the finder, cached for them)."""
+    return anonymous_page(
+        request, disclosure_selectors.version(unit_id), lambda extra: _unit_page(request, unit_id, extra)
+    )
+
+
+def _unit_page(request: HttpRequest, unit_id: int, extra: dict[str, Any]) -> HttpResponse:
     unit = selectors.public_unit(unit_id)
     query = request.GET.get("q", "")[:100]
     if query.strip():
@@ -52,7 +61,6 @@ def unit_page(request: HttpRequest, unit_id: int) -> HttpResponse:
         children = list(selectors.children(unit).exclude(tier=Tier.VILLAGE))
     context: dict[str, Any] = {}
     if unit.is_commune:
-        # Đang công khai, by category: the commune page is where citizens land from the finder.
         today = timezone.localdate()
         item = disclosure_selectors.item_by_code(request.GET.get("muc"))
         context = {
@@ -77,5 +85,6 @@ def unit_page(request: HttpRequest, unit_id: int) -> HttpResponse:
             "successors": list(unit.successors.select_related("parent").all()),
             "predecessors": list(unit.predecessors.select_related("parent").all()),
             "query": query,
+            **extra,
         },
     )

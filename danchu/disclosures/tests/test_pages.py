@@ -189,3 +189,21 @@ def test_compliance_pages_for_commune_and_province(tree, personas, posted, login
     assert 'id="muc-11.2a" data-finding="proof_missing"' in commune.text  # posted, no proof of the board
     assert "Phường Chánh Lộ" in rollup.text and "Xã Nam Chính" in rollup.text
     assert odd.status_code == 200
+
+
+def test_citizens_page_cache_hits_and_sees_new_publications_at_once(tree, personas, posted, client, login):
+    url = f"/don-vi/{tree.commune.pk}/"
+    with at(2026, 3, 10):
+        first = client.get(url)
+        assert _portal_queries(client, url) == 1  # the version of the commune's disclosures, nothing else
+        again = client.get(url)
+        assert "danchu-csrf-mark" not in again.text and 'name="csrfmiddlewaretoken"' in again.text
+        assert first.text.count(posted.title) == again.text.count(posted.title) == 1
+        fresh = draft(personas["commune_official"], tree.commune, title="Thông báo mới", starts_on=None)
+        services.publish(actor=personas["commune_official"], disclosure=fresh)
+        assert "Thông báo mới" in client.get(url).text
+        # Officials see their own header: never a cached page.
+        official = login(personas["commune_official"])
+        assert "Đăng xuất" in official.get(url).text
+    with at(2026, 4, 1):  # a new day: the window has ended, with no write at all
+        assert posted.title not in login(personas["anonymous"]).get(url).text
