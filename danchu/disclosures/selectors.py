@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db.models import Count, Max, Prefetch, Q, QuerySet
+from django.db import connection
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from danchu.core import policy
@@ -153,6 +154,16 @@ def subscription_by_token(token: str) -> Subscription:
 
 
 def version(unit_id: int) -> str:
-    """Changes whenever one of the unit's disclosures is written: the portal's page cache keys on it."""
-    found = Disclosure.objects.filter(unit_id=unit_id).aggregate(latest=Max("updated_at"), last=Max("id"))
-    return f"{found['last']}:{found['latest'].isoformat() if found['latest'] else '-'}"
+    """Changes whenever one of the unit's disclosures is written: the portal's page cache keys on it.
+
+    The row written last (a new one is also the newest by date), one step down the (unit, updated_at)
+    index; in plain SQL because it runs on every citizen's page view, where the ORM's own work would cost
+    more than the query."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT updated_at, id FROM disclosures_disclosure WHERE unit_id = %s "
+            "ORDER BY updated_at DESC, id DESC LIMIT 1",
+            [unit_id],
+        )
+        latest = cursor.fetchone()
+    return f"{latest[1]}:{latest[0]}" if latest else "-"

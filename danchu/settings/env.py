@@ -30,8 +30,8 @@ def env_list(name: str, default: str = "") -> list[str]:
 def database_config(default_sqlite: Path) -> dict[str, Any]:
     """The `default` database from DATABASE_URL, tuned for each engine.
 
-    SQLite gets WAL and a busy timeout so a commune's single machine serves requests and the
-    worker together; PostgreSQL gets the psycopg pool, without which each request pays a connection.
+    SQLite gets WAL, a busy timeout and persistent connections so a commune's single machine serves
+    requests and the worker together; PostgreSQL gets the psycopg pool, without which each request pays a connection.
     """
     url = os.environ.get("DATABASE_URL") or f"sqlite:///{default_sqlite}"
     config: dict[str, Any] = dict(dj_database_url.parse(url))
@@ -44,6 +44,10 @@ def database_config(default_sqlite: Path) -> dict[str, Any]:
                 "PRAGMA busy_timeout=20000;"
             ),
         }
+        # Each worker keeps its connection: opening one (PRAGMAs, Django's SQL functions) costs more than
+        # most of the queries a page makes.
+        config["CONN_MAX_AGE"] = 600
+        config["CONN_HEALTH_CHECKS"] = True
     elif config["ENGINE"] == "django.db.backends.postgresql":
         config["OPTIONS"] = {"pool": {"min_size": 1, "max_size": int(env_str("DATABASE_POOL_MAX", "8"))}}
         config["CONN_MAX_AGE"] = 0
