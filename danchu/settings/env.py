@@ -31,7 +31,8 @@ def database_config(default_sqlite: Path) -> dict[str, Any]:
     """The `default` database from DATABASE_URL, tuned for each engine.
 
     SQLite gets WAL, a busy timeout and persistent connections so a commune's single machine serves
-    requests and the worker together; PostgreSQL gets the psycopg pool, without which each request pays a connection.
+    requests and the worker together; PostgreSQL gets the psycopg pool, without which each request pays
+    a connection.
     """
     url = os.environ.get("DATABASE_URL") or f"sqlite:///{default_sqlite}"
     config: dict[str, Any] = dict(dj_database_url.parse(url))
