@@ -207,3 +207,35 @@ def test_citizens_page_cache_hits_and_sees_new_publications_at_once(tree, person
         assert "Đăng xuất" in official.get(url).text
     with at(2026, 4, 1):  # a new day: the window has ended, with no write at all
         assert posted.title not in login(personas["anonymous"]).get(url).text
+
+
+def test_edit_draft_and_catalogue_item_pages(tree, personas, login):
+    official = personas["commune_official"]
+    disclosure = draft(official, tree.commune)
+    client = login(official)
+    page = client.get(f"/cong-khai/{disclosure.pk}/sua/")
+    assert page.status_code == 200 and "02/03/2026" in page.text
+    bad = client.post(
+        f"/cong-khai/{disclosure.pk}/sua/", {"title": "", "items": ["11.2a"], "starts_on": "02/03/2026"}
+    )
+    assert bad.status_code == 400
+    saved = client.post(f"/cong-khai/{disclosure.pk}/sua/", {
+        "title": "Dự toán ngân sách (bản 2)", "items": ["11.2a", "11.6"], "starts_on": "02/03/2026",
+        "ends_on": "15/04/2026", "body": "Bổ sung phụ lục.",
+    })  # fmt: skip
+    assert saved.status_code == 302
+    disclosure.refresh_from_db()
+    assert disclosure.title == "Dự toán ngân sách (bản 2)" and disclosure.ends_on.month == 4
+    assert sorted(disclosure.items.values_list("code", flat=True)) == ["11.2a", "11.6"]
+    admin = login(personas["admin"])
+    item_id = services.DisclosureItem.objects.get(code="11.12").pk
+    answer = admin.post(f"/cong-khai/danh-muc/{item_id}/", {
+        "title": "Kết quả giải quyết khiếu nại, tố cáo", "recurrence": "yearly", "channels": ["portal"],
+        "mandatory": "on", "posting_days": "45", "note": "Theo hướng dẫn của tỉnh",
+    })  # fmt: skip
+    assert answer.status_code == 302
+    verified_id = services.DisclosureItem.objects.get(code="11.1").pk
+    refused = admin.post(f"/cong-khai/danh-muc/{verified_id}/", {
+        "title": "x", "recurrence": "yearly", "channels": ["portal"],
+    })  # fmt: skip
+    assert refused.status_code == 400 and "đã được đối chiếu" in refused.text
