@@ -1,10 +1,11 @@
-"""Whole-page cache for what anonymous citizens read most: a commune's page and its archive.
+"""Whole-page cache for what anonymous citizens read most: a unit's page and a commune's archive.
 
-A hit skips the queries and the template; the key holds the commune's disclosure version (the latest
-write), the day (windows open and close by date), the address with its query string and the language,
-so a publication or a withdrawal shows at once. Unit names and villages change through the tree, which
-the key does not see: entries live five minutes. The CSRF token of the page's forms is a mark in the
-cached copy, replaced per visitor, so that a form posts with the visitor's own token.
+A hit skips the queries and the template; the key holds the version the view passes (the unit and its
+children, the commune's disclosures: their latest write), the day (windows open and close by date), the
+address with its query string and the language, so a publication, a withdrawal or a new village shows at
+once. What the key does not see (an ancestor renamed, a merger recorded) shows within five minutes.
+The CSRF token of the page's forms is a mark in the cached copy, replaced per visitor, so that a form
+posts with the visitor's own token.
 """
 
 from __future__ import annotations
