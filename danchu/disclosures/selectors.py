@@ -154,16 +154,22 @@ def subscription_by_token(token: str) -> Subscription:
 
 
 def version(unit_id: int) -> str:
-    """Changes whenever one of the unit's disclosures is written: the portal's page cache keys on it.
+    """Changes whenever the unit, one of its direct children or one of its disclosures is written: the
+    portal's page cache keys on it.
 
-    The row written last (a new one is also the newest by date), one step down the (unit, updated_at)
-    index; in plain SQL because it runs on every citizen's page view, where the ORM's own work would cost
-    more than the query."""
+    One statement (one round trip to PostgreSQL) in plain SQL, because it runs on every citizen's page view,
+    where the ORM's own work would cost more than the query: the count and latest write of the unit and its
+    children, and the disclosure written last (a new one is also the newest by date), one step down the
+    (unit, updated_at) index."""
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT updated_at, id FROM disclosures_disclosure WHERE unit_id = %s "
-            "ORDER BY updated_at DESC, id DESC LIMIT 1",
-            [unit_id],
+            "SELECT (SELECT COUNT(*) FROM units_unit WHERE parent_id = %s OR id = %s), "
+            "(SELECT MAX(updated_at) FROM units_unit WHERE parent_id = %s OR id = %s), "
+            "(SELECT id FROM disclosures_disclosure WHERE unit_id = %s "
+            "ORDER BY updated_at DESC, id DESC LIMIT 1), "
+            "(SELECT updated_at FROM disclosures_disclosure WHERE unit_id = %s "
+            "ORDER BY updated_at DESC, id DESC LIMIT 1)",
+            [unit_id] * 6,
         )
-        latest = cursor.fetchone()
-    return f"{latest[1]}:{latest[0]}" if latest else "-"
+        row = cursor.fetchone()
+    return ":".join(str(value) for value in row)

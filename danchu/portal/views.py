@@ -47,7 +47,7 @@ def home(request: HttpRequest) -> HttpResponse:
 def unit_page(request: HttpRequest, unit_id: int) -> HttpResponse:
     """A unit's public page: where it sits, what it contains, what it came from or became; for a commune,
     what it has posted now, by category (the page citizens land on from the finder, cached for them)."""
-    version = f"{selectors.version(unit_id)}/{disclosure_selectors.version(unit_id)}"
+    version = disclosure_selectors.version(unit_id)
     return anonymous_page(request, version, lambda extra: _unit_page(request, unit_id, extra))
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import connection
 from django.db.models import Count, Q, QuerySet
 
 from danchu.core import policy
@@ -126,15 +125,3 @@ def active_household_count(scope: Unit) -> int:
 
 def members_of(household: Household) -> QuerySet[Resident]:
     return household.members.filter(left_on__isnull=True).order_by("id")
-
-
-def version(unit_id: int) -> str:
-    """Changes when the unit or one of its direct children is added, renamed or ended: public pages that list
-    them are cached on it. Plain SQL: it runs on every cached page view."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT MAX(updated_at), COUNT(*) FROM units_unit WHERE parent_id = %s OR id = %s",
-            [unit_id, unit_id],
-        )
-        latest, count = cursor.fetchone()
-    return f"{count}:{latest}"
