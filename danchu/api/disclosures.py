@@ -281,7 +281,7 @@ def record_proof(
         day=day,
         place=place,
         note=note,
-        file_name=file.name or "" if file else "",
+        file_name=(file.name or "") if file else "",
         file_data=file.read() if file else b"",
     )
     return Status(201, proof)

@@ -45,9 +45,6 @@ class Finding(models.TextChoices):
     NOT_ARISEN = "not_arisen", _("Chưa phát sinh")
 
 
-PROBLEMS = (Finding.MISSING, Finding.LATE, Finding.CHANNEL_MISSING, Finding.PROOF_MISSING)
-
-
 @dataclass
 class Posted:
     """One disclosure as the checklist sees it."""
@@ -118,14 +115,6 @@ class Checklist:
     def counts(self) -> dict[str, int]:
         return {f.value: self.count(f) for f in Finding}
 
-    @property
-    def missing(self) -> list[ItemCheck]:
-        return [c for c in self.items if c.finding == Finding.MISSING]
-
-    @property
-    def problems(self) -> int:
-        return sum(1 for c in self.items if c.finding in PROBLEMS)
-
 
 def expected(recurrence: str, year: int, on: dt.date) -> int:
     """How many disclosures of an item are due by `on` in `year`."""
@@ -150,50 +139,51 @@ def _evaluate(
     year: int,
     on: dt.date,
 ) -> Checklist:
+    checked = {item.pk: item for item in items}
     by_item: dict[int, list[Posted]] = defaultdict(list)
     for row in rows:
-        pk = int(row["id"])
-        for item_id in links.get(pk, []):
-            by_item[item_id].append(
-                _posted(row, item_id, items, proofs.get(pk, {}), deadline, broadcast_days, working_days)
-            )
+        for item_id in links.get(row["id"], []):
+            if item_id in checked:  # optional and agency items are not on the commune's checklist
+                posted = _posted(row, checked[item_id], proofs.get(row["id"], {}), broadcast_days)
+                posted.late_days = _late(row, deadline, working_days)
+                by_item[item_id].append(posted)
     checks = [
         ItemCheck(item, expected(item.recurrence, year, on), by_item.get(item.pk, [])) for item in items
     ]
     return Checklist(unit=unit, year=year, on=on, items=checks)
 
 
+def _late(row: dict[str, Any], deadline: int, working_days: Callable[[dt.date, dt.date], int]) -> int | None:
+    """Working days from the document to the posting, when over the rulebook's limit."""
+    if row["document_date"] is None:
+        return None
+    late = working_days(row["document_date"], row["starts_on"])
+    return late if late > deadline else None
+
+
 def _posted(
     row: dict[str, Any],
-    item_id: int,
-    items: list[DisclosureItem],
+    item: DisclosureItem,
     proven: dict[str, set[dt.date]],
-    deadline: int,
     broadcast_days: int,
-    working_days: Callable[[dt.date, dt.date], int],
 ) -> Posted:
-    item = next(i for i in items if i.pk == item_id)
     channels = list(row["channels"])
-    starts_on, ends_on = row["starts_on"], row["ends_on"]
-    assert isinstance(starts_on, dt.date) and isinstance(ends_on, dt.date)
     posted = Posted(
-        id=int(row["id"]), title=str(row["title"]), starts_on=starts_on, ends_on=ends_on, channels=channels
+        id=row["id"],
+        title=row["title"],
+        starts_on=row["starts_on"],
+        ends_on=row["ends_on"],
+        channels=channels,
     )
-    document_date = row["document_date"]
-    if isinstance(document_date, dt.date):
-        late = working_days(document_date, starts_on)
-        posted.late_days = late if late > deadline else None
     posted.missing_channels = [c for c in item.channels if c not in channels]
     for channel in channels:
         if channel in SELF_PROVEN:
             continue
-        days = proven.get(channel, set())
+        run = _longest_run(proven.get(channel, set()))
         need = broadcast_days if channel == Channel.LOUDSPEAKER and item.broadcast else 1
-        if _longest_run(days) < need:
+        if run < need:
             label = str(Channel(channel).label).lower()
-            posted.unproven.append(
-                f"{label} ({_longest_run(days)}/{need} ngày liên tục)" if need > 1 else label
-            )
+            posted.unproven.append(f"{label} ({run}/{need} ngày liên tục)" if need > 1 else label)
     return posted
 
 
@@ -209,17 +199,15 @@ def checklists(units: list[Unit], year: int, on: dt.date) -> list[Checklist]:
     """The checklist of each commune given, in six queries whatever their number."""
     items = list(DisclosureItem.objects.filter(scope=Scope.COMMUNE, mandatory=True).order_by("order"))
     ids = [u.pk for u in units]
-    rows: list[dict[str, Any]] = [
-        dict(row)
-        for row in Disclosure.objects.filter(
-            unit_id__in=ids, state__in=PUBLIC_STATES, starts_on__year=year, starts_on__lte=on
-        )
-        .order_by("starts_on", "id")
-        .values("id", "unit_id", "title", "document_date", "starts_on", "ends_on", "channels")
-    ]
     chosen = Disclosure.objects.filter(
         unit_id__in=ids, state__in=PUBLIC_STATES, starts_on__year=year, starts_on__lte=on
     )
+    rows: list[dict[str, Any]] = [
+        dict(row)
+        for row in chosen.order_by("starts_on", "id").values(
+            "id", "unit_id", "title", "document_date", "starts_on", "ends_on", "channels"
+        )
+    ]
     links: dict[int, list[int]] = defaultdict(list)
     for disclosure_id, item_id in Disclosure.items.through.objects.filter(disclosure__in=chosen).values_list(
         "disclosure_id", "disclosureitem_id"

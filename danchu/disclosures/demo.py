@@ -32,14 +32,13 @@ def _post(
     channels: Sequence[str] = ("notice_board", "portal"),
     document_date: dt.date | None = None,
     document_number: str = "",
-    days: int = 30,
     proofs: Sequence[tuple[str, int, str]] = (("notice_board", 0, "Bảng tin trụ sở UBND"),),
     prover: User | None = None,
 ) -> Disclosure:
     disclosure = services.create_draft(
         actor=officer, unit=unit, title=title, item_codes=codes, body=BODY.format(unit=unit.name),
         channels=list(channels), document_number=document_number, document_date=document_date,
-        starts_on=starts_on, ends_on=starts_on + dt.timedelta(days=days - 1),
+        starts_on=starts_on,
     )  # fmt: skip
     services.publish(actor=officer, disclosure=disclosure, today=starts_on)
     for channel, offset, place in proofs:

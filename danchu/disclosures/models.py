@@ -157,10 +157,6 @@ class Disclosure(TimeStampedModel):
         return self.status_on(timezone.localdate())
 
     @property
-    def is_public(self) -> bool:
-        return self.state in PUBLIC_STATES and self.starts_on <= timezone.localdate()
-
-    @property
     def channel_labels(self) -> list[str]:
         return [str(Channel(c).label) for c in self.channels]
 

@@ -18,6 +18,7 @@ from danchu.units.models import Unit
 from .models import (
     PUBLIC_STATES,
     Attachment,
+    ChannelProof,
     Disclosure,
     DisclosureItem,
     DisclosureState,
@@ -146,8 +147,23 @@ def item_by_code(code: str | None) -> DisclosureItem | None:
     return item
 
 
-def subscription_by_token(token: str) -> Subscription:
-    subscription = Subscription.objects.select_related("unit", "item").filter(token=token[:64]).first()
+def access_proof(*, actor: Any, proof_id: int | str) -> ChannelProof:
+    proof = get_or_404(ChannelProof.objects.select_related("disclosure__unit"), proof_id, "minh chứng")
+    require_reader(actor, proof)
+    return proof
+
+
+def access_item(*, actor: Any, item_id: int | str) -> DisclosureItem:
+    """A catalogue line for correction: the catalogue is national, so only the system administrator."""
+    policy.require(actor, Perm.MANAGE_DISCLOSURE_CATALOGUE, None)
+    return get_or_404(DisclosureItem.objects.all(), item_id, "nội dung công khai")
+
+
+def subscription_by_token(token: str, *, for_update: bool = False) -> Subscription:
+    rows = Subscription.objects.select_related("unit", "item")
+    if for_update:
+        rows = rows.select_for_update(of=("self",))  # PostgreSQL cannot lock the nullable side of a join
+    subscription = rows.filter(token=token[:64]).first()
     if subscription is None:
         raise DomainError("Liên kết không đúng hoặc đã hết hiệu lực.")
     return subscription

@@ -26,7 +26,7 @@ from danchu.core.policy import Perm
 from danchu.core.text import clean_text
 from danchu.units.models import Unit
 
-from . import mail
+from . import mail, selectors
 from .models import (
     PUBLIC_STATES,
     SELF_PROVEN,
@@ -507,21 +507,9 @@ def subscribe(*, email: str, unit: Unit, item: DisclosureItem | None = None) -> 
     return subscription
 
 
-def _by_token(token: str) -> Subscription:
-    subscription = (
-        Subscription.objects.select_for_update(of=("self",))
-        .select_related("unit", "item")
-        .filter(token=token[:64])
-        .first()
-    )
-    if subscription is None:
-        raise DomainError("Liên kết không đúng hoặc đã hết hiệu lực.")
-    return subscription
-
-
 @transaction.atomic
 def confirm(*, token: str) -> Subscription:
-    subscription = _by_token(token)
+    subscription = selectors.subscription_by_token(token, for_update=True)
     if subscription.unsubscribed_at is not None:
         raise DomainError("Đăng ký này đã được huỷ; hãy đăng ký lại nếu muốn nhận tin.")
     if subscription.confirmed_at is None:
@@ -542,7 +530,7 @@ def confirm(*, token: str) -> Subscription:
 
 @transaction.atomic
 def unsubscribe(*, token: str) -> Subscription:
-    subscription = _by_token(token)
+    subscription = selectors.subscription_by_token(token, for_update=True)
     if subscription.unsubscribed_at is None:
         subscription.unsubscribed_at = timezone.now()
         subscription.save(update_fields=["unsubscribed_at"])

@@ -22,7 +22,7 @@ from danchu.units.models import Tier
 
 from . import compliance, selectors, services
 from .forms import AttachmentForm, DisclosureForm, ItemForm, ProofForm, WithdrawForm
-from .models import ChannelProof, Disclosure, DisclosureItem, Status
+from .models import Disclosure, Status
 
 
 @login_required
@@ -221,8 +221,7 @@ def record_proof(request: HttpRequest, disclosure_id: int) -> HttpResponse:
 
 @login_required
 def proof_file(request: HttpRequest, proof_id: int) -> HttpResponse | FileResponse:
-    proof = get_or_404(ChannelProof.objects.select_related("disclosure__unit"), proof_id, "minh chứng")
-    policy.require(request.user, Perm.VIEW_DISCLOSURES, proof)
+    proof = selectors.access_proof(actor=request.user, proof_id=proof_id)
     if not proof.file:
         return HttpResponse("Minh chứng này không có tệp.", status=404)
     return file_response(proof.file, proof.file_name, proof.file_kind)
@@ -272,8 +271,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def edit_item(request: HttpRequest, item_id: int) -> HttpResponse:
-    policy.require(request.user, Perm.MANAGE_DISCLOSURE_CATALOGUE, None)
-    item = get_or_404(DisclosureItem.objects.all(), item_id, "nội dung công khai")
+    item = selectors.access_item(actor=request.user, item_id=item_id)
     initial = {
         "title": item.title,
         "recurrence": item.recurrence,

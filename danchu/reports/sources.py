@@ -13,7 +13,7 @@ from decimal import Decimal
 from danchu.disclosures.compliance import report_statistics as disclosure_statistics
 from danchu.plans.selectors import report_statistics
 
-from .models import IndicatorKind, Submission
+from .models import IndicatorKind, ReportRegime, Submission
 from .values import Value
 
 Provider = Callable[[list[int], dt.date, dt.date], dict[int, dict[str, int]]]
@@ -45,3 +45,13 @@ def suggestions(submission: Submission) -> dict[str, Value]:
         else:
             result[indicator.code] = Value(number=number)
     return result
+
+
+def label(regime: ReportRegime) -> str:
+    """Where a regime's pre-filled values come from, in words ("kế hoạch …, thông tin công khai …")."""
+    apps = {
+        ri.indicator.source.partition(".")[0]
+        for ri in regime.regime_indicators.select_related("indicator")
+        if ri.indicator.source
+    }
+    return "; ".join(LABELS[app] for app in sorted(apps, reverse=True) if app in LABELS)

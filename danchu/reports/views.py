@@ -364,7 +364,7 @@ def _submission_page(
             "comment_form": CommentForm(),
             "exception_form": ExceptionForm(),
             "exceptions": list(report.lock_exceptions.all()),
-            "source_label": sources.LABELS["plans"],
+            "source_label": sources.label(report.regime),
             "today": timezone.localdate(),
         },
         status=400 if errors else 200,

@@ -77,6 +77,16 @@ def test_checklist_finds_missing_late_channel_and_proof(tree, personas):
     assert findings(compliance.checklist(tree.commune, 2026, dt.date(2026, 1, 19)))["11.1"] == Finding.MISSING
 
 
+def test_items_off_the_checklist_are_ignored(tree, personas):
+    official = personas["commune_official"]
+    with at(2026, 1, 20):
+        both = draft(official, tree.commune, item_codes=["11.1", "III.2"], starts_on=dt.date(2026, 1, 20))
+        services.publish(actor=official, disclosure=both)
+    check = compliance.checklist(tree.commune, 2026, dt.date(2026, 5, 1))
+    assert "III.2" not in {c.item.code for c in check.items}
+    assert findings(check)["11.1"] == Finding.PROOF_MISSING  # counted once, under 11.1
+
+
 def test_rollup_query_count_does_not_grow_with_communes(tree, personas):
     def queries(units):
         with CaptureQueriesContext(connection) as ctx:

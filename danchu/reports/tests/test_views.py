@@ -22,6 +22,7 @@ def test_commune_fills_and_sends_then_province_reviews(tree, personas, regime, r
     with at(2026, 6, 16):
         page = client.get(f"/bao-cao/nop/{report.pk}/")
         assert page.status_code == 200 and "MC_RECEIVED" in page.text
+        assert "kế hoạch và nhiệm vụ trên hệ thống; thông tin công khai trên hệ thống" in page.text
         bad = client.post(
             f"/bao-cao/nop/{report.pk}/", {"v_MC_RECEIVED": "mười", "v_MC_ONLINE": "3", "action": "save"}
         )
