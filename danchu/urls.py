@@ -1,14 +1,15 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from danchu.core import registry
+
 urlpatterns = [
     path("", include("danchu.portal.urls")),
     path("tai-khoan/", include("danchu.accounts.urls")),
     path("quan-tri/", include("danchu.units.urls")),
     path("he-thong/", include("danchu.core.urls")),
-    path("ke-hoach/", include("danchu.plans.urls")),
-    path("bao-cao/", include("danchu.reports.urls")),
-    path("cong-khai/", include("danchu.disclosures.urls")),
+    # each domain app names its officials' pages in its registry
+    *(path(app.urls[0], include(app.urls[1])) for app in registry.domain_apps() if app.urls),
     path("api/v1/", include("danchu.api.urls")),
     path("django-admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),

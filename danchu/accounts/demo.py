@@ -6,11 +6,11 @@ Running it again finds what exists and adds nothing.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import transaction
 
+from danchu.core import registry
 from danchu.core.errors import DomainError
 from danchu.units import services as unit_services
 from danchu.units.models import Agency, AgencyKind, Generation, Household, Tier, Unit, UnitKind
@@ -124,16 +124,6 @@ def _role(
         services.grant_role(actor=admin, user=user, role=role, unit=unit, agency=agency, title=title, **extra)  # type: ignore[arg-type]
 
 
-Seeder = Callable[[User], None]
-_SEEDERS: list[Seeder] = []
-
-
-def register(seeder: Seeder) -> None:
-    """Apps above accounts (reports...) add their demo records after the people exist."""
-    if seeder not in _SEEDERS:
-        _SEEDERS.append(seeder)
-
-
 @transaction.atomic
 def seed_demo() -> list[DemoLogin]:
     province = _unit(PROVINCE_CODE, Tier.PROVINCE)
@@ -223,6 +213,6 @@ def seed_demo() -> list[DemoLogin]:
         logins.append(
             DemoLogin("dan.hogiadinh", str(Role.CITIZEN.label), f"{households[0]}, {villages[0].name}")
         )
-    for seeder in _SEEDERS:
+    for seeder in registry.demo_seeders():  # each domain app adds its records (core.registry)
         seeder(admin)
     return logins

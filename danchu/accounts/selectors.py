@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 
 from danchu.core import policy
 from danchu.core.lookup import get_or_404
-from danchu.core.policy import Perm
+from danchu.core.policy import CorePerm
 from danchu.units.models import Unit
 
 from .models import Role, RoleAssignment, User
@@ -19,7 +19,7 @@ def access_role(*, actor: Any, role_id: int | str) -> RoleAssignment:
     """A role assignment the actor may manage (revoke); one held nationwide needs a system administrator."""
     queryset = RoleAssignment.objects.select_related("unit", "user", "agency")
     assignment = get_or_404(queryset, role_id, "vai trò")
-    policy.require(actor, Perm.MANAGE_ROLES, assignment.unit)
+    policy.require(actor, CorePerm.MANAGE_ROLES, assignment.unit)
     return assignment
 
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from danchu.core import audit, policy
 from danchu.core.errors import DomainError
-from danchu.core.policy import Perm
+from danchu.core.policy import CorePerm
 from danchu.core.text import clean_text
 from danchu.units.models import Agency, Resident, Tier, Unit
 
@@ -46,7 +46,7 @@ def create_user(
     phone: str = "",
 ) -> User:
     """Tạo tài khoản: an official of `unit` creates an account for someone who will hold a role there."""
-    policy.require(actor, Perm.MANAGE_ROLES, unit)  # no unit: nationwide, system administrators only
+    policy.require(actor, CorePerm.MANAGE_ROLES, unit)  # no unit: nationwide, system administrators only
     username = clean_text(username, field="Tên đăng nhập", max_length=150)
     if User.objects.filter(username__iexact=username).exists():
         raise DomainError(f"Tên đăng nhập “{username}” đã có người dùng.", field="username")
@@ -90,7 +90,7 @@ def grant_role(
         unit = None
     elif unit is None:
         raise DomainError("Cần chọn đơn vị cho vai trò.", field="unit")
-    policy.require(actor, Perm.MANAGE_ROLES, unit)  # a nationwide role needs a system administrator
+    policy.require(actor, CorePerm.MANAGE_ROLES, unit)  # a nationwide role needs a system administrator
     if (unit.tier if unit else None) not in ROLE_TIERS[role]:
         raise DomainError(
             f"Vai trò “{Role(role).label}” không đặt được tại {unit.name if unit else 'toàn quốc'}.",
@@ -138,7 +138,7 @@ def grant_role(
 @transaction.atomic
 def revoke_role(*, actor: Any, assignment: RoleAssignment, reason: str) -> RoleAssignment:
     """Thu hồi vai trò: the row stays, with when and why."""
-    policy.require(actor, Perm.MANAGE_ROLES, assignment.unit)
+    policy.require(actor, CorePerm.MANAGE_ROLES, assignment.unit)
     if assignment.revoked_at is not None:
         raise DomainError("Vai trò này đã được thu hồi.")
     reason = clean_text(reason, field="Lý do", max_length=300)

@@ -17,7 +17,7 @@ from danchu.core import policy
 from danchu.core.errors import DomainError
 from danchu.core.forms import errors_text, submit
 from danchu.core.paging import paginate
-from danchu.core.policy import Perm
+from danchu.core.policy import CorePerm
 from danchu.units import selectors as unit_selectors
 from danchu.units.models import Tier, Unit
 
@@ -97,7 +97,7 @@ def my_household(request: HttpRequest) -> HttpResponse:
 def roles(request: HttpRequest, unit_id: int) -> HttpResponse:
     """Vai trò tại đơn vị: who acts for this unit; grant a role to an existing or a new account."""
     unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id)
-    policy.require(request.user, Perm.MANAGE_ROLES, unit)
+    policy.require(request.user, CorePerm.MANAGE_ROLES, unit)
     form = GrantRoleForm(request.POST or None, unit=unit)
     if request.method == "POST":
         granted = submit(form, lambda d: _grant(request, unit, d))
@@ -112,7 +112,7 @@ def roles(request: HttpRequest, unit_id: int) -> HttpResponse:
             "tab": "roles",
             "ancestors": unit_selectors.ancestors(unit),
             "can_roles": True,
-            "can_audit": policy.allowed(request.user, Perm.VIEW_AUDIT, unit),
+            "can_audit": policy.allowed(request.user, CorePerm.VIEW_AUDIT, unit),
             "assignments": list(selectors.roles_at(unit, include_revoked=True)),
             "form": form,
             "revoke_form": RevokeForm(),

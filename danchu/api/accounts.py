@@ -8,7 +8,7 @@ from danchu.accounts.models import RoleAssignment
 from danchu.accounts.permissions import active_assignments
 from danchu.core import policy
 from danchu.core.errors import DomainError
-from danchu.core.policy import Perm
+from danchu.core.policy import CorePerm
 from danchu.units import selectors as unit_selectors
 
 from .base import AUTH, ErrorOut
@@ -66,7 +66,7 @@ def me(request: HttpRequest) -> dict[str, object]:
 @router.get("/units/{unit_id}/roles", response={200: list[RoleOut], **ERRORS}, auth=AUTH)
 def list_roles(request: HttpRequest, unit_id: int) -> list[RoleAssignment]:
     unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id)
-    policy.require(request.user, Perm.MANAGE_ROLES, unit)
+    policy.require(request.user, CorePerm.MANAGE_ROLES, unit)
     return list(selectors.roles_at(unit, include_revoked=True))
 
 

@@ -13,9 +13,9 @@ from ninja import File, Form, Router, Schema, Status, UploadedFile
 from danchu.core import policy
 from danchu.core import search as search_index
 from danchu.core.errors import DomainError
-from danchu.core.policy import Perm
 from danchu.disclosures import compliance, selectors, services
 from danchu.disclosures.models import Attachment, ChannelProof, Disclosure, DisclosureItem
+from danchu.disclosures.permissions import DisclosurePerm
 from danchu.units import selectors as unit_selectors
 
 from .base import AUTH, ErrorOut
@@ -171,7 +171,7 @@ def list_items(request: HttpRequest) -> list[DisclosureItem]:
 @router.get("/units/{unit_id}/disclosures", response={200: list[DisclosureOut], **ERRORS}, auth=AUTH)
 def unit_disclosures(request: HttpRequest, unit_id: int, status: str = "") -> list[Disclosure]:
     unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id)
-    policy.require(request.user, Perm.VIEW_DISCLOSURES, unit)
+    policy.require(request.user, DisclosurePerm.VIEW, unit)
     rows = selectors.of_unit(unit, status, timezone.localdate()).prefetch_related("attachments")
     return list(rows[:500])
 
@@ -291,7 +291,7 @@ def record_proof(
 def unit_compliance(request: HttpRequest, unit_id: int, year: int | None = None) -> list[dict[str, Any]]:
     """A commune's checklist, or one per commune below a province (the roll-up)."""
     unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id)
-    policy.require(request.user, Perm.VIEW_DISCLOSURES, unit)
+    policy.require(request.user, DisclosurePerm.VIEW, unit)
     today = timezone.localdate()
     year = year or today.year
     if not 2000 <= year <= today.year:

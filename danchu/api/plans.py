@@ -6,9 +6,9 @@ from django.http import HttpRequest
 from ninja import File, Router, Schema, Status, UploadedFile
 
 from danchu.core import policy
-from danchu.core.policy import Perm
 from danchu.plans import selectors, services
 from danchu.plans.models import Plan, PlanItem, Task
+from danchu.plans.permissions import PlanPerm
 from danchu.units import selectors as unit_selectors
 
 from .base import AUTH, ErrorOut
@@ -86,7 +86,7 @@ class PlanDetailOut(PlanOut):
 )
 def list_plans(request: HttpRequest, unit_id: int) -> list[Plan]:
     unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id)
-    policy.require(request.user, Perm.VIEW_PLANS, unit)
+    policy.require(request.user, PlanPerm.VIEW, unit)
     return list(selectors.plans_under(unit)[:500])
 
 
@@ -172,7 +172,7 @@ def update_task(request: HttpRequest, task_id: int, payload: TaskUpdateIn) -> Ta
 )
 def completeness(request: HttpRequest, plan_id: int) -> list[dict[str, object]]:
     plan = selectors.access_plan(actor=request.user, plan_id=plan_id)
-    policy.require(request.user, Perm.VIEW_PLANS, plan.unit)
+    policy.require(request.user, PlanPerm.VIEW, plan.unit)
     return [
         {
             "directive_id": row.directive.pk,

@@ -11,11 +11,11 @@ from ninja import Router, Schema, Status
 
 from danchu.core import policy
 from danchu.core.lookup import get_or_404
-from danchu.core.policy import Perm
 from danchu.plans.models import Directive
 from danchu.reports import interchange, selectors, services, sources
 from danchu.reports.catalogue import QCDC, codes
 from danchu.reports.models import Indicator, ReportRegime, Submission
+from danchu.reports.permissions import ReportPerm
 from danchu.units import selectors as unit_selectors
 from danchu.units.models import Agency
 
@@ -164,7 +164,7 @@ def create_indicator(request: HttpRequest, unit_id: int, payload: IndicatorIn) -
 @router.get("/units/{unit_id}/report-regimes", response={200: list[RegimeOut], **ERRORS}, auth=AUTH)
 def list_regimes(request: HttpRequest, unit_id: int) -> list[ReportRegime]:
     unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id)
-    policy.require(request.user, Perm.VIEW_REPORTS, unit)
+    policy.require(request.user, ReportPerm.VIEW, unit)
     return list(selectors.regimes_of(unit)[:200])
 
 
@@ -281,7 +281,7 @@ def dhis2_import(request: HttpRequest, regime_id: int, period: str) -> dict[str,
 @router.get("/units/{unit_id}/reports", response={200: list[SubmissionOut], **ERRORS}, auth=AUTH)
 def unit_reports(request: HttpRequest, unit_id: int) -> list[Submission]:
     unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id)
-    policy.require(request.user, Perm.VIEW_REPORTS, unit)
+    policy.require(request.user, ReportPerm.VIEW, unit)
     return list(selectors.reports_due_from(unit)[:500])
 
 

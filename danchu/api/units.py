@@ -4,7 +4,7 @@ from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 
 from danchu.core import policy
-from danchu.core.policy import Perm
+from danchu.core.policy import CorePerm
 from danchu.units import selectors, services
 from danchu.units.models import Agency, Household, Resident, Unit
 
@@ -157,7 +157,7 @@ def create_agency(request: HttpRequest, unit_id: int, payload: AgencyIn) -> Stat
 @router.get("/villages/{unit_id}/households", response={200: list[HouseholdOut], **ERRORS}, auth=AUTH)
 def list_households(request: HttpRequest, unit_id: int) -> list[Household]:
     village = selectors.access_unit(actor=request.user, unit_id=unit_id)
-    policy.require(request.user, Perm.VIEW_HOUSEHOLDS, village)
+    policy.require(request.user, CorePerm.VIEW_HOUSEHOLDS, village)
     return list(selectors.households_of(village, include_dissolved=True))
 
 

@@ -18,6 +18,8 @@ from django.db import models, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from danchu.core.policy import CorePerm
+
 from .context import current_origin
 from .models import AuditChainHead, AuditEntry
 
@@ -145,7 +147,7 @@ def access_history(
     from .lookup import get_object_or_404
 
     obj = get_object_or_404(object_type, object_id)
-    policy.require(actor, policy.Perm.VIEW_AUDIT, obj)
+    policy.require(actor, CorePerm.VIEW_AUDIT, obj)
     return obj, AuditEntry.objects.filter(object_type=obj._meta.label_lower, object_id=str(obj.pk)).order_by(
         "id"
     )

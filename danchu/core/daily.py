@@ -1,23 +1,18 @@
-"""The daily job's registry: apps that must act once a day (open periods, announce disclosures whose
-window begins) add a function here; `run_reminders` (and its scheduled task) call them all."""
+"""The daily round (việc hằng ngày): every domain app's daily jobs, declared in its registry (reminders
+before and after deadlines, periods opening, disclosures whose window begins), run in app order by
+`run_reminders` and its scheduled task."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections import Counter
 
-Job = Callable[[dt.date], dict[str, int]]
-_JOBS: list[Job] = []
-
-
-def register(job: Job) -> None:
-    if job not in _JOBS:
-        _JOBS.append(job)
+from . import registry
 
 
 def run(today: dt.date) -> dict[str, int]:
-    """Each job's counts, merged (keys are prefixed by the jobs themselves)."""
-    counts: dict[str, int] = {}
-    for job in _JOBS:
+    """Each job's counts, added up by key (jobs prefix their own keys; "notifications" is shared)."""
+    counts: Counter[str] = Counter()
+    for job in registry.daily_jobs():
         counts.update(job(today))
-    return counts
+    return dict(counts)

@@ -1,45 +1,64 @@
 """One permission policy for the whole product.
 
-The policy lives in `accounts` (it knows roles); lower layers such as `units` ask it through
-this module so that dependencies keep pointing one way. `DANCHU_PERMISSION_POLICY` names it.
+A permission (`Perm`) is declared by the app that owns it: `core` declares the house's own (units,
+households, roles, audit, rulebook, calendar), each domain app declares its own in its `registry`
+module with the roles that receive it (see `core.registry`). The policy itself lives in `accounts`
+(it knows roles); lower layers ask it through this module so that dependencies keep pointing one
+way. `DANCHU_PERMISSION_POLICY` names it.
 """
 
 from __future__ import annotations
 
-from enum import StrEnum
+from dataclasses import dataclass
 from functools import cache
-from typing import Any, Protocol
+from typing import Protocol
 
 from django.conf import settings
 from django.utils.module_loading import import_string
 
+from .actors import Actor
 from .errors import PermissionDeniedError
 
 
-class Perm(StrEnum):
-    """What an actor may do; every check in the product names one of these."""
+@dataclass(frozen=True)
+class Perm:
+    """What an actor may do (quyền); every check in the product names one of these.
 
-    VIEW_UNIT = "unit.view"  # see a unit's internal pages (agencies, villages, statistics)
-    MANAGE_UNIT = "unit.manage"  # create villages, agencies; move units
-    VIEW_HOUSEHOLDS = "household.view"  # see household registers and members
-    MANAGE_HOUSEHOLDS = "household.manage"  # create and edit households and residents
-    MANAGE_ROLES = "role.manage"  # grant and revoke roles within the subtree
-    VIEW_AUDIT = "audit.view"  # read the audit log of objects in the subtree
-    MANAGE_RULES = "rule.manage"  # override rulebook values for a province
-    MANAGE_CALENDAR = "calendar.manage"  # edit holidays (national)
-    VIEW_PLANS = "plan.view"  # read a unit's plans, items and directives
-    MANAGE_PLANS = "plan.manage"  # import, correct and issue plans of a unit
-    VIEW_REPORTS = "report.view"  # read report regimes, a unit's reports and roll-ups
-    SUBMIT_REPORTS = "report.submit"  # fill in and send a unit's periodic report
-    MANAGE_REPORTS = "report.manage"  # set report regimes; return, approve, unlock the reports received
-    VIEW_DISCLOSURES = "disclosure.view"  # read a unit's disclosures incl. drafts, proofs, compliance
-    MANAGE_DISCLOSURES = "disclosure.manage"  # draft, publish, withdraw a unit's disclosures
-    RECORD_DISCLOSURE_PROOF = "disclosure.proof"  # record proof of posting: only within the unit itself
-    MANAGE_DISCLOSURE_CATALOGUE = "disclosure.catalogue"  # correct the unverified catalogue items (national)
+    `reads_downwards`: a document addressed downwards (a plan, a report regime) is read by the units
+    beneath its issuer too. `local_only`: only someone at the unit itself or below it may do it (a
+    witness's statement), not the level above nor the system administrator. `province_only`: only a
+    role held at a province (or the system administrator) may do it.
+    """
+
+    code: str
+    label: str = ""
+    reads_downwards: bool = False
+    local_only: bool = False
+    province_only: bool = False
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class CorePerm:
+    """The house's own permissions: the unit tree, households, roles, the audit log, the rulebook."""
+
+    VIEW_UNIT = Perm("unit.view", "xem trang nội bộ của đơn vị (cơ quan, thôn, thống kê)")
+    MANAGE_UNIT = Perm("unit.manage", "tạo thôn, cơ quan; chuyển đơn vị")
+    VIEW_HOUSEHOLDS = Perm("household.view", "xem sổ hộ gia đình và nhân khẩu")
+    MANAGE_HOUSEHOLDS = Perm("household.manage", "tạo, sửa hộ gia đình và nhân khẩu")
+    MANAGE_ROLES = Perm("role.manage", "giao và thu hồi vai trò trong phạm vi")
+    VIEW_AUDIT = Perm("audit.view", "xem nhật ký thay đổi của đối tượng trong phạm vi")
+    MANAGE_RULES = Perm("rule.manage", "điều chỉnh tham số pháp lý cho tỉnh", province_only=True)
+    MANAGE_CALENDAR = Perm("calendar.manage", "sửa lịch ngày nghỉ (toàn quốc)")
+
+    @classmethod
+    def all(cls) -> tuple[Perm, ...]:
+        return tuple(value for value in vars(cls).values() if isinstance(value, Perm))
 
 
 class Policy(Protocol):
-    def allowed(self, actor: Any, perm: Perm, target: Any) -> bool: ...
+    def allowed(self, actor: Actor | None, perm: Perm, target: object) -> bool: ...
 
 
 @cache
@@ -48,11 +67,11 @@ def _policy() -> Policy:
     return policy
 
 
-def allowed(actor: Any, perm: Perm, target: Any) -> bool:
+def allowed(actor: Actor | None, perm: Perm, target: object) -> bool:
     return _policy().allowed(actor, perm, target)
 
 
-def require(actor: Any, perm: Perm, target: Any) -> None:
+def require(actor: Actor | None, perm: Perm, target: object) -> None:
     """Raise PermissionDeniedError unless `actor` may do `perm` on `target`."""
     if not allowed(actor, perm, target):
         raise PermissionDeniedError()

@@ -6,9 +6,10 @@ from typing import Any
 
 from django.db import transaction
 
+from danchu.core.policy import CorePerm
+
 from . import audit, policy
 from .models import Holiday, Rule
-from .policy import Perm
 
 RULE_FIELDS = (
     "key",
@@ -29,7 +30,7 @@ HOLIDAY_FIELDS = ("date", "name", "kind", "citation")
 @transaction.atomic
 def save_national_rule(*, actor: Any, rule: Rule, before: audit.Snapshot | None) -> Rule:
     """Record a national rule edited by an administrator (e.g. once its legal text is checked)."""
-    policy.require(actor, Perm.MANAGE_RULES, None)
+    policy.require(actor, CorePerm.MANAGE_RULES, None)
     rule.full_clean()
     rule.save()
     audit.record(
@@ -44,7 +45,7 @@ def save_national_rule(*, actor: Any, rule: Rule, before: audit.Snapshot | None)
 
 @transaction.atomic
 def save_holiday(*, actor: Any, day: Holiday, before: audit.Snapshot | None) -> Holiday:
-    policy.require(actor, Perm.MANAGE_CALENDAR, None)
+    policy.require(actor, CorePerm.MANAGE_CALENDAR, None)
     day.full_clean()
     day.save()
     audit.record(
@@ -60,7 +61,7 @@ def save_holiday(*, actor: Any, day: Holiday, before: audit.Snapshot | None) -> 
 @transaction.atomic
 def remove_holiday(*, actor: Any, day: Holiday) -> None:
     """A calendar entry entered by mistake may go; the audit entry keeps what it was."""
-    policy.require(actor, Perm.MANAGE_CALENDAR, None)
+    policy.require(actor, CorePerm.MANAGE_CALENDAR, None)
     audit.record(
         actor=actor, action="core.holiday.delete", obj=day, before=audit.snapshot(day, HOLIDAY_FIELDS)
     )

@@ -9,11 +9,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from danchu.core.policy import CorePerm
+
 from . import policy
 from .audit import access_history, verify_chain
 from .models import Holiday, Rule
 from .paging import paginate
-from .policy import Perm
 from .rulebook import in_force
 
 
@@ -62,6 +63,6 @@ def object_history(request: HttpRequest, object_type: str, object_id: str) -> Ht
 @login_required
 def audit_integrity(request: HttpRequest) -> HttpResponse:
     """Kiểm tra toàn vẹn nhật ký (for administrators; the same check as `danchu verify_audit`)."""
-    policy.require(request.user, Perm.VIEW_AUDIT, None)  # the whole chain: national scope, administrators
+    policy.require(request.user, CorePerm.VIEW_AUDIT, None)  # the whole chain: national scope, administrators
     checked, broken = verify_chain()
     return render(request, "core/audit_integrity.html", {"checked": checked, "broken": broken})

@@ -12,7 +12,6 @@ from django.http import Http404
 from danchu.core import policy
 from danchu.core.errors import DomainError, PermissionDeniedError
 from danchu.core.lookup import get_or_404
-from danchu.core.policy import Perm
 from danchu.units.models import Unit
 
 from .models import (
@@ -26,6 +25,7 @@ from .models import (
     Status,
     Subscription,
 )
+from .permissions import DisclosurePerm
 
 _ITEMS = Prefetch("items", queryset=DisclosureItem.objects.only("id", "code", "article", "title", "order"))
 
@@ -39,7 +39,7 @@ def access_disclosure(*, actor: Any, disclosure_id: int | str, for_write: bool =
         "thông tin công khai",
     )
     if for_write:
-        policy.require(actor, Perm.MANAGE_DISCLOSURES, disclosure)
+        policy.require(actor, DisclosurePerm.MANAGE, disclosure)
     else:
         require_reader(actor, disclosure)
     return disclosure
@@ -48,8 +48,8 @@ def access_disclosure(*, actor: Any, disclosure_id: int | str, for_write: bool =
 def require_reader(actor: Any, target: Any) -> None:
     """Officials who read the unit's disclosures, and those who witness postings in it (village heads)."""
     if not (
-        policy.allowed(actor, Perm.VIEW_DISCLOSURES, target)
-        or policy.allowed(actor, Perm.RECORD_DISCLOSURE_PROOF, target)
+        policy.allowed(actor, DisclosurePerm.VIEW, target)
+        or policy.allowed(actor, DisclosurePerm.RECORD_PROOF, target)
     ):
         raise PermissionDeniedError()
 
@@ -77,7 +77,7 @@ def access_attachment(*, actor: Any, attachment_id: int | str, today: dt.date) -
     )
     disclosure = attachment.disclosure
     public = disclosure.state in PUBLIC_STATES and disclosure.starts_on <= today
-    if not public and not policy.allowed(actor, Perm.VIEW_DISCLOSURES, disclosure):
+    if not public and not policy.allowed(actor, DisclosurePerm.VIEW, disclosure):
         raise Http404("Không tìm thấy tệp đính kèm.")
     return attachment
 
@@ -155,7 +155,7 @@ def access_proof(*, actor: Any, proof_id: int | str) -> ChannelProof:
 
 def access_item(*, actor: Any, item_id: int | str) -> DisclosureItem:
     """A catalogue line for correction: the catalogue is national, so only the system administrator."""
-    policy.require(actor, Perm.MANAGE_DISCLOSURE_CATALOGUE, None)
+    policy.require(actor, DisclosurePerm.MANAGE_CATALOGUE, None)
     return get_or_404(DisclosureItem.objects.all(), item_id, "nội dung công khai")
 
 

@@ -22,7 +22,6 @@ from django.utils import timezone
 from danchu.core import audit, policy, rulebook, search
 from danchu.core.errors import DomainError
 from danchu.core.files import check_upload
-from danchu.core.policy import Perm
 from danchu.core.text import clean_text
 from danchu.units.models import Unit
 
@@ -40,6 +39,7 @@ from .models import (
     Scope,
     Subscription,
 )
+from .permissions import DisclosurePerm
 from .richtext import clean_body, plain
 
 FIELDS = (
@@ -141,7 +141,7 @@ def create_draft(
     replaces: Disclosure | None = None,
 ) -> Disclosure:
     """Soạn thông tin công khai. Window and channels default from the rulebook and the catalogue."""
-    policy.require(actor, Perm.MANAGE_DISCLOSURES, unit)
+    policy.require(actor, DisclosurePerm.MANAGE, unit)
     title = clean_text(title, field="title", max_length=300)
     body = clean_body(body)
     items = _items(item_codes)
@@ -193,7 +193,7 @@ def update_draft(
     starts_on: dt.date,
     ends_on: dt.date,
 ) -> Disclosure:
-    policy.require(actor, Perm.MANAGE_DISCLOSURES, disclosure)
+    policy.require(actor, DisclosurePerm.MANAGE, disclosure)
     _require_draft(disclosure)
     items = _items(item_codes)
     chosen = _channels(channels, items)
@@ -225,7 +225,7 @@ def update_draft(
 @transaction.atomic
 def add_attachment(*, actor: Any, disclosure: Disclosure, name: str, data: bytes) -> Attachment:
     """Đính kèm tệp: PDF, Word or a photo, checked by content; only while the disclosure is a draft."""
-    policy.require(actor, Perm.MANAGE_DISCLOSURES, disclosure)
+    policy.require(actor, DisclosurePerm.MANAGE, disclosure)
     _require_draft(disclosure)
     name = clean_text(name, field="file", max_length=200)
     kind = check_upload(name, data, field="file", label="Tệp đính kèm")
@@ -255,7 +255,7 @@ def add_attachment(*, actor: Any, disclosure: Disclosure, name: str, data: bytes
 @transaction.atomic
 def remove_attachment(*, actor: Any, attachment: Attachment) -> None:
     disclosure = attachment.disclosure
-    policy.require(actor, Perm.MANAGE_DISCLOSURES, disclosure)
+    policy.require(actor, DisclosurePerm.MANAGE, disclosure)
     _require_draft(disclosure)
     audit.record(
         actor=actor,
@@ -290,7 +290,7 @@ def document_of(disclosure: Disclosure, codes: Sequence[str]) -> search.Document
 def publish(*, actor: Any, disclosure: Disclosure, today: dt.date | None = None) -> Disclosure:
     """Phát hành: posted at once if the window has begun, otherwise scheduled; it replaces the disclosure
     named in `replaces`. From here on the content is fixed."""
-    policy.require(actor, Perm.MANAGE_DISCLOSURES, disclosure)
+    policy.require(actor, DisclosurePerm.MANAGE, disclosure)
     _require_draft(disclosure)
     today = today or timezone.localdate()
     if disclosure.starts_on < today:
@@ -328,7 +328,7 @@ def publish(*, actor: Any, disclosure: Disclosure, today: dt.date | None = None)
 @transaction.atomic
 def withdraw(*, actor: Any, disclosure: Disclosure, reason: str) -> Disclosure:
     """Gỡ thông tin (with the reason, kept on record); it leaves the portal and search at once."""
-    policy.require(actor, Perm.MANAGE_DISCLOSURES, disclosure)
+    policy.require(actor, DisclosurePerm.MANAGE, disclosure)
     if disclosure.state not in (DisclosureState.DRAFT, DisclosureState.PUBLISHED):
         raise DomainError("Thông tin này đã được gỡ hoặc đã được thay thế.")
     reason = clean_text(reason, field="reason", max_length=1000)
@@ -365,7 +365,7 @@ def record_proof(
     today: dt.date | None = None,
 ) -> ChannelProof:
     """Ghi minh chứng công khai (or one day of the loudspeaker log), by someone of the unit itself."""
-    policy.require(actor, Perm.RECORD_DISCLOSURE_PROOF, disclosure)
+    policy.require(actor, DisclosurePerm.RECORD_PROOF, disclosure)
     today = today or timezone.localdate()
     if disclosure.state not in PUBLIC_STATES:
         raise DomainError("Chỉ ghi minh chứng cho thông tin đã phát hành.")
@@ -425,7 +425,7 @@ def update_item(
     note: str,
 ) -> DisclosureItem:
     """Correct an unverified line of the catalogue; a line checked against the law's text stays as it is."""
-    policy.require(actor, Perm.MANAGE_DISCLOSURE_CATALOGUE, None)
+    policy.require(actor, DisclosurePerm.MANAGE_CATALOGUE, None)
     if item.verified:
         raise DomainError(f"Nội dung {item.code} đã được đối chiếu với văn bản luật nên không sửa được.")
     if recurrence not in Recurrence.values:

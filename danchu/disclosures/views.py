@@ -16,13 +16,13 @@ from danchu.core.files import file_response
 from danchu.core.forms import attempt, errors_text, submit
 from danchu.core.lookup import get_or_404
 from danchu.core.paging import paginate
-from danchu.core.policy import Perm
 from danchu.units import selectors as unit_selectors
 from danchu.units.models import Tier
 
 from . import compliance, selectors, services
 from .forms import AttachmentForm, DisclosureForm, ItemForm, ProofForm, WithdrawForm
 from .models import Disclosure, Status
+from .permissions import DisclosurePerm
 
 
 @login_required
@@ -42,7 +42,7 @@ def unit_list(request: HttpRequest, unit_id: int) -> HttpResponse:
             "statuses": Status.choices,
             "status": status,
             "today": today,
-            "can_manage": policy.allowed(request.user, Perm.MANAGE_DISCLOSURES, unit),
+            "can_manage": policy.allowed(request.user, DisclosurePerm.MANAGE, unit),
         },
     )
 
@@ -64,7 +64,7 @@ def _form_data(data: dict[str, Any]) -> dict[str, Any]:
 def create(request: HttpRequest, unit_id: int) -> HttpResponse:
     """Soạn thông tin công khai."""
     unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id)
-    policy.require(request.user, Perm.MANAGE_DISCLOSURES, unit)
+    policy.require(request.user, DisclosurePerm.MANAGE, unit)
     initial = {"starts_on": timezone.localdate().strftime("%d/%m/%Y"), "items": request.GET.getlist("muc")}
     form = DisclosureForm(request.POST or None, unit=unit, initial=initial)
     if request.method == "POST":
@@ -127,8 +127,8 @@ def detail(request: HttpRequest, disclosure_id: int) -> HttpResponse:
             "ancestors": unit_selectors.ancestors(disclosure.unit),
             "status": disclosure.status_on(today),
             "checks": checks,
-            "can_manage": policy.allowed(request.user, Perm.MANAGE_DISCLOSURES, disclosure),
-            "can_prove": policy.allowed(request.user, Perm.RECORD_DISCLOSURE_PROOF, disclosure),
+            "can_manage": policy.allowed(request.user, DisclosurePerm.MANAGE, disclosure),
+            "can_prove": policy.allowed(request.user, DisclosurePerm.RECORD_PROOF, disclosure),
             "attachment_form": AttachmentForm(),
             "proof_form": ProofForm(disclosure=disclosure, initial={"day": today.strftime("%d/%m/%Y")}),
             "withdraw_form": WithdrawForm(),
@@ -195,7 +195,7 @@ def withdraw(request: HttpRequest, disclosure_id: int) -> HttpResponse:
 @require_POST
 def record_proof(request: HttpRequest, disclosure_id: int) -> HttpResponse:
     disclosure = selectors.access_disclosure(actor=request.user, disclosure_id=disclosure_id)
-    policy.require(request.user, Perm.RECORD_DISCLOSURE_PROOF, disclosure)
+    policy.require(request.user, DisclosurePerm.RECORD_PROOF, disclosure)
     form = ProofForm(request.POST, request.FILES, disclosure=disclosure)
     if not form.is_valid():
         messages.error(request, errors_text(form))
@@ -237,7 +237,7 @@ def _year(request: HttpRequest) -> int:
 def compliance_page(request: HttpRequest, unit_id: int) -> HttpResponse:
     """Tuân thủ công khai: the checklist of a commune, or the roll-up of the communes below a node."""
     unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id)
-    policy.require(request.user, Perm.VIEW_DISCLOSURES, unit)
+    policy.require(request.user, DisclosurePerm.VIEW, unit)
     year, today = _year(request), timezone.localdate()
     on = min(today, today.replace(year=year, month=12, day=31))
     context: dict[str, Any] = {
@@ -247,7 +247,7 @@ def compliance_page(request: HttpRequest, unit_id: int) -> HttpResponse:
         "years": list(range(today.year, 2022, -1)),
         "on": on,
         "findings": compliance.Finding,
-        "can_manage": policy.allowed(request.user, Perm.MANAGE_DISCLOSURES, unit),
+        "can_manage": policy.allowed(request.user, DisclosurePerm.MANAGE, unit),
     }
     if unit.tier == Tier.COMMUNE:
         context["checklist"] = compliance.checklist(unit, year, on)
@@ -264,7 +264,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
         "disclosures/catalogue.html",
         {
             "items": list(selectors.catalogue()),
-            "can_edit": policy.allowed(request.user, Perm.MANAGE_DISCLOSURE_CATALOGUE, None),
+            "can_edit": policy.allowed(request.user, DisclosurePerm.MANAGE_CATALOGUE, None),
         },
     )
 

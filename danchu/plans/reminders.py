@@ -54,25 +54,18 @@ class Recipients:
                 self.managers[unit_id].add(user_id)
 
 
-Scan = Callable[[dt.date, ScanResult], None]
-_SCANS: list[Scan] = []
-
-
-def register(other: Scan) -> None:
-    """Apps above plans (reports...) add their own deadlines to the same daily scan and notifications."""
-    if other not in _SCANS:
-        _SCANS.append(other)
-
-
 def scan(today: dt.date | None = None) -> ScanResult:
-    """The whole daily scan: plans' tasks and obligations, then every registered app's deadlines."""
-    today = today or timezone.localdate()
+    """The whole daily round (every app's daily jobs, plans' first), with its counts."""
+    counts = daily.run(today or timezone.localdate())
+    notifications = counts.pop("notifications", 0)
+    return ScanResult(rows=defaultdict(int, counts), notifications=notifications)
+
+
+def daily_job(today: dt.date) -> dict[str, int]:
+    """Plans' part of the daily round: tasks and obligations before, at and after their dates."""
     result = ScanResult()
     _scan_plans(today, result)
-    for other in _SCANS:
-        other(today, result)
-    result.rows.update(daily.run(today))  # apps beside plans (disclosures) that act once a day
-    return result
+    return {**result.rows, "notifications": result.notifications}
 
 
 def events(today: dt.date) -> tuple[tuple[str, str, Q], ...]:

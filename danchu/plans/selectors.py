@@ -13,7 +13,6 @@ from danchu.accounts.permissions import active_assignments
 from danchu.core import policy
 from danchu.core.errors import PermissionDeniedError
 from danchu.core.lookup import get_or_404
-from danchu.core.policy import Perm
 from danchu.units.models import Unit
 
 from .models import (
@@ -29,17 +28,18 @@ from .models import (
     Task,
     TaskStatus,
 )
+from .permissions import PlanPerm
 
 
 def access_plan(*, actor: Any, plan_id: int | str, for_write: bool = False) -> Plan:
     plan = get_or_404(Plan.objects.select_related("unit", "agency", "parent"), plan_id, "kế hoạch")
-    policy.require(actor, Perm.MANAGE_PLANS if for_write else Perm.VIEW_PLANS, plan)
+    policy.require(actor, PlanPerm.MANAGE if for_write else PlanPerm.VIEW, plan)
     return plan
 
 
 def access_item(*, actor: Any, item_id: int | str, for_write: bool = False) -> PlanItem:
     item = get_or_404(PlanItem.objects.select_related("plan", "plan__unit", "section"), item_id, "nội dung")
-    policy.require(actor, Perm.MANAGE_PLANS if for_write else Perm.VIEW_PLANS, item)
+    policy.require(actor, PlanPerm.MANAGE if for_write else PlanPerm.VIEW, item)
     return item
 
 
@@ -147,7 +147,7 @@ def parent_choices(plan: Plan) -> QuerySet[Plan]:
 def access_task(*, actor: Any, task_id: int | str) -> Task:
     queryset = Task.objects.select_related("plan", "plan__unit", "item", "assignment", "agency")
     task = get_or_404(queryset, task_id, "nhiệm vụ")
-    if not (policy.allowed(actor, Perm.VIEW_PLANS, task) or holds_agency(actor, task.agency_id)):
+    if not (policy.allowed(actor, PlanPerm.VIEW, task) or holds_agency(actor, task.agency_id)):
         raise PermissionDeniedError()
     return task
 

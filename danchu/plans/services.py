@@ -13,7 +13,6 @@ from django.utils import timezone
 
 from danchu.core import audit, policy
 from danchu.core.errors import DomainError, PermissionDeniedError
-from danchu.core.policy import Perm
 from danchu.core.text import clean_text
 from danchu.units import services as unit_services
 from danchu.units.models import Agency, AgencyKind, Tier, Unit
@@ -37,6 +36,7 @@ from .models import (
     TaskStatus,
     TaskUpdate,
 )
+from .permissions import PlanPerm
 from .selectors import holds_agency
 
 PLAN_FIELDS = (
@@ -90,7 +90,7 @@ def import_plan(*, actor: Any, unit: Unit, file_name: str, data: bytes) -> Plan:
 
     A file that cannot be read raises DomainError and nothing is saved, so the upload can be retried.
     """
-    policy.require(actor, Perm.MANAGE_PLANS, unit)
+    policy.require(actor, PlanPerm.MANAGE, unit)
     try:
         parsed = read_plan(file_name, data)
     except DocumentError as exc:
@@ -206,7 +206,7 @@ def correct_plan(
     progress_mode: str = ProgressMode.PLAIN,
 ) -> Plan:
     """Soát xét: the officer corrects what the importer read, while the plan is a draft."""
-    policy.require(actor, Perm.MANAGE_PLANS, plan)
+    policy.require(actor, PlanPerm.MANAGE, plan)
     if not plan.is_draft:
         raise DomainError("Kế hoạch đã ban hành: không sửa trực tiếp được nữa.")
     if issued_on is not None and issued_on.year != year:
@@ -255,7 +255,7 @@ def correct_item(
 ) -> PlanItem:
     """Correct one item: its heading, time frame, due date and the agencies in each role."""
     plan = item.plan
-    policy.require(actor, Perm.MANAGE_PLANS, plan)
+    policy.require(actor, PlanPerm.MANAGE, plan)
     if not plan.is_draft:
         raise DomainError("Kế hoạch đã ban hành: không sửa trực tiếp được nữa.")
     heading = clean_text(heading, field="Tiêu đề", max_length=500, required=False)
@@ -302,7 +302,7 @@ def _assignment_names(item: PlanItem) -> dict[str, list[str]]:
 @transaction.atomic
 def create_proposed_agencies(*, actor: Any, plan: Plan, names: list[str]) -> list[Agency]:
     """Create the agencies the plan names that the unit does not have yet, and link them to the items."""
-    policy.require(actor, Perm.MANAGE_PLANS, plan)
+    policy.require(actor, PlanPerm.MANAGE, plan)
     created = []
     for name in names:
         agency = unit_services.create_agency(actor=actor, unit=plan.unit, name=name, kind=AgencyKind.SECTION)
@@ -314,7 +314,7 @@ def create_proposed_agencies(*, actor: Any, plan: Plan, names: list[str]) -> lis
 @transaction.atomic
 def link_parent(*, actor: Any, plan: Plan, parent: Plan | None) -> Plan:
     """Thực hiện kế hoạch cấp trên: say which upper-level plan this draft answers."""
-    policy.require(actor, Perm.MANAGE_PLANS, plan)
+    policy.require(actor, PlanPerm.MANAGE, plan)
     if not plan.is_draft:
         raise DomainError("Kế hoạch đã ban hành: không sửa trực tiếp được nữa.")
     if parent is not None and (
@@ -341,7 +341,7 @@ def link_parent(*, actor: Any, plan: Plan, parent: Plan | None) -> Plan:
 def issue_plan(*, actor: Any, plan: Plan, cascade_tiers: list[int] | None = None) -> Plan:
     """Ban hành: the plan becomes official. Its directives become obligations of every subordinate unit
     of the chosen tiers; a plan that answers an upper-level plan fulfils its unit's obligation to send one."""
-    policy.require(actor, Perm.MANAGE_PLANS, plan)
+    policy.require(actor, PlanPerm.MANAGE, plan)
     if not plan.is_draft:
         raise DomainError("Kế hoạch này đã được ban hành.")
     if not plan.items.exists():
@@ -437,7 +437,7 @@ def _create_tasks(plan: Plan) -> None:
 
 def may_update_task(actor: Any, task: Task) -> bool:
     """The task's own agency reports on it; the plan's managers may too."""
-    return policy.allowed(actor, Perm.MANAGE_PLANS, task) or holds_agency(actor, task.agency_id)
+    return policy.allowed(actor, PlanPerm.MANAGE, task) or holds_agency(actor, task.agency_id)
 
 
 @transaction.atomic
@@ -500,7 +500,7 @@ def draft_from_parent(*, actor: Any, unit: Unit, parent: Plan) -> Plan:
 
     The copy keeps the items' words and time frames; the agencies are left for the unit to name.
     """
-    policy.require(actor, Perm.MANAGE_PLANS, unit)
+    policy.require(actor, PlanPerm.MANAGE, unit)
     if (
         parent.status != PlanStatus.ISSUED
         or not unit.path.startswith(parent.unit.path)
@@ -555,7 +555,7 @@ def draft_from_parent(*, actor: Any, unit: Unit, parent: Plan) -> Plan:
 @transaction.atomic
 def close_plan(*, actor: Any, plan: Plan, note: str) -> Plan:
     """Sơ kết, tổng kết: the plan's year is over; its results are recorded and it stops changing."""
-    policy.require(actor, Perm.MANAGE_PLANS, plan)
+    policy.require(actor, PlanPerm.MANAGE, plan)
     if plan.status != PlanStatus.ISSUED:
         raise DomainError("Chỉ tổng kết được kế hoạch đang thực hiện.")
     note = clean_text(note, field="Kết quả tổng kết", max_length=20000)  # before anything changes

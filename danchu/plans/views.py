@@ -16,19 +16,19 @@ from danchu.core import policy
 from danchu.core.errors import DomainError, PermissionDeniedError
 from danchu.core.forms import attempt, errors_text, submit
 from danchu.core.paging import paginate
-from danchu.core.policy import Perm
 from danchu.units import selectors as unit_selectors
 from danchu.units.models import Tier
 
 from . import export, selectors, services
 from .forms import IssueForm, ItemForm, PlanForm, TaskUpdateForm, UploadForm
 from .models import Plan, PlanStatus
+from .permissions import PlanPerm
 
 
 @login_required
 def plan_list(request: HttpRequest, unit_id: int) -> HttpResponse:
     unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id)
-    policy.require(request.user, Perm.VIEW_PLANS, unit)
+    policy.require(request.user, PlanPerm.VIEW, unit)
     return render(
         request,
         "plans/plan_list.html",
@@ -38,7 +38,7 @@ def plan_list(request: HttpRequest, unit_id: int) -> HttpResponse:
             "page": paginate(request, selectors.plans_under(unit)),
             "obligations": list(selectors.open_obligations(unit)[:50]),
             "today": timezone.localdate(),
-            "can_manage": policy.allowed(request.user, Perm.MANAGE_PLANS, unit),
+            "can_manage": policy.allowed(request.user, PlanPerm.MANAGE, unit),
         },
     )
 
@@ -47,7 +47,7 @@ def plan_list(request: HttpRequest, unit_id: int) -> HttpResponse:
 def upload(request: HttpRequest, unit_id: int) -> HttpResponse:
     """Tải lên kế hoạch: the file is read into a draft, then shown for review."""
     unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id)
-    policy.require(request.user, Perm.MANAGE_PLANS, unit)
+    policy.require(request.user, PlanPerm.MANAGE, unit)
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
 
@@ -93,7 +93,7 @@ def _plan_form(plan: Plan) -> PlanForm:
 def detail(request: HttpRequest, plan_id: int, form: PlanForm | None = None) -> HttpResponse:
     """Kế hoạch: the structure beside the original text; a draft can be corrected in place."""
     plan = selectors.access_plan(actor=request.user, plan_id=plan_id)
-    can_edit = plan.is_draft and policy.allowed(request.user, Perm.MANAGE_PLANS, plan)
+    can_edit = plan.is_draft and policy.allowed(request.user, PlanPerm.MANAGE, plan)
     items = selectors.items_with_assignments(plan)
     for item in items:
         # The form shows a due date only when set by hand; otherwise it follows the time frame.
@@ -116,7 +116,7 @@ def detail(request: HttpRequest, plan_id: int, form: PlanForm | None = None) -> 
             "parent_choices": list(selectors.parent_choices(plan)) if can_edit else [],
             "completeness": selectors.completeness(plan) if not plan.is_draft else [],
             "can_start_from": _can_start_from(request, plan),
-            "can_manage": policy.allowed(request.user, Perm.MANAGE_PLANS, plan),
+            "can_manage": policy.allowed(request.user, PlanPerm.MANAGE, plan),
             "progress": selectors.plan_progress(plan, items) if not plan.is_draft else None,
             "item_progress": selectors.item_progress(plan) if not plan.is_draft else {},
         },
@@ -169,7 +169,7 @@ def _can_start_from(request: HttpRequest, plan: Plan) -> bool:
         and plan.status == PlanStatus.ISSUED
         and unit.pk != plan.unit_id
         and unit.path.startswith(plan.unit.path)
-        and policy.allowed(request.user, Perm.MANAGE_PLANS, unit)
+        and policy.allowed(request.user, PlanPerm.MANAGE, unit)
     )
 
 
@@ -214,9 +214,7 @@ def link_parent(request: HttpRequest, plan_id: int) -> HttpResponse:
 def completeness(request: HttpRequest, plan_id: int) -> HttpResponse:
     """Bảng hoàn thành: which subordinate units answered each directive, on time, late, or not yet."""
     plan = selectors.access_plan(actor=request.user, plan_id=plan_id)
-    policy.require(
-        request.user, Perm.VIEW_PLANS, plan.unit
-    )  # the issuer's own monitoring, not the receivers'
+    policy.require(request.user, PlanPerm.VIEW, plan.unit)  # the issuer's own monitoring, not the receivers'
     summary = selectors.completeness(plan)
     chosen = next(
         (row for row in summary if str(row.directive.pk) == request.GET.get("yeu-cau")),
@@ -248,7 +246,7 @@ def my_tasks(request: HttpRequest) -> HttpResponse:
         tasks = selectors.open_tasks_first(agency_id=role.agency_id)
         scope = role.agency.name if role.agency else ""
     else:
-        policy.require(request.user, Perm.MANAGE_PLANS, role.unit)
+        policy.require(request.user, PlanPerm.MANAGE, role.unit)
         tasks = selectors.open_tasks_first(unit=role.unit)
         scope = role.unit.name
     return render(
@@ -307,7 +305,7 @@ def download(request: HttpRequest, plan_id: int, kind: str) -> HttpResponse:
     plan = selectors.access_plan(actor=request.user, plan_id=plan_id)
     docx = kind.endswith(".docx")
     if kind.startswith("hoan-thanh"):
-        policy.require(request.user, Perm.VIEW_PLANS, plan.unit)
+        policy.require(request.user, PlanPerm.VIEW, plan.unit)
         data = export.completeness_docx(plan) if docx else export.completeness_pdf(plan)
         stem = f"tinh-hinh-thuc-hien-{plan.pk}"
     else:

@@ -20,11 +20,11 @@ from openpyxl import Workbook, load_workbook
 
 from danchu.core import audit, policy
 from danchu.core.errors import DomainError
-from danchu.core.policy import Perm
 from danchu.core.uploads import require_size
 
 from . import selectors, services
 from .models import IndicatorKind, ReportRegime, Submission
+from .permissions import ReportPerm
 from .values import ValuesError
 
 NUM, DEN = "num", "den"  # categoryOptionCombo of the two parts of a percent
@@ -187,7 +187,7 @@ def _store(actor: Any, regime: ReportRegime, period: str, cells: list[Cell]) -> 
         if report is None:
             errors[where] = "đơn vị không thuộc danh sách phải báo cáo kỳ này"
             continue
-        if not policy.allowed(actor, Perm.SUBMIT_REPORTS, report):
+        if not policy.allowed(actor, ReportPerm.SUBMIT, report):
             errors[where] = "đơn vị nằm ngoài phạm vi của bạn"
             continue
         indicator = indicators.get(code)

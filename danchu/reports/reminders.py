@@ -1,7 +1,8 @@
-"""Đôn đốc báo cáo: the reports expected and not yet sent, through the plans' daily scan and the one
-notification system. Before the due date and once it has passed the reporting unit is told; some days
-later the receiving unit's focal officers are. A report ordered by a plan directive is reminded by the
-plan's obligation instead (one message, not two). The same scan opens the periods that have begun."""
+"""Đôn đốc báo cáo: the reports expected and not yet sent, through the daily round (the plans' reminder
+machinery) and the one notification system. Before the due date and once it has passed the reporting
+unit is told; some days later the receiving unit's focal officers are. A report ordered by a plan
+directive is reminded by the plan's obligation instead (one message, not two). The same job opens the
+periods that have begun."""
 
 from __future__ import annotations
 
@@ -24,6 +25,13 @@ FIELDS = (
     "regime__unit_id",
     "regime__unit__path",
 )
+
+
+def daily_job(today: dt.date) -> dict[str, int]:
+    """Reports' part of the daily round: open the periods that have begun, remind the missing reports."""
+    result = ScanResult()
+    scan(today, result)
+    return {**result.rows, "notifications": result.notifications}
 
 
 def scan(today: dt.date, result: ScanResult) -> None:

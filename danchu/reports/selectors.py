@@ -12,7 +12,6 @@ from django.http import Http404
 
 from danchu.core import policy
 from danchu.core.lookup import get_or_404
-from danchu.core.policy import Perm
 from danchu.plans.models import Directive, DirectiveKind, PlanStatus
 from danchu.units.models import Unit
 
@@ -24,6 +23,7 @@ from .models import (
     Submission,
     SubmissionStatus,
 )
+from .permissions import ReportPerm
 from .rollup import Aggregate, rollup
 from .values import Value
 
@@ -36,7 +36,7 @@ def access_regime(*, actor: Any, regime_id: int | str, for_write: bool = False) 
         regime_id,
         "chế độ báo cáo",
     )
-    policy.require(actor, Perm.MANAGE_REPORTS if for_write else Perm.VIEW_REPORTS, regime)
+    policy.require(actor, ReportPerm.MANAGE if for_write else ReportPerm.VIEW, regime)
     return regime
 
 
@@ -47,7 +47,7 @@ def access_submission(*, actor: Any, submission_id: int | str, for_write: bool =
         "báo cáo",
     )
     # The receiver is an ancestor of the reporting unit, so its officials are covered by the subtree rule.
-    policy.require(actor, Perm.SUBMIT_REPORTS if for_write else Perm.VIEW_REPORTS, submission)
+    policy.require(actor, ReportPerm.SUBMIT if for_write else ReportPerm.VIEW, submission)
     return submission
 
 
@@ -57,7 +57,7 @@ def access_node(*, actor: Any, regime: ReportRegime, unit_id: int | str | None =
     node = get_or_404(Unit.objects.all(), unit_id, "đơn vị") if unit_id else regime.unit
     if not node.path.startswith(regime.unit.path):
         raise Http404("Đơn vị không thuộc phạm vi của chế độ báo cáo này.")
-    policy.require(actor, Perm.VIEW_REPORTS, node)
+    policy.require(actor, ReportPerm.VIEW, node)
     return node
 
 

@@ -18,7 +18,6 @@ from danchu.accounts.notifications import Message, deliver
 from danchu.core import audit, policy, rulebook
 from danchu.core.calendar import working_days_between
 from danchu.core.errors import DomainError
-from danchu.core.policy import Perm
 from danchu.core.text import clean_text, fold
 from danchu.plans.models import Directive, DirectiveKind, Obligation
 from danchu.plans.reminders import Recipients
@@ -40,6 +39,7 @@ from .models import (
     SubmissionStatus,
     ValidationRule,
 )
+from .permissions import ReportPerm
 from .values import Value, ValuesError, broken_rules, parse
 
 REGIME_FIELDS = (
@@ -72,7 +72,7 @@ def create_regime(
     today: dt.date | None = None,
 ) -> ReportRegime:
     """Ban hành chế độ báo cáo; the periods whose data window has begun are opened at once."""
-    policy.require(actor, Perm.MANAGE_REPORTS, unit)
+    policy.require(actor, ReportPerm.MANAGE, unit)
     name = clean_text(name, field="name", max_length=300)
     content = clean_text(content, field="content", required=False)
     method = clean_text(method, field="method", max_length=200, required=False)
@@ -333,7 +333,7 @@ def open_due_periods(today: dt.date | None = None) -> int:
 
 def open_ad_hoc_period(*, actor: Any, regime: ReportRegime, window_end: dt.date, due_on: dt.date) -> str:
     """Yêu cầu báo cáo đột xuất: one more period with its own dates."""
-    policy.require(actor, Perm.MANAGE_REPORTS, regime)
+    policy.require(actor, ReportPerm.MANAGE, regime)
     if regime.frequency != Frequency.AD_HOC:
         raise DomainError("Chỉ mở kỳ riêng cho chế độ báo cáo đột xuất, chuyên đề.")
     periods.check_due(
@@ -356,7 +356,7 @@ def open_ad_hoc_period(*, actor: Any, regime: ReportRegime, window_end: dt.date,
 
 
 def end_regime(*, actor: Any, regime: ReportRegime, on: dt.date, reason: str) -> ReportRegime:
-    policy.require(actor, Perm.MANAGE_REPORTS, regime)
+    policy.require(actor, ReportPerm.MANAGE, regime)
     reason = clean_text(reason, field="reason", max_length=300)
     if regime.status == RegimeStatus.ENDED:
         raise DomainError("Chế độ báo cáo này đã kết thúc.")
@@ -412,7 +412,7 @@ def save_values(
 ) -> Submission:
     """Lưu số liệu. `values` maps an indicator code to its raw value, or to (numerator, denominator) for a
     percent. Every error is reported at once and nothing is stored unless all are right."""
-    policy.require(actor, Perm.SUBMIT_REPORTS, submission)
+    policy.require(actor, ReportPerm.SUBMIT, submission)
     _require_entry(submission)
     indicators = {
         ri.indicator.code: ri.indicator
@@ -501,7 +501,7 @@ def _write_values(
 
 def submit(*, actor: Any, submission: Submission, today: dt.date | None = None) -> Submission:
     """Gửi báo cáo: every required value present and every rule kept; the receiver is told."""
-    policy.require(actor, Perm.SUBMIT_REPORTS, submission)
+    policy.require(actor, ReportPerm.SUBMIT, submission)
     _require_entry(submission)
     stored = selectors.stored(submission)
     errors = {
@@ -548,7 +548,7 @@ def submit(*, actor: Any, submission: Submission, today: dt.date | None = None) 
 
 def return_submission(*, actor: Any, submission: Submission, comment: str) -> Submission:
     """Trả lại báo cáo với ý kiến: the unit corrects and sends again."""
-    policy.require(actor, Perm.MANAGE_REPORTS, submission.regime)
+    policy.require(actor, ReportPerm.MANAGE, submission.regime)
     comment = clean_text(comment, field="comment", max_length=2000)
     if submission.status not in (SubmissionStatus.SUBMITTED, SubmissionStatus.APPROVED):
         raise DomainError("Chỉ trả lại báo cáo đã gửi.")
@@ -557,7 +557,7 @@ def return_submission(*, actor: Any, submission: Submission, comment: str) -> Su
 
 def approve(*, actor: Any, submission: Submission, comment: str = "") -> Submission:
     """Duyệt báo cáo: the values are locked and count in the receiver's roll-up as approved."""
-    policy.require(actor, Perm.MANAGE_REPORTS, submission.regime)
+    policy.require(actor, ReportPerm.MANAGE, submission.regime)
     comment = clean_text(comment, field="comment", max_length=2000, required=False)
     if submission.status != SubmissionStatus.SUBMITTED:
         raise DomainError("Chỉ duyệt báo cáo đã gửi và đang chờ duyệt.")
@@ -594,7 +594,7 @@ def _review(actor: Any, submission: Submission, status: str, comment: str, actio
 
 def grant_exception(*, actor: Any, submission: Submission, until: dt.date, reason: str) -> LockException:
     """Cho phép nhập sau thời hạn, until a date, granted by the receiver."""
-    policy.require(actor, Perm.MANAGE_REPORTS, submission.regime)
+    policy.require(actor, ReportPerm.MANAGE, submission.regime)
     reason = clean_text(reason, field="reason", max_length=300)
     today = timezone.localdate()
     if until < today:
@@ -651,7 +651,7 @@ def create_indicator(
     group: str = "Chỉ tiêu của địa phương",
 ) -> Indicator:
     """Thêm chỉ tiêu: a province adds its own indicator to the shared catalogue, with its source."""
-    policy.require(actor, Perm.MANAGE_REPORTS, unit)
+    policy.require(actor, ReportPerm.MANAGE, unit)
     code = clean_text(code, field="code", max_length=40).upper()
     if not re.fullmatch(r"[A-Z][A-Z0-9_]{1,39}", code):
         raise DomainError("Mã chỉ tiêu chỉ gồm chữ in hoa không dấu, số và dấu gạch dưới.", field="code")

@@ -1,24 +1,17 @@
 """Pre-filled values (số liệu có sẵn): what the platform already knows, from the owning app's selectors.
 
 An indicator names its source as "<app>.<key>"; each app offers one statistics selector that answers
-for many units at once. Apps added later (disclosures, petitions, decisions) add a line to PROVIDERS.
+for many units at once, declared in its registry (`core.registry.Statistics`).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable
 from decimal import Decimal
 
-from danchu.disclosures.compliance import report_statistics as disclosure_statistics
-from danchu.plans.selectors import report_statistics
+from danchu.core import registry
 
 from .models import IndicatorKind, ReportRegime, Submission
 from .values import Value
-
-Provider = Callable[[list[int], dt.date, dt.date], dict[int, dict[str, int]]]
-PROVIDERS: dict[str, Provider] = {"plans": report_statistics, "disclosures": disclosure_statistics}
-LABELS = {"plans": "kế hoạch và nhiệm vụ trên hệ thống", "disclosures": "thông tin công khai trên hệ thống"}
 
 
 def suggestions(submission: Submission) -> dict[str, Value]:
@@ -29,13 +22,16 @@ def suggestions(submission: Submission) -> dict[str, Value]:
         if ri.indicator.source
     ]
     result: dict[str, Value] = {}
+    providers = registry.statistics()
     by_app: dict[str, dict[int, dict[str, int]]] = {}
     for indicator in wanted:
         app, _, key = indicator.source.partition(".")
-        if app not in PROVIDERS:
+        if app not in providers:
             continue
         if app not in by_app:
-            by_app[app] = PROVIDERS[app]([submission.unit_id], submission.period_start, submission.period_end)
+            by_app[app] = providers[app].provider(
+                [submission.unit_id], submission.period_start, submission.period_end
+            )
         figure = by_app[app].get(submission.unit_id, {}).get(key)
         if figure is None:
             continue
@@ -54,4 +50,5 @@ def label(regime: ReportRegime) -> str:
         for ri in regime.regime_indicators.select_related("indicator")
         if ri.indicator.source
     }
-    return "; ".join(LABELS[app] for app in sorted(apps, reverse=True) if app in LABELS)
+    providers = registry.statistics()
+    return "; ".join(providers[app].label for app in sorted(apps, reverse=True) if app in providers)

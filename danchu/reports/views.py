@@ -15,7 +15,6 @@ from danchu.core import policy
 from danchu.core.errors import DomainError
 from danchu.core.forms import attempt, errors_text, submit
 from danchu.core.paging import paginate
-from danchu.core.policy import Perm
 from danchu.plans import selectors as plan_selectors
 from danchu.units import selectors as unit_selectors
 from danchu.units.models import Unit
@@ -24,6 +23,7 @@ from . import charts, export, interchange, periods, selectors, services, sources
 from .catalogue import MOTCUA, QCDC, codes
 from .forms import AdHocPeriodForm, CommentForm, ExceptionForm, ImportForm, RegimeForm
 from .models import Frequency, IndicatorKind, ReportRegime, Submission, SubmissionStatus
+from .permissions import ReportPerm
 from .values import Value, ValuesError
 
 
@@ -31,7 +31,7 @@ from .values import Value, ValuesError
 def unit_reports(request: HttpRequest, unit_id: int) -> HttpResponse:
     """Báo cáo của đơn vị: what it must send upwards, and the regimes it has set for the units below."""
     unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id)
-    policy.require(request.user, Perm.VIEW_REPORTS, unit)
+    policy.require(request.user, ReportPerm.VIEW, unit)
     return render(
         request,
         "reports/unit_reports.html",
@@ -42,7 +42,7 @@ def unit_reports(request: HttpRequest, unit_id: int) -> HttpResponse:
             "regimes": list(selectors.regimes_of(unit)[:100]),
             "directives": list(selectors.directives_without_regime(unit)),
             "today": timezone.localdate(),
-            "can_manage": policy.allowed(request.user, Perm.MANAGE_REPORTS, unit) and unit.tier < 4,
+            "can_manage": policy.allowed(request.user, ReportPerm.MANAGE, unit) and unit.tier < 4,
         },
     )
 
@@ -51,7 +51,7 @@ def unit_reports(request: HttpRequest, unit_id: int) -> HttpResponse:
 def create_regime(request: HttpRequest, unit_id: int) -> HttpResponse:
     """Ban hành chế độ báo cáo for the units below."""
     unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id)
-    policy.require(request.user, Perm.MANAGE_REPORTS, unit)
+    policy.require(request.user, ReportPerm.MANAGE, unit)
     initial = {
         "starts_on": timezone.localdate().replace(month=1, day=1).strftime("%d/%m/%Y"),
         "frequency": Frequency.SIX_MONTHLY,
@@ -101,7 +101,7 @@ def from_directive(request: HttpRequest, plan_id: int, directive_id: int) -> Htt
     directive = next((d for d in plan.directives.all() if d.pk == directive_id), None)
     if directive is None:
         raise Http404("Không tìm thấy yêu cầu.")
-    policy.require(request.user, Perm.MANAGE_REPORTS, plan.unit)
+    policy.require(request.user, ReportPerm.MANAGE, plan.unit)
     try:
         regime = services.regime_from_directive(
             actor=request.user, directive=directive, indicator_codes=codes(QCDC)
@@ -117,7 +117,7 @@ def from_directive(request: HttpRequest, plan_id: int, directive_id: int) -> Htt
 def regime(request: HttpRequest, regime_id: int) -> HttpResponse:
     """Chế độ báo cáo: its definition and, per period, how many units have reported."""
     regime = selectors.access_regime(actor=request.user, regime_id=regime_id)
-    sees_all = policy.allowed(request.user, Perm.VIEW_REPORTS, regime.unit)
+    sees_all = policy.allowed(request.user, ReportPerm.VIEW, regime.unit)
     codes_ = selectors.periods_of(regime)
     summaries = []
     if sees_all:  # units below see what the regime asks of them, not the others' figures
@@ -134,7 +134,7 @@ def regime(request: HttpRequest, regime_id: int) -> HttpResponse:
             "required": selectors.required_codes(regime),
             "periods": summaries,
             "sees_all": sees_all,
-            "can_manage": policy.allowed(request.user, Perm.MANAGE_REPORTS, regime),
+            "can_manage": policy.allowed(request.user, ReportPerm.MANAGE, regime),
             "adhoc_form": AdHocPeriodForm() if regime.frequency == Frequency.AD_HOC else None,
             "import_form": ImportForm(initial={"period": codes_[-1] if codes_ else ""}),
         },
@@ -346,8 +346,8 @@ def _submission_page(
     outline = [
         (str(i), title, report.narrative.get(str(i), "")) for i, title in enumerate(report.regime.outline)
     ]
-    can_edit = policy.allowed(request.user, Perm.SUBMIT_REPORTS, report) and services.entry_open(report)
-    can_review = policy.allowed(request.user, Perm.MANAGE_REPORTS, report.regime)
+    can_edit = policy.allowed(request.user, ReportPerm.SUBMIT, report) and services.entry_open(report)
+    can_review = policy.allowed(request.user, ReportPerm.MANAGE, report.regime)
     return render(
         request,
         "reports/submission.html",

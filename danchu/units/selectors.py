@@ -9,7 +9,7 @@ from django.db.models import Count, Q, QuerySet
 from danchu.core import policy
 from danchu.core.errors import DomainError
 from danchu.core.lookup import get_or_404
-from danchu.core.policy import Perm
+from danchu.core.policy import CorePerm
 from danchu.core.text import fold
 
 from .models import Agency, Generation, Household, Resident, Tier, Unit
@@ -17,27 +17,27 @@ from .models import Agency, Generation, Household, Resident, Tier, Unit
 
 def access_unit(*, actor: Any, unit_id: int | str, for_write: bool = False) -> Unit:
     unit: Unit = get_or_404(Unit.objects.select_related("parent"), unit_id, "đơn vị")
-    policy.require(actor, Perm.MANAGE_UNIT if for_write else Perm.VIEW_UNIT, unit)
+    policy.require(actor, CorePerm.MANAGE_UNIT if for_write else CorePerm.VIEW_UNIT, unit)
     return unit
 
 
 def access_agency(*, actor: Any, agency_id: int | str, for_write: bool = False) -> Agency:
     agency: Agency = get_or_404(Agency.objects.select_related("unit", "parent"), agency_id, "cơ quan")
-    policy.require(actor, Perm.MANAGE_UNIT if for_write else Perm.VIEW_UNIT, agency)
+    policy.require(actor, CorePerm.MANAGE_UNIT if for_write else CorePerm.VIEW_UNIT, agency)
     return agency
 
 
 def access_household(*, actor: Any, household_id: int | str, for_write: bool = False) -> Household:
     qs = Household.objects.select_related("village", "village__parent", "representative")
     household: Household = get_or_404(qs, household_id, "hộ gia đình")
-    policy.require(actor, Perm.MANAGE_HOUSEHOLDS if for_write else Perm.VIEW_HOUSEHOLDS, household)
+    policy.require(actor, CorePerm.MANAGE_HOUSEHOLDS if for_write else CorePerm.VIEW_HOUSEHOLDS, household)
     return household
 
 
 def access_resident(*, actor: Any, resident_id: int | str, for_write: bool = False) -> Resident:
     qs = Resident.objects.select_related("household", "household__village")
     resident: Resident = get_or_404(qs, resident_id, "nhân khẩu")
-    policy.require(actor, Perm.MANAGE_HOUSEHOLDS if for_write else Perm.VIEW_HOUSEHOLDS, resident)
+    policy.require(actor, CorePerm.MANAGE_HOUSEHOLDS if for_write else CorePerm.VIEW_HOUSEHOLDS, resident)
     return resident
 
 

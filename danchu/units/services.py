@@ -13,7 +13,7 @@ from django.db.models.functions import Concat, Substr
 from danchu.core import audit, policy
 from danchu.core.errors import DomainError
 from danchu.core.models import Rule
-from danchu.core.policy import Perm
+from danchu.core.policy import CorePerm
 from danchu.core.text import clean_text, fold
 
 from .models import (
@@ -51,7 +51,7 @@ def _unique_or_error(message: str, save: Any) -> None:
 @transaction.atomic
 def create_village(*, actor: Any, commune: Unit, name: str, kind: str = "thon", code: str = "") -> Unit:
     """Thêm thôn / tổ dân phố: villages are created by their commune (there is no national list)."""
-    policy.require(actor, Perm.MANAGE_UNIT, commune)
+    policy.require(actor, CorePerm.MANAGE_UNIT, commune)
     if commune.tier != Tier.COMMUNE:
         raise DomainError("Thôn, tổ dân phố chỉ được tạo trong một xã, phường, đặc khu.")
     if not commune.is_current:
@@ -84,7 +84,7 @@ def create_village(*, actor: Any, commune: Unit, name: str, kind: str = "thon", 
 
 @transaction.atomic
 def rename_unit(*, actor: Any, unit: Unit, name: str, code: str | None = None) -> Unit:
-    policy.require(actor, Perm.MANAGE_UNIT, unit)
+    policy.require(actor, CorePerm.MANAGE_UNIT, unit)
     if unit.tier != Tier.VILLAGE:
         raise DomainError(
             "Tên và mã của tỉnh, xã do danh mục quốc gia quy định; chỉ sửa được thôn, tổ dân phố."
@@ -113,8 +113,8 @@ def rename_unit(*, actor: Any, unit: Unit, name: str, code: str | None = None) -
 @transaction.atomic
 def move_unit(*, actor: Any, unit: Unit, new_parent: Unit) -> Unit:
     """Chuyển đơn vị: move a unit and its whole subtree under another parent."""
-    policy.require(actor, Perm.MANAGE_UNIT, unit)
-    policy.require(actor, Perm.MANAGE_UNIT, new_parent)
+    policy.require(actor, CorePerm.MANAGE_UNIT, unit)
+    policy.require(actor, CorePerm.MANAGE_UNIT, new_parent)
     if new_parent.pk == unit.pk or new_parent.path.startswith(unit.path):
         raise DomainError("Không thể chuyển một đơn vị vào chính nó hoặc vào đơn vị cấp dưới của nó.")
     if new_parent.tier >= unit.tier:
@@ -146,7 +146,7 @@ def move_unit(*, actor: Any, unit: Unit, new_parent: Unit) -> Unit:
 @transaction.atomic
 def retire_unit(*, actor: Any, unit: Unit, on: dt.date) -> Unit:
     """Ngừng hiệu lực: a village merged or dissolved keeps its record, with an end date."""
-    policy.require(actor, Perm.MANAGE_UNIT, unit)
+    policy.require(actor, CorePerm.MANAGE_UNIT, unit)
     if unit.tier != Tier.VILLAGE:
         raise DomainError("Chỉ thôn, tổ dân phố được cho ngừng hiệu lực tại đây.")
     if unit.households.filter(dissolved_on__isnull=True).exists():
@@ -170,7 +170,7 @@ def create_agency(
     *, actor: Any, unit: Unit, name: str, kind: str, short_name: str = "", parent: Agency | None = None
 ) -> Agency:
     """Thêm cơ quan, đơn vị thuộc một đơn vị hành chính."""
-    policy.require(actor, Perm.MANAGE_UNIT, unit)
+    policy.require(actor, CorePerm.MANAGE_UNIT, unit)
     if kind not in AgencyKind.values:
         raise DomainError("Loại cơ quan không hợp lệ.", field="kind")
     if parent is not None and parent.unit_id != unit.pk:
@@ -197,7 +197,7 @@ def create_agency(
 
 @transaction.atomic
 def close_agency(*, actor: Any, agency: Agency, on: dt.date) -> Agency:
-    policy.require(actor, Perm.MANAGE_UNIT, agency)
+    policy.require(actor, CorePerm.MANAGE_UNIT, agency)
     if agency.closed_on is not None:
         raise DomainError("Cơ quan này đã ngừng hoạt động.")
     before = audit.snapshot(agency, AGENCY_FIELDS)
@@ -217,7 +217,7 @@ def close_agency(*, actor: Any, agency: Agency, on: dt.date) -> Agency:
 @transaction.atomic
 def create_household(*, actor: Any, village: Unit, number: str, address: str = "") -> Household:
     """Thêm hộ gia đình vào thôn, tổ dân phố."""
-    policy.require(actor, Perm.MANAGE_HOUSEHOLDS, village)
+    policy.require(actor, CorePerm.MANAGE_HOUSEHOLDS, village)
     if village.tier != Tier.VILLAGE or not village.is_current:
         raise DomainError("Hộ gia đình phải thuộc một thôn, tổ dân phố đang hoạt động.")
     number = clean_text(number, field="Số hộ", max_length=30)
@@ -240,7 +240,7 @@ def create_household(*, actor: Any, village: Unit, number: str, address: str = "
 @transaction.atomic
 def dissolve_household(*, actor: Any, household: Household, on: dt.date, reason: str) -> Household:
     """Xoá hộ khỏi danh sách đang hoạt động (chuyển đi, nhập hộ): the record stays."""
-    policy.require(actor, Perm.MANAGE_HOUSEHOLDS, household)
+    policy.require(actor, CorePerm.MANAGE_HOUSEHOLDS, household)
     if household.dissolved_on is not None:
         raise DomainError("Hộ này đã được xoá khỏi danh sách trước đó.")
     reason = clean_text(reason, field="Lý do", max_length=300)
@@ -271,7 +271,7 @@ def add_resident(
     is_representative: bool = False,
 ) -> Resident:
     """Thêm nhân khẩu; optionally make them the household's representative (người đại diện hộ)."""
-    policy.require(actor, Perm.MANAGE_HOUSEHOLDS, household)
+    policy.require(actor, CorePerm.MANAGE_HOUSEHOLDS, household)
     if not household.is_active:
         raise DomainError("Hộ này đã bị xoá khỏi danh sách; không thể thêm nhân khẩu.")
     if gender not in Gender.values:
@@ -305,7 +305,7 @@ def add_resident(
 @transaction.atomic
 def set_representative(*, actor: Any, household: Household, resident: Resident) -> Household:
     """Người đại diện hộ: the one member who votes for the household."""
-    policy.require(actor, Perm.MANAGE_HOUSEHOLDS, household)
+    policy.require(actor, CorePerm.MANAGE_HOUSEHOLDS, household)
     if resident.household_id != household.pk or resident.left_on is not None:
         raise DomainError("Người đại diện phải là nhân khẩu hiện đang ở trong hộ.")
     before = audit.snapshot(household, HOUSEHOLD_FIELDS)
@@ -324,7 +324,7 @@ def set_representative(*, actor: Any, household: Household, resident: Resident) 
 
 @transaction.atomic
 def resident_leaves(*, actor: Any, resident: Resident, on: dt.date) -> Resident:
-    policy.require(actor, Perm.MANAGE_HOUSEHOLDS, resident)
+    policy.require(actor, CorePerm.MANAGE_HOUSEHOLDS, resident)
     if resident.left_on is not None:
         raise DomainError("Nhân khẩu này đã chuyển đi.")
     household = resident.household
@@ -369,7 +369,7 @@ def override_rule(
     note: str = "",
 ) -> Rule:
     """Quy định riêng của tỉnh: a province replaces a national value on its territory, citing its source."""
-    policy.require(actor, Perm.MANAGE_RULES, province)
+    policy.require(actor, CorePerm.MANAGE_RULES, province)
     if province.tier != Tier.PROVINCE or not province.is_current:
         raise DomainError("Chỉ tỉnh, thành phố (hiện hành) được đặt quy định riêng.")
     national = Rule.objects.filter(key=key, scope_unit__isnull=True).order_by("-effective_from").first()

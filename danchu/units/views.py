@@ -15,7 +15,7 @@ from danchu.core import policy
 from danchu.core.forms import DateReasonForm, attempt, errors_text, submit
 from danchu.core.models import AuditEntry, Rule
 from danchu.core.paging import paginate
-from danchu.core.policy import Perm
+from danchu.core.policy import CorePerm
 
 from . import selectors, services
 from .forms import (
@@ -36,10 +36,10 @@ def _unit_context(request: HttpRequest, unit: Unit, tab: str) -> dict[str, Any]:
         "unit": unit,
         "tab": tab,
         "ancestors": selectors.ancestors(unit),
-        "can_manage": policy.allowed(actor, Perm.MANAGE_UNIT, unit),
-        "can_roles": policy.allowed(actor, Perm.MANAGE_ROLES, unit),
-        "can_audit": policy.allowed(actor, Perm.VIEW_AUDIT, unit),
-        "can_households": policy.allowed(actor, Perm.VIEW_HOUSEHOLDS, unit),
+        "can_manage": policy.allowed(actor, CorePerm.MANAGE_UNIT, unit),
+        "can_roles": policy.allowed(actor, CorePerm.MANAGE_ROLES, unit),
+        "can_audit": policy.allowed(actor, CorePerm.VIEW_AUDIT, unit),
+        "can_households": policy.allowed(actor, CorePerm.VIEW_HOUSEHOLDS, unit),
     }
 
 
@@ -104,7 +104,7 @@ def village(request: HttpRequest, unit_id: int) -> HttpResponse:
     unit = selectors.access_unit(actor=request.user, unit_id=unit_id)
     if unit.tier != Tier.VILLAGE:
         return redirect("units:unit", unit.pk)
-    policy.require(request.user, Perm.VIEW_HOUSEHOLDS, unit)
+    policy.require(request.user, CorePerm.VIEW_HOUSEHOLDS, unit)
     form = HouseholdForm(request.POST or None)
     if request.method == "POST":
         household = submit(form, lambda d: services.create_household(actor=request.user, village=unit, **d))
@@ -117,7 +117,7 @@ def village(request: HttpRequest, unit_id: int) -> HttpResponse:
         form=form,
         rename_form=RenameForm(initial={"name": unit.name, "code": unit.code}),
         move_form=MoveForm(),
-        can_edit_households=policy.allowed(request.user, Perm.MANAGE_HOUSEHOLDS, unit),
+        can_edit_households=policy.allowed(request.user, CorePerm.MANAGE_HOUSEHOLDS, unit),
     )
     return render(request, "units/village.html", context, status=400 if form.errors else 200)
 
@@ -184,9 +184,9 @@ def household(request: HttpRequest, household_id: int) -> HttpResponse:
             "members": list(item.members.all()),
             "form": form,
             "date_form": DateReasonForm(),
-            "can_edit": policy.allowed(request.user, Perm.MANAGE_HOUSEHOLDS, item),
-            "can_audit": policy.allowed(request.user, Perm.VIEW_AUDIT, item),
-            "can_accounts": policy.allowed(request.user, Perm.MANAGE_ROLES, item.village),
+            "can_edit": policy.allowed(request.user, CorePerm.MANAGE_HOUSEHOLDS, item),
+            "can_audit": policy.allowed(request.user, CorePerm.VIEW_AUDIT, item),
+            "can_accounts": policy.allowed(request.user, CorePerm.MANAGE_ROLES, item.village),
         },
         status=400 if form.errors else 200,
     )
@@ -230,7 +230,7 @@ def household_action(request: HttpRequest, household_id: int, action: str) -> Ht
 def history(request: HttpRequest, unit_id: int) -> HttpResponse:
     """Nhật ký: every audited write to the unit and anything in its subtree, newest first."""
     unit = selectors.access_unit(actor=request.user, unit_id=unit_id)
-    policy.require(request.user, Perm.VIEW_AUDIT, unit)
+    policy.require(request.user, CorePerm.VIEW_AUDIT, unit)
     subtree_ids = Unit.objects.filter(path__startswith=unit.path).values("id")
     entries = AuditEntry.objects.filter(scope_unit_id__in=Subquery(subtree_ids)).order_by("-id")
     context = _unit_context(request, unit, "history")
@@ -244,10 +244,10 @@ def local_rules(request: HttpRequest, unit_id: int) -> HttpResponse:
     unit = selectors.access_unit(actor=request.user, unit_id=unit_id)
     if unit.tier != Tier.PROVINCE:
         raise Http404("Chỉ cấp tỉnh có quy định riêng.")
-    can_edit = policy.allowed(request.user, Perm.MANAGE_RULES, unit)
+    can_edit = policy.allowed(request.user, CorePerm.MANAGE_RULES, unit)
     form = RuleOverrideForm(request.POST or None)
     if request.method == "POST":
-        policy.require(request.user, Perm.MANAGE_RULES, unit)
+        policy.require(request.user, CorePerm.MANAGE_RULES, unit)
         rule = submit(form, lambda d: services.override_rule(actor=request.user, province=unit, **d))
         if rule is not None:
             messages.success(request, f"Đã đặt quy định riêng cho {rule.key}.")

@@ -1,0 +1,111 @@
+"""How a domain app plugs into the house (đăng ký ứng dụng nghiệp vụ).
+
+Each domain app (plans, reports, disclosures, decisions…) declares everything the house must know of
+it in one module, `danchu/<app>/registry.py`, as `APP = DomainApp(...)`: its permissions and the roles
+that receive them, its statistics for report pre-fill, its daily jobs, its demo data, its search
+content, its portal sections, its pages and API router, and its notification kinds. `core` and
+`accounts` read these declarations and name no domain app; the order of apps is `INSTALLED_APPS`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import import_module
+from importlib.util import find_spec
+from typing import Any
+
+from django.apps import apps
+
+from .policy import Perm
+
+# unit ids, period start, period end → {unit id: {statistic key: figure}}
+StatisticsProvider = Callable[[list[int], dt.date, dt.date], dict[int, dict[str, int]]]
+# today → counts by key (keys prefixed by the job itself)
+DailyJob = Callable[[dt.date], dict[str, int]]
+# the system administrator (accounts.User) → None; adds the app's demo records once people exist
+DemoSeeder = Callable[[Any], None]
+
+
+@dataclass(frozen=True)
+class Statistics:
+    """Figures the app offers reports to pre-fill (số liệu có sẵn): indicator sources "<key>.<figure>"."""
+
+    provider: StatisticsProvider
+    label: str  # where the figures come from, in words ("kế hoạch và nhiệm vụ trên hệ thống")
+
+
+@dataclass(frozen=True)
+class PortalSection:
+    """A section of a commune's public page: a link to the app's public list for that commune."""
+
+    title: str
+    url_name: str  # reversed with the commune's id
+
+
+@dataclass(frozen=True)
+class DomainApp:
+    """A domain app's whole declaration (see the module docstring)."""
+
+    label: str  # the Django app label, also the key of its statistics ("plans")
+    title: str
+    permissions: Sequence[Perm] = ()
+    grants: Mapping[str, frozenset[Perm]] = field(default_factory=dict)  # role code → permissions
+    statistics: Statistics | None = None
+    daily_jobs: Sequence[DailyJob] = ()
+    demo: DemoSeeder | None = None
+    search_kinds: Mapping[str, str] = field(default_factory=dict)  # search entry kind → label
+    portal_sections: Sequence[PortalSection] = ()
+    urls: tuple[str, str] | None = None  # (URL prefix, urlconf module): the officials' pages
+    api: str | None = None  # dotted path of the module whose `router` serves /api/v1/
+    notification_kinds: Mapping[str, str] = field(default_factory=dict)  # key prefix → label
+
+
+@cache
+def domain_apps() -> tuple[DomainApp, ...]:
+    """Every installed app's declaration, in `INSTALLED_APPS` order."""
+    found: list[DomainApp] = []
+    for config in apps.get_app_configs():
+        module_name = f"{config.name}.registry"
+        if config.name == __package__ or find_spec(module_name) is None:
+            continue
+        declaration = getattr(import_module(module_name), "APP", None)
+        if not isinstance(declaration, DomainApp):
+            raise TypeError(f"{module_name}.APP must be a DomainApp")
+        found.append(declaration)
+    return tuple(found)
+
+
+def permissions() -> tuple[Perm, ...]:
+    return tuple(perm for app in domain_apps() for perm in app.permissions)
+
+
+def grants(role: str) -> frozenset[Perm]:
+    """The permissions every domain app gives to `role`."""
+    return frozenset(perm for app in domain_apps() for perm in app.grants.get(role, frozenset()))
+
+
+def statistics() -> dict[str, Statistics]:
+    return {app.label: app.statistics for app in domain_apps() if app.statistics is not None}
+
+
+def daily_jobs() -> tuple[DailyJob, ...]:
+    return tuple(job for app in domain_apps() for job in app.daily_jobs)
+
+
+def demo_seeders() -> tuple[DemoSeeder, ...]:
+    return tuple(app.demo for app in domain_apps() if app.demo is not None)
+
+
+def portal_sections() -> tuple[PortalSection, ...]:
+    return tuple(section for app in domain_apps() for section in app.portal_sections)
+
+
+def notification_kinds() -> dict[str, str]:
+    return {kind: label for app in domain_apps() for kind, label in app.notification_kinds.items()}
+
+
+def search_kinds() -> dict[str, str]:
+    return {kind: label for app in domain_apps() for kind, label in app.search_kinds.items()}

@@ -1,0 +1,31 @@
+"""How plans plug into the house (see `danchu.core.registry`)."""
+
+from __future__ import annotations
+
+from danchu.accounts.models import Role
+from danchu.core.registry import DomainApp, Statistics
+
+from . import reminders, selectors
+from .permissions import PlanPerm
+
+_ALL = frozenset({PlanPerm.VIEW, PlanPerm.MANAGE})
+_READ = frozenset({PlanPerm.VIEW})
+
+APP = DomainApp(
+    label="plans",
+    title="Kế hoạch",
+    permissions=(PlanPerm.VIEW, PlanPerm.MANAGE),
+    grants={
+        Role.UNIT_LEADER: _ALL,
+        Role.FOCAL_OFFICER: _ALL,
+        Role.AGENCY_OFFICER: _READ,
+        Role.VILLAGE_HEAD: _READ,
+        Role.OVERSIGHT_MEMBER: _READ,
+        Role.FRONT_OFFICER: _READ,
+    },
+    statistics=Statistics(selectors.report_statistics, "kế hoạch và nhiệm vụ trên hệ thống"),
+    daily_jobs=(reminders.daily_job,),
+    urls=("ke-hoach/", "danchu.plans.urls"),
+    api="danchu.api.plans",
+    notification_kinds={"task": "Nhiệm vụ", "obligation": "Yêu cầu gửi kế hoạch, báo cáo"},
+)

@@ -1,0 +1,30 @@
+"""How periodic reports plug into the house (see `danchu.core.registry`)."""
+
+from __future__ import annotations
+
+from danchu.accounts.models import Role
+from danchu.core.registry import DomainApp
+
+from . import demo, reminders
+from .permissions import ReportPerm
+
+_ALL = frozenset({ReportPerm.VIEW, ReportPerm.SUBMIT, ReportPerm.MANAGE})
+_READ = frozenset({ReportPerm.VIEW})
+
+APP = DomainApp(
+    label="reports",
+    title="Báo cáo định kỳ",
+    permissions=(ReportPerm.VIEW, ReportPerm.SUBMIT, ReportPerm.MANAGE),
+    grants={
+        Role.UNIT_LEADER: _ALL,
+        Role.FOCAL_OFFICER: _ALL,
+        Role.AGENCY_OFFICER: _READ,
+        Role.OVERSIGHT_MEMBER: _READ,
+        Role.FRONT_OFFICER: _READ,
+    },
+    daily_jobs=(reminders.daily_job,),
+    demo=demo.seed,
+    urls=("bao-cao/", "danchu.reports.urls"),
+    api="danchu.api.reports",
+    notification_kinds={"report": "Báo cáo định kỳ"},
+)
