@@ -58,5 +58,5 @@ def rules(request: HttpRequest, on: dt.date | None = None) -> list[Rule]:
     summary="Lịch sử thay đổi của một đối tượng",
 )
 def history(request: HttpRequest, object_type: str, object_id: str) -> list[AuditEntry]:
-    _obj, entries = access_history(actor=request.user, object_type=object_type, object_id=object_id)
+    _latest, entries = access_history(actor=request.user, object_type=object_type, object_id=object_id)
     return list(entries[:500])

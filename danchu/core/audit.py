@@ -10,7 +10,8 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -18,8 +19,7 @@ from django.db import models, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from danchu.core.policy import CorePerm
-
+from .actors import Actor
 from .context import current_origin
 from .models import AuditChainHead, AuditEntry
 
@@ -78,7 +78,7 @@ def _digest(entry: AuditEntry) -> str:
 
 def record(
     *,
-    actor: Any,
+    actor: Actor | None,
     action: str,
     obj: models.Model,
     before: Snapshot | None = None,
@@ -90,11 +90,11 @@ def record(
         raise RuntimeError("audit.record must run inside the service's transaction")
     origin = current_origin()
     head, _ = AuditChainHead.objects.select_for_update().get_or_create(pk=1, defaults={"last_hash": GENESIS})
-    is_user = actor is not None and getattr(actor, "is_authenticated", False)
+    user = actor if actor is not None and actor.is_authenticated else None
     entry = AuditEntry(
         at=timezone.now(),
-        actor=actor if is_user else None,
-        actor_label=(actor.get_username() if is_user else "hệ thống")[:200],
+        actor_id=user.pk if user is not None else None,
+        actor_label=(user.get_username() if user is not None else "hệ thống")[:200],
         action=action,
         object_type=obj._meta.label_lower,
         object_id=str(obj.pk),
@@ -113,6 +113,48 @@ def record(
     head.last_entry_id = entry.pk
     head.save(update_fields=["last_hash", "last_entry_id"])
     return entry
+
+
+@dataclass
+class Change:
+    """The write being audited: its snapshot before, and what the service adds to the entry's "after"."""
+
+    before: Snapshot
+    extra: Snapshot = field(default_factory=dict)
+
+    def note(self, **values: Any) -> None:
+        self.extra.update(values)
+
+
+@contextmanager
+def audited(
+    *,
+    actor: Actor | None,
+    action: str,
+    obj: models.Model,
+    fields: Iterable[str],
+    scope_unit_id: int | None = None,
+) -> Iterator[Change]:
+    """The one shape of an audited change: snapshot `fields`, let the block change and save `obj`, then
+    record one entry with before and after. A block that raises records nothing.
+
+        with audit.audited(actor=actor, action="plans.plan.close", obj=plan, fields=PLAN_FIELDS,
+                           scope_unit_id=plan.unit_id) as change:
+            plan.status = PlanStatus.CLOSED
+            plan.save(update_fields=["status"])
+            change.note(reason=note)
+    """
+    names = tuple(fields)
+    change = Change(before=snapshot(obj, names))
+    yield change
+    record(
+        actor=actor,
+        action=action,
+        obj=obj,
+        before=change.before,
+        after={**snapshot(obj, names), **change.extra},
+        scope_unit_id=scope_unit_id,
+    )
 
 
 @dataclass(frozen=True)
@@ -140,14 +182,22 @@ def verify_chain(entries: Iterator[AuditEntry] | None = None) -> tuple[int, Chai
 
 
 def access_history(
-    *, actor: Any, object_type: str, object_id: str
-) -> tuple[models.Model, QuerySet[AuditEntry]]:
-    """An object's audit entries (oldest first), for those who may read the audit of its unit."""
-    from . import policy
-    from .lookup import get_object_or_404
+    *, actor: Actor | None, object_type: str, object_id: str
+) -> tuple[AuditEntry, QuerySet[AuditEntry]]:
+    """An object's audit entries (oldest first) and the latest of them, for those who may read the audit
+    of the unit the latest entry belongs to. The object itself is never loaded: a record that has no
+    entries, or does not exist, or whose model has no unit, is the same 404, so the page tells nothing
+    about what exists, and a national entry (no unit) is for the system administrator."""
+    from .access import access
+    from .policy import CorePerm
 
-    obj = get_object_or_404(object_type, object_id)
-    policy.require(actor, CorePerm.VIEW_AUDIT, obj)
-    return obj, AuditEntry.objects.filter(object_type=obj._meta.label_lower, object_id=str(obj.pk)).order_by(
-        "id"
+    entries = AuditEntry.objects.filter(object_type=object_type[:100], object_id=str(object_id)[:64])
+    latest_id = entries.order_by("-id").values_list("pk", flat=True).first()
+    latest = access(
+        AuditEntry.objects.all(),
+        latest_id,
+        actor=actor,
+        perm=CorePerm.VIEW_AUDIT,
+        label="nhật ký của đối tượng",
     )
+    return latest, entries.order_by("id")

@@ -2,26 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Model, QuerySet
 from django.http import Http404
 
+_MAX_ID = 2**63 - 1  # the largest id either database stores; a larger number can name no record
+
 
 def get_or_404[M: Model](queryset: QuerySet[M], pk: int | str | None, label: str) -> M:
     try:
-        return queryset.get(pk=int(pk))  # type: ignore[arg-type]
+        number = int(pk)  # type: ignore[arg-type]
+        if not 0 < number <= _MAX_ID:
+            raise ValueError
+        return queryset.get(pk=number)
     except (ValueError, TypeError, ObjectDoesNotExist):
         raise Http404(f"Không tìm thấy {label}.") from None
-
-
-def get_object_or_404(label: str, pk: str) -> Any:
-    """Any record by its model label ("units.household") and id, for pages that show any object's history."""
-    from django.apps import apps
-
-    try:
-        model = apps.get_model(label)
-    except (LookupError, ValueError):
-        raise Http404("Không tìm thấy đối tượng.") from None
-    return get_or_404(model._default_manager.all(), pk, "đối tượng")

@@ -10,6 +10,11 @@ from unidecode import unidecode
 from .errors import DomainError
 
 _SPACES = re.compile(r"\s+")
+# Invisible characters that change how text reads without showing: zero-width spaces and joiners, the
+# byte-order mark, and bidirectional overrides/isolates ("abc\u202egpj.exe" shows as "abcexe.jpg").
+# Pasted text from word processors carries some of them innocently, so they are removed, not refused.
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def fold(text: str) -> str:
@@ -19,12 +24,18 @@ def fold(text: str) -> str:
 
 
 def clean_text(value: str, *, field: str, max_length: int | None = None, required: bool = True) -> str:
-    """Normalise user text (NFC, trimmed) and refuse what PostgreSQL or the reader cannot take."""
-    if "\x00" in value:
+    """Normalise user text (NFC, trimmed, no invisible controls) and refuse what PostgreSQL or the
+    reader cannot take (NUL, lone surrogates)."""
+    if "\x00" in value or _SURROGATE.search(value):
         raise DomainError(f"Trường “{field}” chứa ký tự không hợp lệ.", field=field)
-    value = unicodedata.normalize("NFC", value).strip()
+    value = unicodedata.normalize("NFC", strip_invisible(value)).strip()
     if required and not value:
         raise DomainError(f"Trường “{field}” không được để trống.", field=field)
     if max_length is not None and len(value) > max_length:
         raise DomainError(f"Trường “{field}” dài quá {max_length} ký tự.", field=field)
     return value
+
+
+def strip_invisible(value: str) -> str:
+    """The text without zero-width characters and bidirectional controls."""
+    return _INVISIBLE.sub("", value)

@@ -54,9 +54,11 @@ def calendar(request: HttpRequest) -> HttpResponse:
 @login_required
 def object_history(request: HttpRequest, object_type: str, object_id: str) -> HttpResponse:
     """Lịch sử: the audit entries of one object, for those who may read the audit of its unit."""
-    obj, entries = access_history(actor=request.user, object_type=object_type, object_id=object_id)
+    latest, entries = access_history(actor=request.user, object_type=object_type, object_id=object_id)
     return render(
-        request, "core/object_history.html", {"obj": obj, "page": paginate(request, entries.reverse())}
+        request,
+        "core/object_history.html",
+        {"obj": latest.object_repr, "page": paginate(request, entries.reverse())},
     )
 
 
