@@ -82,7 +82,8 @@ def my_household(request: HttpRequest) -> HttpResponse:
     """Hộ của tôi: a citizen sees their own household and who represents it."""
     household_ids = selectors.citizen_household_ids(request.user)
     households = [
-        unit_selectors.access_household(actor=request.user, household_id=hid) for hid in household_ids
+        unit_selectors.access_household(actor=request.user, household_id=hid, perm=CorePerm.VIEW_HOUSEHOLDS)
+        for hid in household_ids
     ]
     return render(
         request,
@@ -96,8 +97,7 @@ def my_household(request: HttpRequest) -> HttpResponse:
 @login_required
 def roles(request: HttpRequest, unit_id: int) -> HttpResponse:
     """Vai trò tại đơn vị: who acts for this unit; grant a role to an existing or a new account."""
-    unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id)
-    policy.require(request.user, CorePerm.MANAGE_ROLES, unit)
+    unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id, perm=CorePerm.MANAGE_ROLES)
     form = GrantRoleForm(request.POST or None, unit=unit)
     if request.method == "POST":
         granted = submit(form, lambda d: _grant(request, unit, d))
@@ -171,11 +171,15 @@ def revoke(request: HttpRequest, role_id: int) -> HttpResponse:
 @require_POST
 def citizen_account(request: HttpRequest, household_id: int) -> HttpResponse:
     """Cấp tài khoản người dân: an account for a member of the household, seeing that household."""
-    household = unit_selectors.access_household(actor=request.user, household_id=household_id, for_write=True)
+    household = unit_selectors.access_household(
+        actor=request.user, household_id=household_id, perm=CorePerm.MANAGE_HOUSEHOLDS
+    )
     form = CitizenAccountForm(request.POST)
 
     def create(data: dict[str, Any]) -> RoleAssignment:
-        resident = unit_selectors.access_resident(actor=request.user, resident_id=data["resident"])
+        resident = unit_selectors.access_resident(
+            actor=request.user, resident_id=data["resident"], perm=CorePerm.VIEW_HOUSEHOLDS
+        )
         if resident.household_id != household.pk:
             raise DomainError("Nhân khẩu không thuộc hộ này.")
         user = services.create_user(

@@ -6,7 +6,6 @@ from ninja import Router, Schema, Status
 from danchu.accounts import selectors, services
 from danchu.accounts.models import RoleAssignment
 from danchu.accounts.permissions import active_assignments
-from danchu.core import policy
 from danchu.core.errors import DomainError
 from danchu.core.policy import CorePerm
 from danchu.units import selectors as unit_selectors
@@ -65,19 +64,18 @@ def me(request: HttpRequest) -> dict[str, object]:
 
 @router.get("/units/{unit_id}/roles", response={200: list[RoleOut], **ERRORS}, auth=AUTH)
 def list_roles(request: HttpRequest, unit_id: int) -> list[RoleAssignment]:
-    unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id)
-    policy.require(request.user, CorePerm.MANAGE_ROLES, unit)
+    unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id, perm=CorePerm.MANAGE_ROLES)
     return list(selectors.roles_at(unit, include_revoked=True))
 
 
 @router.post("/units/{unit_id}/roles", response={201: RoleOut, **ERRORS}, auth=AUTH, summary="Giao vai trò")
 def grant(request: HttpRequest, unit_id: int, payload: GrantIn) -> Status[RoleAssignment]:
-    unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id)
+    unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id, perm=CorePerm.VIEW_UNIT)
     user = selectors.find_user(payload.username)
     if user is None:
         raise DomainError(f"Chưa có tài khoản “{payload.username}”.", field="username")
     agency = (
-        unit_selectors.access_agency(actor=request.user, agency_id=payload.agency_id)
+        unit_selectors.access_agency(actor=request.user, agency_id=payload.agency_id, perm=CorePerm.VIEW_UNIT)
         if payload.agency_id
         else None
     )

@@ -10,9 +10,9 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja import File, Form, Router, Schema, Status, UploadedFile
 
-from danchu.core import policy
 from danchu.core import search as search_index
 from danchu.core.errors import DomainError
+from danchu.core.policy import CorePerm
 from danchu.disclosures import compliance, selectors, services
 from danchu.disclosures.models import Attachment, ChannelProof, Disclosure, DisclosureItem
 from danchu.disclosures.permissions import DisclosurePerm
@@ -170,8 +170,7 @@ def list_items(request: HttpRequest) -> list[DisclosureItem]:
 
 @router.get("/units/{unit_id}/disclosures", response={200: list[DisclosureOut], **ERRORS}, auth=AUTH)
 def unit_disclosures(request: HttpRequest, unit_id: int, status: str = "") -> list[Disclosure]:
-    unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id)
-    policy.require(request.user, DisclosurePerm.VIEW, unit)
+    unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id, perm=DisclosurePerm.VIEW)
     rows = selectors.of_unit(unit, status, timezone.localdate()).prefetch_related("attachments")
     return list(rows[:500])
 
@@ -183,7 +182,7 @@ def unit_disclosures(request: HttpRequest, unit_id: int, status: str = "") -> li
     summary="Soạn thông tin công khai (dự thảo)",
 )
 def create_disclosure(request: HttpRequest, unit_id: int, payload: DisclosureIn) -> Status[Disclosure]:
-    unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id)
+    unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id, perm=CorePerm.VIEW_UNIT)
     replaces = None
     if payload.replaces_id is not None:
         replaces = selectors.access_disclosure(
@@ -290,8 +289,7 @@ def record_proof(
 @router.get("/units/{unit_id}/disclosure-compliance", response={200: list[ChecklistOut], **ERRORS}, auth=AUTH)
 def unit_compliance(request: HttpRequest, unit_id: int, year: int | None = None) -> list[dict[str, Any]]:
     """A commune's checklist, or one per commune below a province (the roll-up)."""
-    unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id)
-    policy.require(request.user, DisclosurePerm.VIEW, unit)
+    unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id, perm=DisclosurePerm.VIEW)
     today = timezone.localdate()
     year = year or today.year
     if not 2000 <= year <= today.year:

@@ -6,6 +6,7 @@ from django.http import HttpRequest
 from ninja import File, Router, Schema, Status, UploadedFile
 
 from danchu.core import policy
+from danchu.core.policy import CorePerm
 from danchu.plans import selectors, services
 from danchu.plans.models import Plan, PlanItem, Task
 from danchu.plans.permissions import PlanPerm
@@ -85,8 +86,7 @@ class PlanDetailOut(PlanOut):
     summary="Kế hoạch của đơn vị và các đơn vị cấp dưới",
 )
 def list_plans(request: HttpRequest, unit_id: int) -> list[Plan]:
-    unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id)
-    policy.require(request.user, PlanPerm.VIEW, unit)
+    unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id, perm=PlanPerm.VIEW)
     return list(selectors.plans_under(unit)[:500])
 
 
@@ -97,7 +97,7 @@ def list_plans(request: HttpRequest, unit_id: int) -> list[Plan]:
     summary="Tải lên một kế hoạch (.docx, .pdf, .txt, .md): lưu dạng dự thảo",
 )
 def import_plan(request: HttpRequest, unit_id: int, file: File[UploadedFile]) -> Status[Plan]:
-    unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id)
+    unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id, perm=CorePerm.VIEW_UNIT)
     plan = services.import_plan(actor=request.user, unit=unit, file_name=file.name or "", data=file.read())
     return Status(201, plan)
 

@@ -9,8 +9,8 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
-from danchu.core import policy
 from danchu.core.lookup import get_or_404
+from danchu.core.policy import CorePerm
 from danchu.plans.models import Directive
 from danchu.reports import interchange, selectors, services, sources
 from danchu.reports.catalogue import QCDC, codes
@@ -157,14 +157,13 @@ def list_indicators(request: HttpRequest) -> list[Indicator]:
     summary="Thêm chỉ tiêu của địa phương",
 )
 def create_indicator(request: HttpRequest, unit_id: int, payload: IndicatorIn) -> Status[Indicator]:
-    unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id)
+    unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id, perm=CorePerm.VIEW_UNIT)
     return Status(201, services.create_indicator(actor=request.user, unit=unit, **payload.dict()))
 
 
 @router.get("/units/{unit_id}/report-regimes", response={200: list[RegimeOut], **ERRORS}, auth=AUTH)
 def list_regimes(request: HttpRequest, unit_id: int) -> list[ReportRegime]:
-    unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id)
-    policy.require(request.user, ReportPerm.VIEW, unit)
+    unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id, perm=ReportPerm.VIEW)
     return list(selectors.regimes_of(unit)[:200])
 
 
@@ -175,7 +174,7 @@ def list_regimes(request: HttpRequest, unit_id: int) -> list[ReportRegime]:
     summary="Ban hành chế độ báo cáo",
 )
 def create_regime(request: HttpRequest, unit_id: int, payload: RegimeIn) -> Status[ReportRegime]:
-    unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id)
+    unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id, perm=CorePerm.VIEW_UNIT)
     agency = None
     if payload.receiver_agency_id is not None:
         agency = get_or_404(Agency.objects.all(), payload.receiver_agency_id, "cơ quan tiếp nhận")
@@ -280,8 +279,7 @@ def dhis2_import(request: HttpRequest, regime_id: int, period: str) -> dict[str,
 
 @router.get("/units/{unit_id}/reports", response={200: list[SubmissionOut], **ERRORS}, auth=AUTH)
 def unit_reports(request: HttpRequest, unit_id: int) -> list[Submission]:
-    unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id)
-    policy.require(request.user, ReportPerm.VIEW, unit)
+    unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id, perm=ReportPerm.VIEW)
     return list(selectors.reports_due_from(unit)[:500])
 
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 
-from danchu.core import policy
 from danchu.core.policy import CorePerm
 from danchu.units import selectors, services
 from danchu.units.models import Agency, Household, Resident, Unit
@@ -125,7 +124,7 @@ def get_unit(request: HttpRequest, unit_id: int) -> Unit:
 
 @router.get("/units/{unit_id}/villages", response={200: list[UnitOut], **ERRORS}, auth=AUTH)
 def list_villages(request: HttpRequest, unit_id: int) -> list[Unit]:
-    unit = selectors.access_unit(actor=request.user, unit_id=unit_id)
+    unit = selectors.access_unit(actor=request.user, unit_id=unit_id, perm=CorePerm.VIEW_UNIT)
     return list(selectors.villages_of(unit))
 
 
@@ -133,13 +132,13 @@ def list_villages(request: HttpRequest, unit_id: int) -> list[Unit]:
     "/units/{unit_id}/villages", response={201: UnitOut, **ERRORS}, auth=AUTH, summary="Thêm thôn, tổ dân phố"
 )
 def create_village(request: HttpRequest, unit_id: int, payload: VillageIn) -> Status[Unit]:
-    unit = selectors.access_unit(actor=request.user, unit_id=unit_id, for_write=True)
+    unit = selectors.access_unit(actor=request.user, unit_id=unit_id, perm=CorePerm.MANAGE_UNIT)
     return Status(201, services.create_village(actor=request.user, commune=unit, **payload.dict()))
 
 
 @router.get("/units/{unit_id}/agencies", response={200: list[AgencyOut], **ERRORS}, auth=AUTH)
 def list_agencies(request: HttpRequest, unit_id: int) -> list[Agency]:
-    unit = selectors.access_unit(actor=request.user, unit_id=unit_id)
+    unit = selectors.access_unit(actor=request.user, unit_id=unit_id, perm=CorePerm.VIEW_UNIT)
     return list(selectors.agencies_of(unit, include_closed=True))
 
 
@@ -150,14 +149,13 @@ def list_agencies(request: HttpRequest, unit_id: int) -> list[Agency]:
     summary="Thêm cơ quan, đơn vị",
 )
 def create_agency(request: HttpRequest, unit_id: int, payload: AgencyIn) -> Status[Agency]:
-    unit = selectors.access_unit(actor=request.user, unit_id=unit_id, for_write=True)
+    unit = selectors.access_unit(actor=request.user, unit_id=unit_id, perm=CorePerm.MANAGE_UNIT)
     return Status(201, services.create_agency(actor=request.user, unit=unit, **payload.dict()))
 
 
 @router.get("/villages/{unit_id}/households", response={200: list[HouseholdOut], **ERRORS}, auth=AUTH)
 def list_households(request: HttpRequest, unit_id: int) -> list[Household]:
-    village = selectors.access_unit(actor=request.user, unit_id=unit_id)
-    policy.require(request.user, CorePerm.VIEW_HOUSEHOLDS, village)
+    village = selectors.access_unit(actor=request.user, unit_id=unit_id, perm=CorePerm.VIEW_HOUSEHOLDS)
     return list(selectors.households_of(village, include_dissolved=True))
 
 
@@ -168,18 +166,22 @@ def list_households(request: HttpRequest, unit_id: int) -> list[Household]:
     summary="Thêm hộ gia đình",
 )
 def create_household(request: HttpRequest, unit_id: int, payload: HouseholdIn) -> Status[Household]:
-    village = selectors.access_unit(actor=request.user, unit_id=unit_id)
+    village = selectors.access_unit(actor=request.user, unit_id=unit_id, perm=CorePerm.VIEW_UNIT)
     return Status(201, services.create_household(actor=request.user, village=village, **payload.dict()))
 
 
 @router.get("/households/{household_id}", response={200: HouseholdOut, **ERRORS}, auth=AUTH)
 def get_household(request: HttpRequest, household_id: int) -> Household:
-    return selectors.access_household(actor=request.user, household_id=household_id)
+    return selectors.access_household(
+        actor=request.user, household_id=household_id, perm=CorePerm.VIEW_HOUSEHOLDS
+    )
 
 
 @router.get("/households/{household_id}/residents", response={200: list[ResidentOut], **ERRORS}, auth=AUTH)
 def list_residents(request: HttpRequest, household_id: int) -> list[Resident]:
-    household = selectors.access_household(actor=request.user, household_id=household_id)
+    household = selectors.access_household(
+        actor=request.user, household_id=household_id, perm=CorePerm.VIEW_HOUSEHOLDS
+    )
     return list(household.members.all())
 
 
@@ -190,5 +192,7 @@ def list_residents(request: HttpRequest, household_id: int) -> list[Resident]:
     summary="Thêm nhân khẩu",
 )
 def add_resident(request: HttpRequest, household_id: int, payload: ResidentIn) -> Status[Resident]:
-    household = selectors.access_household(actor=request.user, household_id=household_id, for_write=True)
+    household = selectors.access_household(
+        actor=request.user, household_id=household_id, perm=CorePerm.MANAGE_HOUSEHOLDS
+    )
     return Status(201, services.add_resident(actor=request.user, household=household, **payload.dict()))

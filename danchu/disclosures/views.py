@@ -63,8 +63,7 @@ def _form_data(data: dict[str, Any]) -> dict[str, Any]:
 @login_required
 def create(request: HttpRequest, unit_id: int) -> HttpResponse:
     """Soạn thông tin công khai."""
-    unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id)
-    policy.require(request.user, DisclosurePerm.MANAGE, unit)
+    unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id, perm=DisclosurePerm.MANAGE)
     initial = {"starts_on": timezone.localdate().strftime("%d/%m/%Y"), "items": request.GET.getlist("muc")}
     form = DisclosureForm(request.POST or None, unit=unit, initial=initial)
     if request.method == "POST":
@@ -236,8 +235,7 @@ def _year(request: HttpRequest) -> int:
 @login_required
 def compliance_page(request: HttpRequest, unit_id: int) -> HttpResponse:
     """Tuân thủ công khai: the checklist of a commune, or the roll-up of the communes below a node."""
-    unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id)
-    policy.require(request.user, DisclosurePerm.VIEW, unit)
+    unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id, perm=DisclosurePerm.VIEW)
     year, today = _year(request), timezone.localdate()
     on = min(today, today.replace(year=year, month=12, day=31))
     context: dict[str, Any] = {

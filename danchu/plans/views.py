@@ -27,8 +27,7 @@ from .permissions import PlanPerm
 
 @login_required
 def plan_list(request: HttpRequest, unit_id: int) -> HttpResponse:
-    unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id)
-    policy.require(request.user, PlanPerm.VIEW, unit)
+    unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id, perm=PlanPerm.VIEW)
     return render(
         request,
         "plans/plan_list.html",
@@ -46,8 +45,7 @@ def plan_list(request: HttpRequest, unit_id: int) -> HttpResponse:
 @login_required
 def upload(request: HttpRequest, unit_id: int) -> HttpResponse:
     """Tải lên kế hoạch: the file is read into a draft, then shown for review."""
-    unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id)
-    policy.require(request.user, PlanPerm.MANAGE, unit)
+    unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id, perm=PlanPerm.MANAGE)
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
 

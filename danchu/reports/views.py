@@ -30,8 +30,7 @@ from .values import Value, ValuesError
 @login_required
 def unit_reports(request: HttpRequest, unit_id: int) -> HttpResponse:
     """Báo cáo của đơn vị: what it must send upwards, and the regimes it has set for the units below."""
-    unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id)
-    policy.require(request.user, ReportPerm.VIEW, unit)
+    unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id, perm=ReportPerm.VIEW)
     return render(
         request,
         "reports/unit_reports.html",
@@ -50,8 +49,7 @@ def unit_reports(request: HttpRequest, unit_id: int) -> HttpResponse:
 @login_required
 def create_regime(request: HttpRequest, unit_id: int) -> HttpResponse:
     """Ban hành chế độ báo cáo for the units below."""
-    unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id)
-    policy.require(request.user, ReportPerm.MANAGE, unit)
+    unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id, perm=ReportPerm.MANAGE)
     initial = {
         "starts_on": timezone.localdate().replace(month=1, day=1).strftime("%d/%m/%Y"),
         "frequency": Frequency.SIX_MONTHLY,

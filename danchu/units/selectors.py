@@ -2,43 +2,48 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import Count, Q, QuerySet
 
-from danchu.core import policy
+from danchu.core.access import access
+from danchu.core.actors import Actor
 from danchu.core.errors import DomainError
 from danchu.core.lookup import get_or_404
-from danchu.core.policy import CorePerm
+from danchu.core.policy import Perm
 from danchu.core.text import fold
 
 from .models import Agency, Generation, Household, Resident, Tier, Unit
 
 
-def access_unit(*, actor: Any, unit_id: int | str, for_write: bool = False) -> Unit:
-    unit: Unit = get_or_404(Unit.objects.select_related("parent"), unit_id, "đơn vị")
-    policy.require(actor, CorePerm.MANAGE_UNIT if for_write else CorePerm.VIEW_UNIT, unit)
-    return unit
+def access_unit(*, actor: Actor | None, unit_id: int | str, perm: Perm, for_write: bool = False) -> Unit:
+    return access(
+        Unit.objects.select_related("parent"),
+        unit_id,
+        actor=actor,
+        perm=perm,
+        label="đơn vị",
+        for_write=for_write,
+    )
 
 
-def access_agency(*, actor: Any, agency_id: int | str, for_write: bool = False) -> Agency:
-    agency: Agency = get_or_404(Agency.objects.select_related("unit", "parent"), agency_id, "cơ quan")
-    policy.require(actor, CorePerm.MANAGE_UNIT if for_write else CorePerm.VIEW_UNIT, agency)
-    return agency
+def access_agency(
+    *, actor: Actor | None, agency_id: int | str, perm: Perm, for_write: bool = False
+) -> Agency:
+    queryset = Agency.objects.select_related("unit", "parent")
+    return access(queryset, agency_id, actor=actor, perm=perm, label="cơ quan", for_write=for_write)
 
 
-def access_household(*, actor: Any, household_id: int | str, for_write: bool = False) -> Household:
-    qs = Household.objects.select_related("village", "village__parent", "representative")
-    household: Household = get_or_404(qs, household_id, "hộ gia đình")
-    policy.require(actor, CorePerm.MANAGE_HOUSEHOLDS if for_write else CorePerm.VIEW_HOUSEHOLDS, household)
-    return household
+def access_household(
+    *, actor: Actor | None, household_id: int | str, perm: Perm, for_write: bool = False
+) -> Household:
+    queryset = Household.objects.select_related("village", "village__parent", "representative")
+    return access(queryset, household_id, actor=actor, perm=perm, label="hộ gia đình", for_write=for_write)
 
 
-def access_resident(*, actor: Any, resident_id: int | str, for_write: bool = False) -> Resident:
-    qs = Resident.objects.select_related("household", "household__village")
-    resident: Resident = get_or_404(qs, resident_id, "nhân khẩu")
-    policy.require(actor, CorePerm.MANAGE_HOUSEHOLDS if for_write else CorePerm.VIEW_HOUSEHOLDS, resident)
-    return resident
+def access_resident(
+    *, actor: Actor | None, resident_id: int | str, perm: Perm, for_write: bool = False
+) -> Resident:
+    queryset = Resident.objects.select_related("household", "household__village")
+    return access(queryset, resident_id, actor=actor, perm=perm, label="nhân khẩu", for_write=for_write)
 
 
 def public_unit(unit_id: int | str) -> Unit:

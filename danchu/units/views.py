@@ -46,7 +46,7 @@ def _unit_context(request: HttpRequest, unit: Unit, tab: str) -> dict[str, Any]:
 @login_required
 def unit_detail(request: HttpRequest, unit_id: int) -> HttpResponse:
     """Đơn vị: subunits (or villages, for a commune) and, for managers, the form to add a village."""
-    unit = selectors.access_unit(actor=request.user, unit_id=unit_id)
+    unit = selectors.access_unit(actor=request.user, unit_id=unit_id, perm=CorePerm.VIEW_UNIT)
     form = VillageForm(request.POST or None)
     if request.method == "POST":
         village = submit(form, lambda d: services.create_village(actor=request.user, commune=unit, **d))
@@ -67,7 +67,7 @@ def unit_detail(request: HttpRequest, unit_id: int) -> HttpResponse:
 
 @login_required
 def agencies(request: HttpRequest, unit_id: int) -> HttpResponse:
-    unit = selectors.access_unit(actor=request.user, unit_id=unit_id)
+    unit = selectors.access_unit(actor=request.user, unit_id=unit_id, perm=CorePerm.VIEW_UNIT)
     form = AgencyForm(request.POST or None)
     if request.method == "POST":
         agency = submit(form, lambda d: services.create_agency(actor=request.user, unit=unit, **d))
@@ -86,7 +86,7 @@ def agencies(request: HttpRequest, unit_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def close_agency(request: HttpRequest, agency_id: int) -> HttpResponse:
-    agency = selectors.access_agency(actor=request.user, agency_id=agency_id, for_write=True)
+    agency = selectors.access_agency(actor=request.user, agency_id=agency_id, perm=CorePerm.MANAGE_UNIT)
     form = DateReasonForm(request.POST)
     if (
         submit(form, lambda d: services.close_agency(actor=request.user, agency=agency, on=d["on"]))
@@ -101,7 +101,7 @@ def close_agency(request: HttpRequest, agency_id: int) -> HttpResponse:
 @login_required
 def village(request: HttpRequest, unit_id: int) -> HttpResponse:
     """Thôn, tổ dân phố: its households, and the forms to add one, rename, move or retire the village."""
-    unit = selectors.access_unit(actor=request.user, unit_id=unit_id)
+    unit = selectors.access_unit(actor=request.user, unit_id=unit_id, perm=CorePerm.VIEW_UNIT)
     if unit.tier != Tier.VILLAGE:
         return redirect("units:unit", unit.pk)
     policy.require(request.user, CorePerm.VIEW_HOUSEHOLDS, unit)
@@ -125,7 +125,7 @@ def village(request: HttpRequest, unit_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def rename_village(request: HttpRequest, unit_id: int) -> HttpResponse:
-    unit = selectors.access_unit(actor=request.user, unit_id=unit_id, for_write=True)
+    unit = selectors.access_unit(actor=request.user, unit_id=unit_id, perm=CorePerm.MANAGE_UNIT)
     form = RenameForm(request.POST)
     if submit(form, lambda d: services.rename_unit(actor=request.user, unit=unit, **d)) is not None:
         messages.success(request, "Đã cập nhật tên.")
@@ -137,7 +137,7 @@ def rename_village(request: HttpRequest, unit_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def move_village(request: HttpRequest, unit_id: int) -> HttpResponse:
-    unit = selectors.access_unit(actor=request.user, unit_id=unit_id, for_write=True)
+    unit = selectors.access_unit(actor=request.user, unit_id=unit_id, perm=CorePerm.MANAGE_UNIT)
     form = MoveForm(request.POST)
 
     def move(data: dict[str, Any]) -> Unit:
@@ -155,7 +155,7 @@ def move_village(request: HttpRequest, unit_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def retire_village(request: HttpRequest, unit_id: int) -> HttpResponse:
-    unit = selectors.access_unit(actor=request.user, unit_id=unit_id, for_write=True)
+    unit = selectors.access_unit(actor=request.user, unit_id=unit_id, perm=CorePerm.MANAGE_UNIT)
     form = DateReasonForm(request.POST)
     if submit(form, lambda d: services.retire_unit(actor=request.user, unit=unit, on=d["on"])) is not None:
         messages.success(request, f"{unit.name} đã ngừng hiệu lực.")
@@ -167,7 +167,9 @@ def retire_village(request: HttpRequest, unit_id: int) -> HttpResponse:
 @login_required
 def household(request: HttpRequest, household_id: int) -> HttpResponse:
     """Hộ gia đình: members, representative; add a member, record a departure, strike the household."""
-    item = selectors.access_household(actor=request.user, household_id=household_id)
+    item = selectors.access_household(
+        actor=request.user, household_id=household_id, perm=CorePerm.VIEW_HOUSEHOLDS
+    )
     form = ResidentForm(request.POST or None)
     if request.method == "POST":
         resident = submit(form, lambda d: services.add_resident(actor=request.user, household=item, **d))
@@ -196,17 +198,23 @@ def household(request: HttpRequest, household_id: int) -> HttpResponse:
 @require_POST
 def household_action(request: HttpRequest, household_id: int, action: str) -> HttpResponse:
     """Đặt người đại diện, ghi nhân khẩu chuyển đi, xoá hộ: one POST each, errors as messages."""
-    item = selectors.access_household(actor=request.user, household_id=household_id, for_write=True)
+    item = selectors.access_household(
+        actor=request.user, household_id=household_id, perm=CorePerm.MANAGE_HOUSEHOLDS
+    )
     actor = request.user
     if action == "dai-dien":
-        resident = selectors.access_resident(actor=actor, resident_id=request.POST.get("resident", ""))
+        resident = selectors.access_resident(
+            actor=actor, resident_id=request.POST.get("resident", ""), perm=CorePerm.VIEW_HOUSEHOLDS
+        )
         attempt(request, lambda: services.set_representative(actor=actor, household=item, resident=resident))
     elif action in ("chuyen-di", "xoa-ho"):
         form = DateReasonForm({"on": request.POST.get("on", ""), "reason": request.POST.get("reason") or "-"})
         if not form.is_valid():
             messages.error(request, errors_text(form))
         elif action == "chuyen-di":
-            resident = selectors.access_resident(actor=actor, resident_id=request.POST.get("resident", ""))
+            resident = selectors.access_resident(
+                actor=actor, resident_id=request.POST.get("resident", ""), perm=CorePerm.VIEW_HOUSEHOLDS
+            )
             attempt(
                 request,
                 lambda: services.resident_leaves(actor=actor, resident=resident, on=form.cleaned_data["on"]),
@@ -229,8 +237,7 @@ def household_action(request: HttpRequest, household_id: int, action: str) -> Ht
 @login_required
 def history(request: HttpRequest, unit_id: int) -> HttpResponse:
     """Nhật ký: every audited write to the unit and anything in its subtree, newest first."""
-    unit = selectors.access_unit(actor=request.user, unit_id=unit_id)
-    policy.require(request.user, CorePerm.VIEW_AUDIT, unit)
+    unit = selectors.access_unit(actor=request.user, unit_id=unit_id, perm=CorePerm.VIEW_AUDIT)
     subtree_ids = Unit.objects.filter(path__startswith=unit.path).values("id")
     entries = AuditEntry.objects.filter(scope_unit_id__in=Subquery(subtree_ids)).order_by("-id")
     context = _unit_context(request, unit, "history")
@@ -241,7 +248,7 @@ def history(request: HttpRequest, unit_id: int) -> HttpResponse:
 @login_required
 def local_rules(request: HttpRequest, unit_id: int) -> HttpResponse:
     """Quy định riêng của tỉnh: the province's overrides of national values, and the form to add one."""
-    unit = selectors.access_unit(actor=request.user, unit_id=unit_id)
+    unit = selectors.access_unit(actor=request.user, unit_id=unit_id, perm=CorePerm.VIEW_UNIT)
     if unit.tier != Tier.PROVINCE:
         raise Http404("Chỉ cấp tỉnh có quy định riêng.")
     can_edit = policy.allowed(request.user, CorePerm.MANAGE_RULES, unit)

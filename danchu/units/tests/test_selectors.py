@@ -4,6 +4,7 @@ import pytest
 from django.http import Http404
 
 from danchu.core.errors import PermissionDeniedError
+from danchu.core.policy import CorePerm
 from danchu.units import selectors
 
 pytestmark = pytest.mark.django_db
@@ -28,22 +29,32 @@ def test_ancestors_root_first(tree):
 
 
 def test_access_unit_checks_subtree(tree, personas):
-    assert selectors.access_unit(actor=personas["commune_official"], unit_id=tree.village.pk) == tree.village
+    assert (
+        selectors.access_unit(
+            actor=personas["commune_official"], unit_id=tree.village.pk, perm=CorePerm.VIEW_UNIT
+        )
+        == tree.village
+    )
     with pytest.raises(PermissionDeniedError):
-        selectors.access_unit(actor=personas["sibling_official"], unit_id=tree.commune.pk)
+        selectors.access_unit(
+            actor=personas["sibling_official"], unit_id=tree.commune.pk, perm=CorePerm.VIEW_UNIT
+        )
     with pytest.raises(Http404):
-        selectors.access_unit(actor=personas["admin"], unit_id=999999)
+        selectors.access_unit(actor=personas["admin"], unit_id=999999, perm=CorePerm.VIEW_UNIT)
     with pytest.raises(Http404):
-        selectors.access_unit(actor=personas["admin"], unit_id="abc")
+        selectors.access_unit(actor=personas["admin"], unit_id="abc", perm=CorePerm.VIEW_UNIT)
 
 
 def test_citizen_sees_only_own_household(tree, personas):
     citizen = personas["citizen"]
-    assert selectors.access_household(actor=citizen, household_id=tree.h1.pk) == tree.h1
+    assert (
+        selectors.access_household(actor=citizen, household_id=tree.h1.pk, perm=CorePerm.VIEW_HOUSEHOLDS)
+        == tree.h1
+    )
     with pytest.raises(PermissionDeniedError):
-        selectors.access_household(actor=citizen, household_id=tree.h2.pk)
+        selectors.access_household(actor=citizen, household_id=tree.h2.pk, perm=CorePerm.VIEW_HOUSEHOLDS)
     with pytest.raises(PermissionDeniedError):
-        selectors.access_household(actor=citizen, household_id=tree.h1.pk, for_write=True)
+        selectors.access_household(actor=citizen, household_id=tree.h1.pk, perm=CorePerm.MANAGE_HOUSEHOLDS)
 
 
 def test_household_counts(tree):
