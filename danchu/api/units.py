@@ -166,7 +166,7 @@ def list_households(request: HttpRequest, unit_id: int) -> list[Household]:
     summary="Thêm hộ gia đình",
 )
 def create_household(request: HttpRequest, unit_id: int, payload: HouseholdIn) -> Status[Household]:
-    village = selectors.access_unit(actor=request.user, unit_id=unit_id, perm=CorePerm.VIEW_UNIT)
+    village = selectors.access_unit(actor=request.user, unit_id=unit_id, perm=CorePerm.MANAGE_HOUSEHOLDS)
     return Status(201, services.create_household(actor=request.user, village=village, **payload.dict()))
 
 
