@@ -1,7 +1,8 @@
 """Test runs: fast hashing, in-memory mail, plain static storage (no collectstatic needed)."""
 
 from .base import *  # noqa: F403
-from .base import DATABASES, STORAGES, VAR_DIR
+from .base import DATABASES, STORAGES
+from .env import VAR_DIR
 
 SECRET_KEY = "test-only-secret-key-not-for-production-0123456789"  # noqa: S105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
