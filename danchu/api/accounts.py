@@ -11,10 +11,9 @@ from danchu.core.errors import DomainError
 from danchu.core.policy import CorePerm
 from danchu.units import selectors as unit_selectors
 
-from .base import AUTH, ErrorOut
+from .base import AUTH, ERRORS
 
 router = Router(tags=["accounts"])
-ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut}
 
 
 class RoleOut(Schema):
@@ -53,7 +52,9 @@ class RevokeIn(Schema):
     reason: str
 
 
-@router.get("/me", response=MeOut, auth=AUTH, summary="Tài khoản đang đăng nhập và các vai trò")
+@router.get(
+    "/me", response={200: MeOut, **ERRORS}, auth=AUTH, summary="Tài khoản đang đăng nhập và các vai trò"
+)
 def me(request: HttpRequest) -> dict[str, object]:
     user = request.user
     return {

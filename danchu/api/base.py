@@ -9,7 +9,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.utils.datastructures import MultiValueDict
 from ninja import NinjaAPI, Schema
-from ninja.errors import HttpError
+from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.parser import Parser
 from ninja.security import django_auth
 
@@ -65,6 +65,28 @@ class ErrorOut(Schema):
     detail: str
     field: str | None = None
     errors: dict[str, str] | None = None  # every offending value or row, when there are several
+
+
+# Every answer an operation can give besides its success, as the OpenAPI document lists them.
+PUBLIC_ERRORS: dict[int, type[Schema]] = {400: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+ERRORS: dict[int, type[Schema]] = {**PUBLIC_ERRORS, 401: ErrorOut, 403: ErrorOut}
+INVALID = "Dữ liệu gửi lên không đúng dạng; xem từng trường trong “errors”."
+
+
+@api.exception_handler(ValidationError)
+def invalid_input(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    """Input that does not fit the operation's schema: 422, each offending field with its reason."""
+    errors = {
+        ".".join(str(part) for part in error.get("loc", ()) if part not in ("body", "payload"))
+        or "body": str(error.get("msg", ""))
+        for error in exc.errors
+    }
+    return api.create_response(request, {"detail": INVALID, "errors": errors}, status=422)
+
+
+@api.exception_handler(AuthenticationError)
+def not_logged_in(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    return api.create_response(request, {"detail": "Cần đăng nhập để dùng thao tác này."}, status=401)
 
 
 @api.exception_handler(PermissionDeniedError)

@@ -7,10 +7,10 @@ from danchu.core.policy import CorePerm
 from danchu.units import selectors, services
 from danchu.units.models import Agency, Household, Resident, Tier, Unit
 
-from .base import AUTH, ErrorOut
+from .base import AUTH, ERRORS, PUBLIC_ERRORS
 
 router = Router(tags=["units"])
-ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut}
+
 # Product choices: how many units one public answer lists (a province has some hundred communes; the
 # cap only guards the server), and how many a name search returns.
 MAX_CHILDREN = 5000
@@ -104,7 +104,9 @@ class ResidentOut(Schema):
 
 
 @router.get(
-    "/units", response=list[UnitOut], summary="Tỉnh, hoặc đơn vị trực thuộc, hoặc tìm theo tên (công khai)"
+    "/units",
+    response={200: list[UnitOut], **PUBLIC_ERRORS},
+    summary="Tỉnh, hoặc đơn vị trực thuộc, hoặc tìm theo tên (công khai)",
 )
 def list_units(
     request: HttpRequest,
@@ -125,7 +127,7 @@ def list_units(
     return list(children[:MAX_CHILDREN])
 
 
-@router.get("/units/{unit_id}", response={200: UnitOut, 404: ErrorOut}, summary="Một đơn vị (công khai)")
+@router.get("/units/{unit_id}", response={200: UnitOut, **PUBLIC_ERRORS}, summary="Một đơn vị (công khai)")
 def get_unit(request: HttpRequest, unit_id: int) -> Unit:
     return selectors.public_unit(unit_id)
 
