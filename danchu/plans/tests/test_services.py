@@ -147,9 +147,14 @@ def test_correct_and_issue(tree, personas):
 def test_proposed_agencies_are_created_and_linked(tree, personas):
     actor = personas["commune_official"]
     plan = _import(actor, tree.commune)
-    services.create_proposed_agencies(actor=actor, plan=plan, names=["Văn phòng phường"])
-    assert Agency.objects.filter(unit=tree.commune, name="Văn phòng phường").exists()
-    assert "Văn phòng phường" not in selectors.unmatched_agency_names(plan)
+    name = "Bộ phận Văn hóa - Thông tin phường"
+    assert name in selectors.unmatched_agency_names(plan)
+    created = services.create_proposed_agencies(actor=actor, plan=plan, names=[name, "Không có ở đây"])
+    assert [agency.name for agency in created] == [name]
+    assert Agency.objects.filter(unit=tree.commune, name=name).exists()
+    assert name not in selectors.unmatched_agency_names(plan)
+    # A second request for the same names (a double click) finds them matched and creates nothing.
+    assert services.create_proposed_agencies(actor=actor, plan=plan, names=[name]) == []
 
 
 @pytest.mark.parametrize(
