@@ -6,7 +6,23 @@ import calendar
 import datetime as dt
 import re
 
+from danchu.core.errors import DomainError
+from danchu.core.rulebook_seed import LAW10_FROM
+
+# The years a plan may carry. The Law on Grassroots Democracy (10/2022/QH15) was adopted on 10/11/2022 and
+# took effect on 01/07/2023 (`LAW10_FROM`); the plans that carry it out date from its adoption year, 2022.
+# The upper bound is a product choice against typing errors (20233), not a legal rule.
+FIRST_PLAN_YEAR = LAW10_FROM.year - 1
+LAST_PLAN_YEAR = 2100
 _QUARTER_END = {"i": 3, "1": 3, "ii": 6, "2": 6, "iii": 9, "3": 9, "iv": 12, "4": 12}
+
+
+def check_plan_year(year: int, *, field: str = "year") -> None:
+    """Refuse a plan year outside FIRST_PLAN_YEAR–LAST_PLAN_YEAR, in Vietnamese."""
+    if not FIRST_PLAN_YEAR <= year <= LAST_PLAN_YEAR:
+        raise DomainError(
+            f"Năm của kế hoạch phải từ {FIRST_PLAN_YEAR} đến {LAST_PLAN_YEAR} (đã nhập {year}).", field=field
+        )
 
 
 def due_from_timeframe(text: str, year: int) -> dt.date:

@@ -20,7 +20,7 @@ from danchu.core.form_errors import refuse
 from danchu.core.forms import attempt, submit
 from danchu.core.paging import paginate
 from danchu.units import selectors as unit_selectors
-from danchu.units.models import Tier
+from danchu.units.models import Generation, Tier
 
 from . import export, selectors, services
 from .forms import IssueForm, ItemForm, PlanForm, TaskUpdateForm, UploadForm
@@ -188,7 +188,7 @@ def _can_start_from(request: HttpRequest, plan: Plan) -> bool:
 
 def _tier_choices(plan: Plan) -> list[tuple[int, str]]:
     """The tiers below the issuer that exist in its tree (no districts after 01/7/2025)."""
-    tiers = [Tier.DISTRICT, Tier.COMMUNE] if plan.unit.generation == "legacy" else [Tier.COMMUNE]
+    tiers = [Tier.DISTRICT, Tier.COMMUNE] if plan.unit.generation == Generation.LEGACY else [Tier.COMMUNE]
     return [(tier, str(Tier(tier).label)) for tier in tiers if tier > plan.unit.tier]
 
 

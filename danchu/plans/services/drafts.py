@@ -27,7 +27,7 @@ from ..models import (
 )
 from ..permissions import PlanPerm
 from ..selectors import access_plan
-from ..timeframes import due_from_timeframe
+from ..timeframes import check_plan_year, due_from_timeframe
 from .fields import PLAN_FIELDS
 
 
@@ -63,6 +63,7 @@ def _create_from_parsed(*, unit: Unit, parsed: ParsedPlan, file_name: str) -> Pl
         raise DomainError(
             "Không xác định được năm của kế hoạch (dòng “…, ngày … tháng … năm …”).", field="file"
         )
+    check_plan_year(parsed.year, field="file")
     agencies = list(unit.agencies.filter(closed_on__isnull=True))
     plan = Plan.objects.create(
         unit=unit,

@@ -19,6 +19,7 @@ from danchu.core.text import clean_text
 from ..models import Plan, PlanStatus, ProgressMode
 from ..permissions import PlanPerm
 from ..selectors import access_plan
+from ..timeframes import check_plan_year
 from .fields import NOT_A_DRAFT, PLAN_FIELDS
 
 
@@ -41,6 +42,7 @@ def correct_plan(
     plan = access_plan(actor=actor, plan_id=plan.pk, perm=PlanPerm.MANAGE, for_write=True)
     if not plan.is_draft:
         raise DomainError(NOT_A_DRAFT)
+    check_plan_year(year)
     if issued_on is not None and issued_on.year != year:
         raise DomainError("Năm của kế hoạch khác năm của ngày ban hành.", field="year")
     if progress_mode not in ProgressMode.values:

@@ -199,3 +199,26 @@ def test_close_a_plan(tree, personas):
     assert plan.status == PlanStatus.CLOSED and plan.closing_note.startswith("Hoàn thành")
     with pytest.raises(PermissionDeniedError):
         services.close_plan(actor=personas["sibling_official"], plan=plan, note="x")
+
+
+@pytest.mark.parametrize("year", [1, 2021, 2101, 99999999])
+def test_a_plan_year_outside_the_law_s_years_is_refused(tree, personas, year):
+    actor = personas["commune_official"]
+    plan = _import(actor, tree.commune)
+    with pytest.raises(DomainError, match="Năm của kế hoạch phải từ 2022 đến 2100"):
+        services.correct_plan(
+            actor=actor,
+            plan=plan,
+            number="",
+            symbol="KH-UBND",
+            title="Kế hoạch",
+            place="",
+            issued_on=None,
+            year=year,
+            signer_title="",
+            signer_name="",
+        )
+    text = text_of("ward-chanh-lo-2023").replace("năm 2023", f"năm {year}")
+    with pytest.raises(DomainError, match=r"(?i)năm của kế hoạch"):
+        services.import_plan(actor=actor, unit=tree.commune, file_name="kh.txt", data=text.encode())
+    assert Plan.objects.count() == 1
