@@ -17,7 +17,8 @@ from danchu.core.errors import DomainError
 from danchu.core.files import sniff
 from danchu.core.uploads import require_size
 
-from .parse import DOC_TYPES, starts_block
+from .lines import starts_block
+from .patterns import DOC_TYPES
 
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
 SUFFIX_KIND = {".docx": "docx", ".pdf": "pdf", **dict.fromkeys(TEXT_SUFFIXES, "text")}
