@@ -16,6 +16,8 @@ from .base import AUTH, ErrorOut
 
 router = Router(tags=["plans"])
 ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut}
+# Product choice: a unit's plans listed at most this many at once, newest first.
+PLANS_LISTED = 500
 
 
 def _user(request: HttpRequest) -> User:
@@ -48,7 +50,7 @@ class AssignmentOut(Schema):
     agency_id: int | None
 
 
-class ItemOut(Schema):
+class PlanItemOut(Schema):
     id: int
     path: str
     heading: str
@@ -70,7 +72,7 @@ class DirectiveOut(Schema):
 
 
 class PlanDetailOut(PlanOut):
-    items: list[ItemOut]
+    items: list[PlanItemOut]
     directives: list[DirectiveOut]
     legal_bases: list[str]
 
@@ -95,7 +97,7 @@ class PlanDetailOut(PlanOut):
 )
 def list_plans(request: HttpRequest, unit_id: int) -> list[Plan]:
     unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id, perm=PlanPerm.VIEW)
-    return list(selectors.plans_under(unit)[:500])
+    return list(selectors.plans_under(unit)[:PLANS_LISTED])
 
 
 @router.post(
@@ -146,7 +148,7 @@ class TaskUpdateIn(Schema):
     note: str = ""
 
 
-class CompletenessOut(Schema):
+class DirectiveCompletenessOut(Schema):
     directive_id: int
     kind: str
     due_on: dt.date | None
@@ -173,7 +175,7 @@ def update_task(request: HttpRequest, task_id: int, payload: TaskUpdateIn) -> Ta
 
 @router.get(
     "/plans/{plan_id}/completeness",
-    response={200: list[CompletenessOut], **ERRORS},
+    response={200: list[DirectiveCompletenessOut], **ERRORS},
     auth=AUTH,
     summary="Tình hình thực hiện của cấp dưới",
 )

@@ -28,6 +28,9 @@ from .models import Plan, PlanStatus
 from .permissions import PlanPerm
 from .timeframes import due_from_timeframe
 
+# Product choice: the plan list shows the unit's most urgent open obligations, this many at most.
+OBLIGATIONS_SHOWN = 50
+
 
 def _user(request: HttpRequest) -> User:
     """Who acts: every page here is behind login_required, so anything but a user is refused."""
@@ -47,7 +50,7 @@ def plan_list(request: HttpRequest, unit_id: int) -> HttpResponse:
             "unit": unit,
             "ancestors": unit_selectors.ancestors(unit),
             "page": paginate(request, selectors.plans_under(unit)),
-            "obligations": list(selectors.open_obligations(unit)[:50]),
+            "obligations": list(selectors.open_obligations(unit)[:OBLIGATIONS_SHOWN]),
             "today": timezone.localdate(),
             "can_manage": policy.allowed(request.user, PlanPerm.MANAGE, unit),
         },
