@@ -1,8 +1,10 @@
 """Test runs: fast hashing, in-memory mail, plain static storage (no collectstatic needed)."""
 
+import os
+import tempfile
+
 from .base import *  # noqa: F403
 from .base import DATABASES, STORAGES
-from .env import VAR_DIR
 
 SECRET_KEY = "test-only-secret-key-not-for-production-0123456789"  # noqa: S105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -14,8 +16,9 @@ AXES_ENABLED = True
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 
-# The SQLite test database is a file, not memory: tests of concurrent requests run threads, each with its
-# own connection, and an in-memory database shared between them fails at once on a lock instead of
-# waiting for it (BEGIN IMMEDIATE waits on a file's lock, as production does).
+# Concurrency tests run real threads, each on its own connection, so the SQLite test database is a file,
+# one per test process and removed at the end: an in-memory database shared between connections answers
+# "database table is locked" at once instead of waiting its turn, as production's file database does.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
+    _name = f"danchu-test-{os.getpid()}.sqlite3"
+    DATABASES["default"]["TEST"] = {"NAME": os.path.join(tempfile.gettempdir(), _name)}

@@ -55,7 +55,8 @@ def core(data: dict[str, Any]) -> dict[str, Any]:
 
 def _layout(name: str) -> tuple[list[str], list[str], list[str], list[str], list[str]]:
     """Split a sample into header-left, header-right, body paragraphs, recipients, signature lines."""
-    from danchu.plans.importer.parse import _MOTTO, _NUMBER, _PLACE_DATE, clean_lines, paragraphs
+    from danchu.plans.importer.lines import clean_lines, paragraphs
+    from danchu.plans.importer.patterns import _MOTTO, _NUMBER, _PLACE_DATE
 
     lines = clean_lines(text_of(name))
     start = next(i for i, line in enumerate(lines) if line == "KẾ HOẠCH")
