@@ -5,8 +5,7 @@ import datetime as dt
 from django.http import HttpRequest
 from ninja import File, Router, Schema, Status, UploadedFile
 
-from danchu.accounts.models import User
-from danchu.core.errors import PermissionDeniedError
+from danchu.accounts.actors import acting_user
 from danchu.plans import selectors, services
 from danchu.plans.models import Plan, PlanItem, Task
 from danchu.plans.permissions import PlanPerm
@@ -18,14 +17,6 @@ router = Router(tags=["plans"])
 ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut}
 # Product choice: a unit's plans listed at most this many at once, newest first.
 PLANS_LISTED = 500
-
-
-def _user(request: HttpRequest) -> User:
-    """Who acts: every operation here needs a session (AUTH), so anything but a user is refused."""
-    user = request.user
-    if not isinstance(user, User):
-        raise PermissionDeniedError()
-    return user
 
 
 class PlanOut(Schema):
@@ -108,7 +99,9 @@ def list_plans(request: HttpRequest, unit_id: int) -> list[Plan]:
 )
 def import_plan(request: HttpRequest, unit_id: int, file: File[UploadedFile]) -> Status[Plan]:
     unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id, perm=PlanPerm.MANAGE)
-    plan = services.import_plan(actor=_user(request), unit=unit, file_name=file.name or "", data=file.read())
+    plan = services.import_plan(
+        actor=acting_user(request), unit=unit, file_name=file.name or "", data=file.read()
+    )
     return Status(201, plan)
 
 
@@ -120,7 +113,7 @@ def get_plan(request: HttpRequest, plan_id: int) -> Plan:
 @router.post("/plans/{plan_id}/issue", response={200: PlanOut, **ERRORS}, auth=AUTH, summary="Ban hành")
 def issue(request: HttpRequest, plan_id: int) -> Plan:
     plan = selectors.access_plan(actor=request.user, plan_id=plan_id, perm=PlanPerm.MANAGE)
-    return services.issue_plan(actor=_user(request), plan=plan)
+    return services.issue_plan(actor=acting_user(request), plan=plan)
 
 
 class TaskOut(Schema):
@@ -170,7 +163,7 @@ def plan_tasks(request: HttpRequest, plan_id: int) -> list[Task]:
 )
 def update_task(request: HttpRequest, task_id: int, payload: TaskUpdateIn) -> Task:
     task = selectors.access_task(actor=request.user, task_id=task_id, perm=PlanPerm.MANAGE)
-    return services.update_task(actor=_user(request), task=task, **payload.dict()).task
+    return services.update_task(actor=acting_user(request), task=task, **payload.dict()).task
 
 
 @router.get(

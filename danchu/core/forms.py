@@ -67,9 +67,10 @@ def errors_text(form: forms.Form) -> str:
     return " ".join(str(error) for errors in form.errors.values() for error in errors)
 
 
-def refuse(request: HttpRequest, form: forms.Form) -> None:
-    """Tell the user, after a redirect, why the form they sent was not accepted."""
-    messages.error(request, errors_text(form))
+def refuse(request: HttpRequest, form: forms.Form, *, about: str = "") -> None:
+    """Tell the user, on the page they are sent back to, why `form` was refused (`about`: what it was)."""
+    text = errors_text(form)
+    messages.error(request, f"{about}: {text}" if about else text)
 
 
 class DateReasonForm(forms.Form):

@@ -12,12 +12,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from danchu.accounts.models import User
+from danchu.accounts.actors import acting_user
 from danchu.accounts.workspace import current_workspace
 from danchu.core import policy
 from danchu.core.errors import DomainError, PermissionDeniedError
-from danchu.core.form_errors import refuse
-from danchu.core.forms import attempt, submit
+from danchu.core.forms import attempt, refuse, submit
 from danchu.core.paging import paginate
 from danchu.units import selectors as unit_selectors
 from danchu.units.models import Generation, Tier
@@ -30,14 +29,6 @@ from .timeframes import due_from_timeframe
 
 # Product choice: the plan list shows the unit's most urgent open obligations, this many at most.
 OBLIGATIONS_SHOWN = 50
-
-
-def _user(request: HttpRequest) -> User:
-    """Who acts: every page here is behind login_required, so anything but a user is refused."""
-    user = request.user
-    if not isinstance(user, User):
-        raise PermissionDeniedError()
-    return user
 
 
 @login_required
@@ -67,7 +58,7 @@ def upload(request: HttpRequest, unit_id: int) -> HttpResponse:
         def read(data: dict[str, Any]) -> Plan:
             upload = data["file"]
             return services.import_plan(
-                actor=_user(request), unit=unit, file_name=upload.name, data=upload.read()
+                actor=acting_user(request), unit=unit, file_name=upload.name, data=upload.read()
             )
 
         plan = submit(form, read)
@@ -142,7 +133,7 @@ def detail(request: HttpRequest, plan_id: int, form: PlanForm | None = None) -> 
 def correct(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = selectors.access_plan(actor=request.user, plan_id=plan_id, perm=PlanPerm.MANAGE)
     form = PlanForm(request.POST)
-    if submit(form, lambda d: services.correct_plan(actor=_user(request), plan=plan, **d)) is None:
+    if submit(form, lambda d: services.correct_plan(actor=acting_user(request), plan=plan, **d)) is None:
         return detail(request, plan.pk, form=form)
     messages.success(request, "Đã lưu thông tin chung của kế hoạch.")
     return redirect("plans:detail", plan.pk)
@@ -153,7 +144,7 @@ def correct(request: HttpRequest, plan_id: int) -> HttpResponse:
 def correct_item(request: HttpRequest, item_id: int) -> HttpResponse:
     item = selectors.access_item(actor=request.user, item_id=item_id, perm=PlanPerm.MANAGE)
     form = ItemForm(request.POST)
-    if submit(form, lambda d: services.correct_item(actor=_user(request), item=item, **d)) is not None:
+    if submit(form, lambda d: services.correct_item(actor=acting_user(request), item=item, **d)) is not None:
         messages.success(request, f"Đã lưu nội dung {item.path}.")
     else:
         refuse(request, form, about=item.path)
@@ -166,7 +157,7 @@ def create_agencies(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = selectors.access_plan(actor=request.user, plan_id=plan_id, perm=PlanPerm.MANAGE)
     names = request.POST.getlist("name")  # the service keeps those the draft still proposes
     try:
-        created = services.create_proposed_agencies(actor=_user(request), plan=plan, names=names)
+        created = services.create_proposed_agencies(actor=acting_user(request), plan=plan, names=names)
     except PermissionDeniedError:
         raise
     except DomainError as exc:
@@ -206,7 +197,7 @@ def issue(request: HttpRequest, plan_id: int) -> HttpResponse:
     tiers = form.cleaned_data["cascade_tiers"]
     attempt(
         request,
-        lambda: services.issue_plan(actor=_user(request), plan=plan, cascade_tiers=tiers),
+        lambda: services.issue_plan(actor=acting_user(request), plan=plan, cascade_tiers=tiers),
         "Đã ban hành kế hoạch.",
     )
     return redirect("plans:detail", plan.pk)
@@ -220,7 +211,7 @@ def link_parent(request: HttpRequest, plan_id: int) -> HttpResponse:
     parent = choices.get(request.POST.get("parent", ""))
     attempt(
         request,
-        lambda: services.link_parent(actor=_user(request), plan=plan, parent=parent),
+        lambda: services.link_parent(actor=acting_user(request), plan=plan, parent=parent),
         "Đã gắn với kế hoạch cấp trên." if parent else "Đã bỏ gắn với kế hoạch cấp trên.",
     )
     return redirect("plans:detail", plan.pk)
@@ -291,7 +282,7 @@ def task_detail(request: HttpRequest, task_id: int) -> HttpResponse:
         def update(data: dict[str, Any]) -> object:
             evidence = data.get("evidence")
             return services.update_task(
-                actor=_user(request),
+                actor=acting_user(request),
                 task=task,
                 status=data["status"],
                 progress=data["progress"],
@@ -347,7 +338,7 @@ def start_from(request: HttpRequest, plan_id: int) -> HttpResponse:
     if role is None or role.unit is None:
         raise PermissionDeniedError()
     try:
-        plan = services.draft_from_parent(actor=_user(request), unit=role.unit, parent=parent)
+        plan = services.draft_from_parent(actor=acting_user(request), unit=role.unit, parent=parent)
     except PermissionDeniedError:
         raise
     except DomainError as exc:
@@ -364,7 +355,7 @@ def close(request: HttpRequest, plan_id: int) -> HttpResponse:
     note = request.POST.get("note", "")
     attempt(
         request,
-        lambda: services.close_plan(actor=_user(request), plan=plan, note=note),
+        lambda: services.close_plan(actor=acting_user(request), plan=plan, note=note),
         "Đã tổng kết kế hoạch.",
     )
     return redirect("plans:detail", plan.pk)
