@@ -113,6 +113,35 @@ def ad_hoc_code(window_end: dt.date) -> str:
     return f"{window_end:%Y%m%d}"
 
 
+# Product bounds, not law: a period before the first reporting software or far in the future is a typo.
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+# The DHIS2 period ids this app uses: month, quarter, half-year, nine months, year, and an ad hoc period
+# named by its cut-off date.
+_ANY_CODE = re.compile(r"^(\d{4})(0[1-9]|1[0-2]|Q[1-4]|S[12]|NM|)$")
+_AD_HOC_CODE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+
+
+def parse_period(code: str) -> str:
+    """A period id as DHIS2 writes it (`202606`, `2026Q2`, `2026S1`, `2026NM`, `2026`, `20260615`), checked
+    strictly; anything else is refused with a message."""
+    code = (code or "").strip().upper()
+    match = _ANY_CODE.match(code) or _AD_HOC_CODE.match(code)
+    year = int(match.group(1)) if match else 0
+    if match is not None and match.re is _AD_HOC_CODE:
+        try:
+            dt.date(year, int(match.group(2)), int(match.group(3)))
+        except ValueError:
+            match = None
+    if match is None or not FIRST_YEAR <= year <= LAST_YEAR:
+        raise DomainError(
+            f"Kỳ báo cáo “{code[:20]}” không hợp lệ: dùng mã kỳ như 202606 (tháng), 2026Q2 (quý), "
+            f"2026S1 (6 tháng), 2026NM (9 tháng), 2026 (năm) hoặc 20260615 (đột xuất), "
+            f"năm từ {FIRST_YEAR} đến {LAST_YEAR}.",
+            field="period",
+        )
+    return code
+
+
 def parse_code(frequency: str, code: str) -> str:
     code = (code or "").strip().upper()
     if frequency not in _CODE or not _CODE[frequency].match(code):
