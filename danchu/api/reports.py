@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from decimal import Decimal
 from typing import Any
 
@@ -10,7 +11,7 @@ from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 
 from danchu.accounts.models import User
-from danchu.core.errors import PermissionDeniedError
+from danchu.core.errors import DomainError, PermissionDeniedError
 from danchu.core.policy import CorePerm
 from danchu.plans import selectors as plan_selectors
 from danchu.reports import interchange, periods, selectors, services, sources
@@ -306,6 +307,19 @@ def unit_reports(request: HttpRequest, unit_id: int) -> list[Submission]:
     return list(selectors.reports_due_from(unit)[:500])
 
 
+def _require_object(body: bytes) -> None:
+    """A JSON body that is not an object (`null`, a list, a string) would take every default: refused."""
+    try:
+        document = json.loads(body or b"null")
+    except ValueError:
+        document = None
+    if not isinstance(document, dict) or not isinstance(document.get("values", {}), dict):
+        raise DomainError(
+            'Nội dung gửi phải là một đối tượng JSON, ví dụ {"values": {"MÃ_CHỈ_TIÊU": 12}}.',
+            field="values",
+        )
+
+
 def _detail(report: Submission) -> dict[str, Any]:
     out: dict[str, Any] = {name: getattr(report, name) for name in SubmissionOut.model_fields}
     out["values"] = {
@@ -334,6 +348,7 @@ def get_report(request: HttpRequest, submission_id: int) -> dict[str, Any]:
     summary="Lưu số liệu (mọi lỗi được trả về cùng lúc trong `errors`)",
 )
 def save_values(request: HttpRequest, submission_id: int, payload: ValuesIn) -> dict[str, Any]:
+    _require_object(request.body)
     report = selectors.access_submission(
         actor=actor_of(request), submission_id=submission_id, perm=ReportPerm.SUBMIT
     )
