@@ -101,6 +101,8 @@ def due_date(window_end: dt.date, working_days: int) -> dt.date:
 
 def check_due(window_end: dt.date, due_on: dt.date, min_working_days: int) -> None:
     """Decree 09/2019 Art. 8(5)(b): at least one working day between the cut-off and the deadline."""
+    check_year(window_end, field="window_end")
+    check_year(due_on, field="due_on")
     if due_on <= window_end or working_days_between(window_end, due_on) < min_working_days:
         raise DomainError(
             f"Hạn gửi ({due_on:%d/%m/%Y}) phải sau ngày chốt số liệu ({window_end:%d/%m/%Y}) "
@@ -119,6 +121,12 @@ FIRST_YEAR, LAST_YEAR = 2000, 2100
 # named by its cut-off date.
 _ANY_CODE = re.compile(r"^(\d{4})(0[1-9]|1[0-2]|Q[1-4]|S[12]|NM|)$")
 _AD_HOC_CODE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+
+
+def check_year(day: dt.date | None, *, field: str) -> None:
+    """A date a regime or period is built on lies in the years reports can have (a typo is refused)."""
+    if day is not None and not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise DomainError(f"Ngày phải trong khoảng năm {FIRST_YEAR} đến {LAST_YEAR}.", field=field)
 
 
 def parse_period(code: str) -> str:

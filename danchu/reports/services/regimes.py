@@ -33,6 +33,11 @@ from ..permissions import ReportPerm
 from ..selectors import period_of
 from ._shared import REGIME_FIELDS
 
+# Product bounds, the same as the regime form's: a deadline more than 60 working days after the cut-off,
+# or entry kept open more than a year after it, is a typo, not a reporting regime.
+MAX_DUE_WORKING_DAYS = 60
+MAX_EXPIRY_DAYS = 365
+
 
 @transaction.atomic
 def create_regime(
@@ -72,6 +77,8 @@ def create_regime(
         )
     if receiver_agency is not None and receiver_agency.unit_id != unit.pk:
         raise DomainError("Cơ quan tiếp nhận phải thuộc đơn vị nhận báo cáo.", field="receiver_agency")
+    periods.check_year(starts_on, field="starts_on")
+    periods.check_year(ends_on, field="ends_on")
     if ends_on is not None and ends_on < starts_on:
         raise DomainError("Ngày kết thúc phải sau ngày bắt đầu áp dụng.", field="ends_on")
     cutoff = (
@@ -85,10 +92,10 @@ def create_regime(
         if due_working_days is not None
         else rulebook.number("reporting.default_due_working_days", unit=unit)
     )
-    if due_days < minimum:
+    if not minimum <= due_days <= MAX_DUE_WORKING_DAYS:
         raise DomainError(
             f"Hạn gửi phải sau ngày chốt số liệu ít nhất {minimum} ngày làm việc "
-            "(Nghị định 09/2019/NĐ-CP, Điều 8).",
+            f"(Nghị định 09/2019/NĐ-CP, Điều 8) và không quá {MAX_DUE_WORKING_DAYS} ngày làm việc.",
             field="due_working_days",
         )
     expiry = (
@@ -96,6 +103,10 @@ def create_regime(
         if expiry_days is not None
         else rulebook.number("reporting.entry_open_days_after_due", unit=unit)
     )
+    if not 0 <= expiry <= MAX_EXPIRY_DAYS:
+        raise DomainError(
+            f"Số ngày khóa nhập liệu sau hạn gửi phải từ 0 đến {MAX_EXPIRY_DAYS}.", field="expiry_days"
+        )
     indicators = _indicators(indicator_codes)
     unknown_required = set(required_codes) - {i.code for i in indicators}
     if unknown_required:
@@ -344,6 +355,7 @@ def end_regime(*, actor: User, regime: ReportRegime, on: dt.date, reason: str) -
     reason = clean_text(reason, field="reason", max_length=300)
     if regime.status == RegimeStatus.ENDED:
         raise DomainError("Chế độ báo cáo này đã kết thúc.")
+    periods.check_year(on, field="on")
     if on < regime.starts_on:
         raise DomainError("Ngày kết thúc phải sau ngày bắt đầu áp dụng.", field="on")
     with audit.audited(

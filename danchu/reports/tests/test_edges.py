@@ -341,3 +341,33 @@ def test_report_lists_keep_their_query_count_as_units_are_added(tree, personas, 
     with CaptureQueriesContext(connection) as large:
         assert client.get(url).status_code == 200
     assert len(large) == len(small), url
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"starts_on": "0001-01-01"},
+        {"starts_on": "9999-12-31"},
+        {"ends_on": "9999-12-31"},
+        {"due_working_days": 10**12},
+        {"expiry_days": 10**12},
+        {"cutoff_day": -(10**12)},
+    ],
+)
+def test_a_regime_with_dates_or_numbers_out_of_bounds_is_a_400(tree, personas, login, change):
+    payload = {
+        "name": "Báo cáo",
+        "frequency": "quarterly",
+        "reporter_tiers": [Tier.COMMUNE],
+        "indicators": ["MC_RECEIVED"],
+        "starts_on": "2026-01-01",
+        **change,
+    }
+    with at(2026, 1, 10):
+        response = login(personas["province_official"]).post(
+            f"/api/v1/units/{tree.province.pk}/report-regimes",
+            data=json.dumps(payload),
+            content_type="application/json",
+        )
+    assert response.status_code == 400, response.content
+    assert response.json()["detail"] and not ReportRegime.objects.exists()
