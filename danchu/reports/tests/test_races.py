@@ -15,19 +15,29 @@ from django.db import connections
 
 from danchu.accounts.models import Notification
 from danchu.core.errors import DomainError
-from danchu.core.models import AuditEntry
+from danchu.core.models import AuditEntry, Holiday, Rule
+from danchu.core.seeding import sync_rulebook
 from danchu.reports import services
-from danchu.reports.models import LockException, Submission, SubmissionStatus
+from danchu.reports.catalogue import sync_catalogue
+from danchu.reports.models import Indicator, LockException, Submission, SubmissionStatus, ValidationRule
 
 from .conftest import at
 
 THREADS = 8
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def _rulebook() -> None:
+    """The shipped rules, holidays and indicators (data of the migrations), which an earlier test with
+    real transactions may have flushed."""
+    sync_rulebook(Rule, Holiday)
+    sync_catalogue(Indicator, ValidationRule)
 
 
 @pytest.fixture(autouse=True)
-def _file_database(regime: Any, tmp_path: Path) -> Iterator[None]:
+def _file_database(_rulebook: None, regime: Any, tmp_path: Path) -> Iterator[None]:
     """On SQLite the test database lives in memory with a shared cache, where a second writer is told
     "database table is locked" at once instead of waiting its turn. The race runs on a file copy of it,
     as a deployment does (WAL, BEGIN IMMEDIATE, a busy timeout); PostgreSQL needs nothing."""
