@@ -3,6 +3,7 @@ a server error, never two audit entries or two notices. Real threads, each with 
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 import threading
 from collections import Counter
@@ -17,9 +18,19 @@ from danchu.accounts.models import Notification
 from danchu.core.errors import DomainError
 from danchu.core.models import AuditEntry, Holiday, Rule
 from danchu.core.seeding import sync_rulebook
+from danchu.plans.models import Directive, DirectiveKind, Plan, PlanStatus
 from danchu.reports import services
-from danchu.reports.catalogue import sync_catalogue
-from danchu.reports.models import Indicator, LockException, Submission, SubmissionStatus, ValidationRule
+from danchu.reports.catalogue import QCDC, codes, sync_catalogue
+from danchu.reports.models import (
+    Indicator,
+    LockException,
+    RegimePeriod,
+    ReportRegime,
+    Submission,
+    SubmissionStatus,
+    ValidationRule,
+)
+from danchu.units.models import Tier
 
 from .conftest import at
 
@@ -161,8 +172,6 @@ def test_approve_and_return_at_once_leave_one_decision(tree, personas, regime):
 
 
 def test_concurrent_late_entry_grants_on_an_approved_report_are_all_refused(tree, personas, regime):
-    import datetime as dt
-
     with at(2026, 6, 16):
         report = services.submit(
             actor=personas["commune_official"], submission=_filled(regime, tree.commune, personas)
@@ -175,3 +184,69 @@ def test_concurrent_late_entry_grants_on_an_approved_report_are_all_refused(tree
         )
     assert outcomes == Counter({"refused": THREADS}), outcomes
     assert not LockException.objects.exists()
+
+
+def test_concurrent_regimes_from_one_directive_give_one_regime(tree, personas):
+    plan = Plan.objects.create(
+        unit=tree.province, year=2026, title="KH", status=PlanStatus.ISSUED, cascade_tiers=[Tier.COMMUNE]
+    )
+    directive = Directive.objects.create(
+        plan=plan, order=1, kind=DirectiveKind.REPORT_6M, due_on=dt.date(2026, 5, 11), due_text="trước 11/5"
+    )
+    with at(2026, 3, 1):
+        outcomes = _race(
+            lambda: services.regime_from_directive(
+                actor=personas["province_official"], directive=directive, indicator_codes=codes(QCDC)
+            )
+        )
+    assert outcomes == Counter({"ok": 1, "refused": THREADS - 1}), outcomes
+    assert ReportRegime.objects.filter(directive=directive).count() == 1
+    assert (
+        AuditEntry.objects.filter(
+            action="reports.regime.create",
+            object_id__in=[
+                str(pk)
+                for pk in ReportRegime.objects.filter(directive=directive).values_list("pk", flat=True)
+            ],
+        ).count()
+        == 1
+    )
+
+
+def test_concurrent_openings_of_one_ad_hoc_period_open_it_once(tree, personas):
+    with at(2026, 1, 10):
+        adhoc = services.create_regime(
+            actor=personas["province_official"],
+            unit=tree.province,
+            name="Báo cáo chuyên đề",
+            frequency="ad_hoc",
+            reporter_tiers=[Tier.COMMUNE],
+            indicator_codes=["MC_RECEIVED"],
+            starts_on=dt.date(2026, 1, 1),
+        )
+        outcomes = _race(
+            lambda: services.open_ad_hoc_period(
+                actor=personas["province_official"],
+                regime=adhoc,
+                window_end=dt.date(2026, 3, 31),
+                due_on=dt.date(2026, 4, 10),
+            )
+        )
+    assert outcomes == Counter({"ok": 1, "refused": THREADS - 1}), outcomes
+    assert RegimePeriod.objects.filter(regime=adhoc).count() == 1
+    assert Submission.objects.filter(regime=adhoc).count() == 2
+    assert AuditEntry.objects.filter(action="reports.regime.open_period").count() == 1
+
+
+def test_concurrent_ends_of_one_regime_end_it_once(personas, regime):
+    with at(2026, 6, 16):
+        outcomes = _race(
+            lambda: services.end_regime(
+                actor=personas["province_official"],
+                regime=regime,
+                on=dt.date(2026, 12, 31),
+                reason="Thay thế",
+            )
+        )
+    assert outcomes == Counter({"ok": 1, "refused": THREADS - 1}), outcomes
+    assert AuditEntry.objects.filter(action="reports.regime.end").count() == 1
