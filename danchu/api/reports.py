@@ -34,6 +34,10 @@ def actor_of(request: HttpRequest) -> User:
 
 
 ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut}
+# Product caps on the unpaged answers (a province has about a hundred communes; these are generous).
+MAX_REGIMES = 200
+MAX_MISSING_UNITS = 1000
+MAX_REPORTS = 500
 
 
 class RegimeOut(Schema):
@@ -177,7 +181,7 @@ def create_indicator(request: HttpRequest, unit_id: int, payload: IndicatorIn) -
 @router.get("/units/{unit_id}/report-regimes", response={200: list[RegimeOut], **ERRORS}, auth=AUTH)
 def list_regimes(request: HttpRequest, unit_id: int) -> list[ReportRegime]:
     unit = unit_selectors.access_unit(actor=actor_of(request), unit_id=unit_id, perm=ReportPerm.VIEW)
-    return list(selectors.regimes_of(unit)[:200])
+    return list(selectors.regimes_of(unit)[:MAX_REGIMES])
 
 
 @router.post(
@@ -241,7 +245,7 @@ def completeness(
     summary = selectors.completeness(node, regime, period)
     missing = [
         {"unit_id": s.unit_id, "unit": s.unit.name, "status": s.status, "due_on": s.due_on}
-        for s in selectors.missing_units(node, regime, period)[:1000]
+        for s in selectors.missing_units(node, regime, period)[:MAX_MISSING_UNITS]
     ]
     return {"unit_id": node.pk, "period": period, **summary.__dict__, "missing_units": missing}
 
@@ -304,7 +308,7 @@ def dhis2_import(request: HttpRequest, regime_id: int, period: str) -> dict[str,
 @router.get("/units/{unit_id}/reports", response={200: list[SubmissionOut], **ERRORS}, auth=AUTH)
 def unit_reports(request: HttpRequest, unit_id: int) -> list[Submission]:
     unit = unit_selectors.access_unit(actor=actor_of(request), unit_id=unit_id, perm=ReportPerm.VIEW)
-    return list(selectors.reports_due_from(unit)[:500])
+    return list(selectors.reports_due_from(unit)[:MAX_REPORTS])
 
 
 def _require_object(body: bytes) -> None:

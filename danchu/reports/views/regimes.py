@@ -26,6 +26,12 @@ from ..models import Frequency, IndicatorKind, ReportRegime
 from ..permissions import ReportPerm
 from ._shared import actor_of, node_of, opened_period, refuse
 
+# Product choices for what one page shows: the regimes a unit issued (newest first), the periods of the
+# colour scorecard (a year of months) and of the trend chart.
+MAX_REGIMES_SHOWN = 100
+SCORECARD_PERIODS = 12
+TREND_PERIODS = 8
+
 
 @login_required
 def unit_reports(request: HttpRequest, unit_id: int) -> HttpResponse:
@@ -38,7 +44,7 @@ def unit_reports(request: HttpRequest, unit_id: int) -> HttpResponse:
             "unit": unit,
             "ancestors": unit_selectors.ancestors(unit),
             "page": paginate(request, selectors.reports_due_from(unit)),
-            "regimes": list(selectors.regimes_of(unit)[:100]),
+            "regimes": list(selectors.regimes_of(unit)[:MAX_REGIMES_SHOWN]),
             "directives": list(selectors.directives_without_regime(unit)),
             "today": timezone.localdate(),
             # A village issues no regime: there is no unit below it to report.
@@ -196,7 +202,7 @@ def scorecard(request: HttpRequest, regime_id: int) -> HttpResponse:
     """Bảng màu: completeness per child unit and period."""
     regime = selectors.access_regime(actor=actor_of(request), regime_id=regime_id, perm=ReportPerm.VIEW)
     node = node_of(request, regime)
-    codes_ = selectors.periods_of(regime)[-12:]
+    codes_ = selectors.periods_of(regime)[-SCORECARD_PERIODS:]
     return render(
         request,
         "reports/scorecard.html",
@@ -235,7 +241,8 @@ def rollup(request: HttpRequest, regime_id: int, period: str) -> HttpResponse:
         column = pivot.indicators.index(chosen)
         comparison = charts.bars([(r.unit.name, r.values[column]) for r in pivot.rows], chosen.measure)
         trend = charts.line(
-            selectors.trend(node, regime, chosen, selectors.periods_of(regime)[-8:]), chosen.measure
+            selectors.trend(node, regime, chosen, selectors.periods_of(regime)[-TREND_PERIODS:]),
+            chosen.measure,
         )
     return render(
         request,

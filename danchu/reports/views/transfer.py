@@ -16,6 +16,8 @@ from ..permissions import ReportPerm
 from ..values import ValuesError
 from ._shared import actor_of, node_of, opened_period, refuse
 
+ERRORS_SHOWN = 50  # product choice: the first errors of a refused import, in one message
+
 
 @login_required
 def dhis2_export(request: HttpRequest, regime_id: int, period: str) -> HttpResponse:
@@ -61,7 +63,7 @@ def import_values(request: HttpRequest, regime_id: int) -> HttpResponse:
             data=upload.read(),
         )
     except ValuesError as exc:
-        lines = [f"{where}: {message}" for where, message in list(exc.errors.items())[:50]]
+        lines = [f"{where}: {message}" for where, message in list(exc.errors.items())[:ERRORS_SHOWN]]
         more = len(exc.errors) - len(lines)
         messages.error(
             request,
