@@ -3,26 +3,32 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from decimal import Decimal
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 
-from danchu.core.lookup import get_or_404
+from danchu.accounts.actors import acting_user
+from danchu.core.errors import DomainError
 from danchu.core.policy import CorePerm
-from danchu.plans.models import Directive
-from danchu.reports import interchange, selectors, services, sources
+from danchu.plans import selectors as plan_selectors
+from danchu.reports import interchange, periods, selectors, services, sources
 from danchu.reports.catalogue import QCDC, codes
 from danchu.reports.models import Indicator, ReportRegime, Submission
 from danchu.reports.permissions import ReportPerm
 from danchu.units import selectors as unit_selectors
-from danchu.units.models import Agency
 
-from .base import AUTH, ErrorOut
+from .base import AUTH, ERRORS
 
 router = Router(tags=["reports"])
-ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut}
+
+
+# Product caps on the unpaged answers (a province has about a hundred communes; these are generous).
+MAX_REGIMES = 200
+MAX_MISSING_UNITS = 1000
+MAX_REPORTS = 500
 
 
 class RegimeOut(Schema):
@@ -93,7 +99,9 @@ class SubmissionDetailOut(SubmissionOut):
 
 
 class ValuesIn(Schema):
-    values: dict[str, Any] = {}  # code → number/text, or [numerator, denominator] for a percent
+    # code → number/text, or [numerator, denominator] for a percent; at most one entry per indicator of
+    # the catalogue (the service names every unknown code)
+    values: dict[str, Any] = Field(default_factory=dict, max_length=500)
     narrative: dict[str, str] | None = None
     number: str | None = None
 
@@ -157,14 +165,14 @@ def list_indicators(request: HttpRequest) -> list[Indicator]:
     summary="Thêm chỉ tiêu của địa phương",
 )
 def create_indicator(request: HttpRequest, unit_id: int, payload: IndicatorIn) -> Status[Indicator]:
-    unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id, perm=CorePerm.VIEW_UNIT)
-    return Status(201, services.create_indicator(actor=request.user, unit=unit, **payload.dict()))
+    unit = unit_selectors.access_unit(actor=acting_user(request), unit_id=unit_id, perm=ReportPerm.MANAGE)
+    return Status(201, services.create_indicator(actor=acting_user(request), unit=unit, **payload.dict()))
 
 
 @router.get("/units/{unit_id}/report-regimes", response={200: list[RegimeOut], **ERRORS}, auth=AUTH)
 def list_regimes(request: HttpRequest, unit_id: int) -> list[ReportRegime]:
-    unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id, perm=ReportPerm.VIEW)
-    return list(selectors.regimes_of(unit)[:200])
+    unit = unit_selectors.access_unit(actor=acting_user(request), unit_id=unit_id, perm=ReportPerm.VIEW)
+    return list(selectors.regimes_of(unit)[:MAX_REGIMES])
 
 
 @router.post(
@@ -174,13 +182,15 @@ def list_regimes(request: HttpRequest, unit_id: int) -> list[ReportRegime]:
     summary="Ban hành chế độ báo cáo",
 )
 def create_regime(request: HttpRequest, unit_id: int, payload: RegimeIn) -> Status[ReportRegime]:
-    unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id, perm=CorePerm.VIEW_UNIT)
+    unit = unit_selectors.access_unit(actor=acting_user(request), unit_id=unit_id, perm=ReportPerm.MANAGE)
     agency = None
-    if payload.receiver_agency_id is not None:
-        agency = get_or_404(Agency.objects.all(), payload.receiver_agency_id, "cơ quan tiếp nhận")
+    if payload.receiver_agency_id is not None:  # an agency the caller may not see is a 403, not a hint
+        agency = unit_selectors.access_agency(
+            actor=acting_user(request), agency_id=payload.receiver_agency_id, perm=CorePerm.VIEW_UNIT
+        )
     data = payload.dict(exclude={"receiver_agency_id", "indicators", "required"})
     regime = services.create_regime(
-        actor=request.user,
+        actor=acting_user(request),
         unit=unit,
         receiver_agency=agency,
         indicator_codes=payload.indicators,
@@ -197,16 +207,18 @@ def create_regime(request: HttpRequest, unit_id: int, payload: RegimeIn) -> Stat
     summary="Tạo chế độ báo cáo từ yêu cầu báo cáo của kế hoạch",
 )
 def regime_from_directive(request: HttpRequest, directive_id: int) -> Status[ReportRegime]:
-    directive = get_or_404(Directive.objects.select_related("plan", "plan__unit"), directive_id, "yêu cầu")
+    directive = plan_selectors.access_directive(
+        actor=acting_user(request), directive_id=directive_id, perm=ReportPerm.MANAGE
+    )
     regime = services.regime_from_directive(
-        actor=request.user, directive=directive, indicator_codes=codes(QCDC)
+        actor=acting_user(request), directive=directive, indicator_codes=codes(QCDC)
     )
     return Status(201, regime)
 
 
 @router.get("/report-regimes/{regime_id}", response={200: RegimeOut, **ERRORS}, auth=AUTH)
 def get_regime(request: HttpRequest, regime_id: int) -> ReportRegime:
-    return selectors.access_regime(actor=request.user, regime_id=regime_id)
+    return selectors.access_regime(actor=acting_user(request), regime_id=regime_id, perm=ReportPerm.VIEW)
 
 
 @router.get(
@@ -218,12 +230,13 @@ def get_regime(request: HttpRequest, regime_id: int) -> ReportRegime:
 def completeness(
     request: HttpRequest, regime_id: int, period: str, unit_id: int | None = None
 ) -> dict[str, Any]:
-    regime = selectors.access_regime(actor=request.user, regime_id=regime_id)
-    node = selectors.access_node(actor=request.user, regime=regime, unit_id=unit_id)
+    regime = selectors.access_regime(actor=acting_user(request), regime_id=regime_id, perm=ReportPerm.VIEW)
+    period = periods.parse_period(period)
+    node = selectors.access_node(actor=acting_user(request), regime=regime, unit_id=unit_id)
     summary = selectors.completeness(node, regime, period)
     missing = [
         {"unit_id": s.unit_id, "unit": s.unit.name, "status": s.status, "due_on": s.due_on}
-        for s in selectors.missing_units(node, regime, period)[:1000]
+        for s in selectors.missing_units(node, regime, period)[:MAX_MISSING_UNITS]
     ]
     return {"unit_id": node.pk, "period": period, **summary.__dict__, "missing_units": missing}
 
@@ -237,8 +250,9 @@ def completeness(
 def rollup(
     request: HttpRequest, regime_id: int, period: str, unit_id: int | None = None, approved_only: bool = False
 ) -> dict[str, Any]:
-    regime = selectors.access_regime(actor=request.user, regime_id=regime_id)
-    node = selectors.access_node(actor=request.user, regime=regime, unit_id=unit_id)
+    regime = selectors.access_regime(actor=acting_user(request), regime_id=regime_id, perm=ReportPerm.VIEW)
+    period = periods.parse_period(period)
+    node = selectors.access_node(actor=acting_user(request), regime=regime, unit_id=unit_id)
     pivot = selectors.pivot(node, regime, period, approved_only=approved_only)
     return {
         "unit_id": node.pk,
@@ -258,8 +272,9 @@ def rollup(
 def dhis2_export(
     request: HttpRequest, regime_id: int, period: str, approved_only: bool = False
 ) -> dict[str, Any]:
-    regime = selectors.access_regime(actor=request.user, regime_id=regime_id)
-    selectors.access_node(actor=request.user, regime=regime)
+    regime = selectors.access_regime(actor=acting_user(request), regime_id=regime_id, perm=ReportPerm.VIEW)
+    selectors.access_node(actor=acting_user(request), regime=regime)
+    period = periods.parse_period(period)
     return interchange.export_dhis2(regime, period, approved_only=approved_only)
 
 
@@ -270,17 +285,34 @@ def dhis2_export(
     summary="Nhập số liệu dataValueSets của DHIS2: tất cả hoặc không gì cả",
 )
 def dhis2_import(request: HttpRequest, regime_id: int, period: str) -> dict[str, int]:
-    regime = selectors.access_regime(actor=request.user, regime_id=regime_id)
+    regime = selectors.access_regime(actor=acting_user(request), regime_id=regime_id, perm=ReportPerm.VIEW)
     result = interchange.import_file(
-        actor=request.user, regime=regime, period=period, file_name="dataValueSets.json", data=request.body
+        actor=acting_user(request),
+        regime=regime,
+        period=period,
+        file_name="dataValueSets.json",
+        data=request.body,
     )
     return {"reports": result.reports, "values": result.values}
 
 
 @router.get("/units/{unit_id}/reports", response={200: list[SubmissionOut], **ERRORS}, auth=AUTH)
 def unit_reports(request: HttpRequest, unit_id: int) -> list[Submission]:
-    unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id, perm=ReportPerm.VIEW)
-    return list(selectors.reports_due_from(unit)[:500])
+    unit = unit_selectors.access_unit(actor=acting_user(request), unit_id=unit_id, perm=ReportPerm.VIEW)
+    return list(selectors.reports_due_from(unit)[:MAX_REPORTS])
+
+
+def _require_object(body: bytes) -> None:
+    """A JSON body that is not an object (`null`, a list, a string) would take every default: refused."""
+    try:
+        document = json.loads(body or b"null")
+    except ValueError:
+        document = None
+    if not isinstance(document, dict) or not isinstance(document.get("values", {}), dict):
+        raise DomainError(
+            'Nội dung gửi phải là một đối tượng JSON, ví dụ {"values": {"MÃ_CHỈ_TIÊU": 12}}.',
+            field="values",
+        )
 
 
 def _detail(report: Submission) -> dict[str, Any]:
@@ -297,7 +329,11 @@ def _detail(report: Submission) -> dict[str, Any]:
 
 @router.get("/reports/{submission_id}", response={200: SubmissionDetailOut, **ERRORS}, auth=AUTH)
 def get_report(request: HttpRequest, submission_id: int) -> dict[str, Any]:
-    return _detail(selectors.access_submission(actor=request.user, submission_id=submission_id))
+    return _detail(
+        selectors.access_submission(
+            actor=acting_user(request), submission_id=submission_id, perm=ReportPerm.VIEW
+        )
+    )
 
 
 @router.put(
@@ -307,9 +343,12 @@ def get_report(request: HttpRequest, submission_id: int) -> dict[str, Any]:
     summary="Lưu số liệu (mọi lỗi được trả về cùng lúc trong `errors`)",
 )
 def save_values(request: HttpRequest, submission_id: int, payload: ValuesIn) -> dict[str, Any]:
-    report = selectors.access_submission(actor=request.user, submission_id=submission_id, for_write=True)
-    services.save_values(
-        actor=request.user,
+    _require_object(request.body)
+    report = selectors.access_submission(
+        actor=acting_user(request), submission_id=submission_id, perm=ReportPerm.SUBMIT
+    )
+    report = services.save_values(
+        actor=acting_user(request),
         submission=report,
         values=payload.values,
         narrative=payload.narrative,
@@ -320,20 +359,26 @@ def save_values(request: HttpRequest, submission_id: int, payload: ValuesIn) -> 
 
 @router.post("/reports/{submission_id}/submit", response={200: SubmissionOut, **ERRORS}, auth=AUTH)
 def submit(request: HttpRequest, submission_id: int) -> Submission:
-    report = selectors.access_submission(actor=request.user, submission_id=submission_id, for_write=True)
-    return services.submit(actor=request.user, submission=report)
+    report = selectors.access_submission(
+        actor=acting_user(request), submission_id=submission_id, perm=ReportPerm.SUBMIT
+    )
+    return services.submit(actor=acting_user(request), submission=report)
 
 
 @router.post("/reports/{submission_id}/return", response={200: SubmissionOut, **ERRORS}, auth=AUTH)
 def return_report(request: HttpRequest, submission_id: int, payload: CommentIn) -> Submission:
-    report = selectors.access_submission(actor=request.user, submission_id=submission_id)
-    return services.return_submission(actor=request.user, submission=report, comment=payload.comment)
+    report = selectors.access_submission(
+        actor=acting_user(request), submission_id=submission_id, perm=ReportPerm.MANAGE
+    )
+    return services.return_submission(actor=acting_user(request), submission=report, comment=payload.comment)
 
 
 @router.post("/reports/{submission_id}/approve", response={200: SubmissionOut, **ERRORS}, auth=AUTH)
 def approve(request: HttpRequest, submission_id: int, payload: CommentIn) -> Submission:
-    report = selectors.access_submission(actor=request.user, submission_id=submission_id)
-    return services.approve(actor=request.user, submission=report, comment=payload.comment)
+    report = selectors.access_submission(
+        actor=acting_user(request), submission_id=submission_id, perm=ReportPerm.MANAGE
+    )
+    return services.approve(actor=acting_user(request), submission=report, comment=payload.comment)
 
 
 @router.post(
@@ -343,8 +388,10 @@ def approve(request: HttpRequest, submission_id: int, payload: CommentIn) -> Sub
     summary="Cho phép nhập sau thời hạn",
 )
 def grant_exception(request: HttpRequest, submission_id: int, payload: ExceptionIn) -> Status[dict[str, Any]]:
-    report = selectors.access_submission(actor=request.user, submission_id=submission_id)
+    report = selectors.access_submission(
+        actor=acting_user(request), submission_id=submission_id, perm=ReportPerm.MANAGE
+    )
     exception = services.grant_exception(
-        actor=request.user, submission=report, until=payload.until, reason=payload.reason
+        actor=acting_user(request), submission=report, until=payload.until, reason=payload.reason
     )
     return Status(201, {"id": exception.pk, "until": exception.until.isoformat(), "reason": exception.reason})

@@ -13,6 +13,7 @@ from danchu.core import policy
 from danchu.core.access import access
 from danchu.core.actors import Actor
 from danchu.core.errors import PermissionDeniedError
+from danchu.core.lookup import get_or_404
 from danchu.core.policy import Perm
 from danchu.units.models import Unit
 
@@ -236,3 +237,21 @@ def report_statistics(unit_ids: list[int], start: dt.date, end: dt.date) -> dict
             tasks_total=row["total"], tasks_done=row["done"], tasks_overdue=row["overdue"]
         )
     return result
+
+
+def access_directive(
+    *, actor: Actor | None, directive_id: int | str, perm: Perm, for_write: bool = False
+) -> Directive:
+    """A plan's directive, through its plan's door: a directive is the plan's, so `perm` is asked of the
+    plan (and with `for_write` the plan's row is locked). 404 for a missing directive, 403 for a
+    forbidden one."""
+    directive = get_or_404(Directive.objects.all(), directive_id, "yêu cầu")
+    directive.plan = access(
+        Plan.objects.select_related("unit"),
+        directive.plan_id,
+        actor=actor,
+        perm=perm,
+        label="kế hoạch",
+        for_write=for_write,
+    )
+    return directive

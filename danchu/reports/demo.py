@@ -12,7 +12,7 @@ from danchu.accounts.demo import COMMUNE_CODE, PROVINCE_CODE, SIBLING_CODE
 from danchu.accounts.models import User
 from danchu.units.models import Generation, Tier, Unit
 
-from . import services
+from . import selectors, services
 from .catalogue import MOTCUA, QCDC, codes
 from .models import ReportRegime, Submission
 
@@ -41,7 +41,7 @@ def seed(admin: User) -> None:
         unit = Unit.objects.get(code=code, generation=Generation.CURRENT, tier=Tier.COMMUNE)
         reports = Submission.objects.filter(regime=one_stop, unit=unit).order_by("period")
         for report in list(reports)[-3:-1]:  # the last two finished months
-            if not services.entry_open(report):
+            if not selectors.entry_open(report):
                 services.grant_exception(
                     actor=officer, submission=report, until=today, reason="Nhập số liệu mẫu của tháng trước"
                 )

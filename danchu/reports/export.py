@@ -9,6 +9,7 @@ from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from danchu.core.spreadsheet import append_row
 from danchu.plans.export import Layout, Paragraph, document_docx, document_pdf
 
 from . import periods, selectors
@@ -72,21 +73,22 @@ def to_pdf(submission: Submission) -> bytes:
 
 
 def pivot_xlsx(pivot: Pivot, *, title: str, node_name: str) -> bytes:
-    """Units × indicators with the node's total last; numbers stay numbers for Excel."""
+    """Units × indicators with the node's total last; numbers stay numbers for Excel, texts stay texts
+    (a unit named like a formula is not one)."""
     book = Workbook()
     sheet = book.active
     assert sheet is not None
     sheet.title = "Tổng hợp"
-    sheet.append([title])
+    append_row(sheet, [title])
     sheet["A1"].font = Font(bold=True)
-    sheet.append(["Mã đơn vị", "Đơn vị", *(f"{i.code} – {i.name}" for i in pivot.indicators)])
+    append_row(sheet, ["Mã đơn vị", "Đơn vị", *(f"{i.code} – {i.name}" for i in pivot.indicators)])
     for cell in sheet[2]:
         cell.font = Font(bold=True)
     for row in pivot.rows:
-        sheet.append(
-            [row.unit.code, row.unit.name, *(float(v) if v is not None else None for v in row.values)]
+        append_row(
+            sheet, [row.unit.code, row.unit.name, *(float(v) if v is not None else None for v in row.values)]
         )
-    sheet.append(["", f"Cộng {node_name}", *(float(v) if v is not None else None for v in pivot.total)])
+    append_row(sheet, ["", f"Cộng {node_name}", *(float(v) if v is not None else None for v in pivot.total)])
     for cell in sheet[sheet.max_row]:
         cell.font = Font(bold=True)
     out = io.BytesIO()

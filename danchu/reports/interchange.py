@@ -18,11 +18,13 @@ from django.db import transaction
 from django.utils import timezone
 from openpyxl import Workbook, load_workbook
 
+from danchu.accounts.models import User
 from danchu.core import audit, policy
 from danchu.core.errors import DomainError
+from danchu.core.spreadsheet import append_row
 from danchu.core.uploads import require_size
 
-from . import selectors, services
+from . import periods, selectors, services
 from .models import IndicatorKind, ReportRegime, Submission
 from .permissions import ReportPerm
 from .values import ValuesError
@@ -75,9 +77,10 @@ class ImportResult:
 
 
 def import_file(
-    *, actor: Any, regime: ReportRegime, period: str, file_name: str, data: bytes
+    *, actor: User, regime: ReportRegime, period: str, file_name: str, data: bytes
 ) -> ImportResult:
     """Nhập số liệu from a DHIS2 JSON file or the .xlsx sheet into the period's reports, as drafts."""
+    period = periods.parse_period(period)
     require_size(data, field="file")
     name = file_name.lower()
     if name.endswith(".json"):
@@ -157,19 +160,19 @@ def entry_sheet(regime: ReportRegime, period: str) -> bytes:
             columns += [f"{indicator.code}/{NUM}", f"{indicator.code}/{DEN}"]
         else:
             columns.append(indicator.code)
-    sheet.append(["Mã đơn vị", "Tên đơn vị", *columns])
+    append_row(sheet, ["Mã đơn vị", "Tên đơn vị", *columns])
     for code, name in (
         Submission.objects.filter(regime=regime, period=period)
         .order_by("unit__code")
         .values_list("unit__code", "unit__name")
     ):
-        sheet.append([code, name])
+        append_row(sheet, [code, name])  # a unit named like a formula stays a name
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
 
 
-def _store(actor: Any, regime: ReportRegime, period: str, cells: list[Cell]) -> ImportResult:
+def _store(actor: User, regime: ReportRegime, period: str, cells: list[Cell]) -> ImportResult:
     if not cells:
         raise DomainError("Tệp không có số liệu nào.", field="file")
     reports = {
@@ -203,7 +206,10 @@ def _store(actor: Any, regime: ReportRegime, period: str, cells: list[Cell]) -> 
         else:
             by_report[unit_code][code] = raw
     stored = 0
-    with transaction.atomic():  # one failing report rolls back every other one
+    # Not a decorator: the errors of every report are gathered first, then the whole import rolls back.
+    with transaction.atomic():
+        # One import of a regime at a time; each report is then locked by save_values.
+        selectors.access_regime(actor=actor, regime_id=regime.pk, perm=ReportPerm.VIEW, for_write=True)
         for unit_code, values in by_report.items():
             try:
                 services.save_values(actor=actor, submission=reports[unit_code], values=_pairs(values))

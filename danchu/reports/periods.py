@@ -101,6 +101,8 @@ def due_date(window_end: dt.date, working_days: int) -> dt.date:
 
 def check_due(window_end: dt.date, due_on: dt.date, min_working_days: int) -> None:
     """Decree 09/2019 Art. 8(5)(b): at least one working day between the cut-off and the deadline."""
+    check_year(window_end, field="window_end")
+    check_year(due_on, field="due_on")
     if due_on <= window_end or working_days_between(window_end, due_on) < min_working_days:
         raise DomainError(
             f"Hạn gửi ({due_on:%d/%m/%Y}) phải sau ngày chốt số liệu ({window_end:%d/%m/%Y}) "
@@ -111,6 +113,41 @@ def check_due(window_end: dt.date, due_on: dt.date, min_working_days: int) -> No
 
 def ad_hoc_code(window_end: dt.date) -> str:
     return f"{window_end:%Y%m%d}"
+
+
+# Product bounds, not law: a period before the first reporting software or far in the future is a typo.
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+# The DHIS2 period ids this app uses: month, quarter, half-year, nine months, year, and an ad hoc period
+# named by its cut-off date.
+_ANY_CODE = re.compile(r"^(\d{4})(0[1-9]|1[0-2]|Q[1-4]|S[12]|NM|)$")
+_AD_HOC_CODE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+
+
+def check_year(day: dt.date | None, *, field: str) -> None:
+    """A date a regime or period is built on lies in the years reports can have (a typo is refused)."""
+    if day is not None and not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise DomainError(f"Ngày phải trong khoảng năm {FIRST_YEAR} đến {LAST_YEAR}.", field=field)
+
+
+def parse_period(code: str) -> str:
+    """A period id as DHIS2 writes it (`202606`, `2026Q2`, `2026S1`, `2026NM`, `2026`, `20260615`), checked
+    strictly; anything else is refused with a message."""
+    code = (code or "").strip().upper()
+    match = _ANY_CODE.match(code) or _AD_HOC_CODE.match(code)
+    year = int(match.group(1)) if match else 0
+    if match is not None and match.re is _AD_HOC_CODE:
+        try:
+            dt.date(year, int(match.group(2)), int(match.group(3)))
+        except ValueError:
+            match = None
+    if match is None or not FIRST_YEAR <= year <= LAST_YEAR:
+        raise DomainError(
+            f"Kỳ báo cáo “{code[:20]}” không hợp lệ: dùng mã kỳ như 202606 (tháng), 2026Q2 (quý), "
+            f"2026S1 (6 tháng), 2026NM (9 tháng), 2026 (năm) hoặc 20260615 (đột xuất), "
+            f"năm từ {FIRST_YEAR} đến {LAST_YEAR}.",
+            field="period",
+        )
+    return code
 
 
 def parse_code(frequency: str, code: str) -> str:

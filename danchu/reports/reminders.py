@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.urls import reverse
+
 from danchu.accounts.notifications import Message
 from danchu.plans.reminders import Recipients, ScanResult, events, handle
 
@@ -56,10 +58,9 @@ def _messages(rows: list[dict[str, Any]], event: str) -> list[Message]:
             "escalate": f"{row['unit__name']} chưa gửi {what}, hạn {due:%d/%m/%Y}",
         }[event]
         unit = row["regime__unit_id"] if event == "escalate" else row["unit_id"]
+        url = reverse("reports:submission", args=[row["pk"]])
         messages += [
-            Message(
-                user_id=u, key=f"report:{row['pk']}:{event}", title=title, url=f"/bao-cao/nop/{row['pk']}/"
-            )
+            Message(user_id=u, key=f"report:{row['pk']}:{event}", title=title, url=url)
             for u in recipients.managers.get(unit, set())
         ]
     return messages

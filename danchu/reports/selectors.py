@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from django.db.models import Count, F, Q, QuerySet
-from django.http import Http404
+from django.utils import timezone
 
 from danchu.core import policy
-from danchu.core.lookup import get_or_404
+from danchu.core.access import access
+from danchu.core.actors import Actor
+from danchu.core.errors import DomainError
+from danchu.core.policy import Perm
 from danchu.plans.models import Directive, DirectiveKind, PlanStatus
 from danchu.units.models import Unit
 
 from . import periods
 from .models import (
     REPORTED,
+    Frequency,
     Indicator,
     ReportRegime,
     Submission,
@@ -28,37 +33,36 @@ from .rollup import Aggregate, rollup
 from .values import Value
 
 
-def access_regime(*, actor: Any, regime_id: int | str, for_write: bool = False) -> ReportRegime:
-    regime = get_or_404(
-        ReportRegime.objects.select_related("unit", "receiver_agency", "directive__plan").prefetch_related(
-            "period_dates"
-        ),
-        regime_id,
-        "chế độ báo cáo",
-    )
-    policy.require(actor, ReportPerm.MANAGE if for_write else ReportPerm.VIEW, regime)
-    return regime
+def access_regime(
+    *, actor: Actor | None, regime_id: int | str, perm: Perm, for_write: bool = False
+) -> ReportRegime:
+    queryset = ReportRegime.objects.select_related(
+        "unit", "receiver_agency", "directive__plan"
+    ).prefetch_related("period_dates")
+    return access(queryset, regime_id, actor=actor, perm=perm, label="chế độ báo cáo", for_write=for_write)
 
 
-def access_submission(*, actor: Any, submission_id: int | str, for_write: bool = False) -> Submission:
-    submission = get_or_404(
-        Submission.objects.select_related("regime", "regime__unit", "regime__receiver_agency", "unit"),
-        submission_id,
-        "báo cáo",
+def access_submission(
+    *, actor: Actor | None, submission_id: int | str, perm: Perm, for_write: bool = False
+) -> Submission:
+    """One unit's report. `ReportPerm.MANAGE` (return, approve, allow late entry) is the receiver's: the
+    report is reached with VIEW and the permission is then asked of its regime, whose unit is an ancestor
+    of the reporting unit, so that a unit never reviews its own report."""
+    queryset = Submission.objects.select_related("regime", "regime__unit", "regime__receiver_agency", "unit")
+    if perm != ReportPerm.MANAGE:
+        return access(queryset, submission_id, actor=actor, perm=perm, label="báo cáo", for_write=for_write)
+    submission = access(
+        queryset, submission_id, actor=actor, perm=ReportPerm.VIEW, label="báo cáo", for_write=for_write
     )
-    # The receiver is an ancestor of the reporting unit, so its officials are covered by the subtree rule.
-    policy.require(actor, ReportPerm.SUBMIT if for_write else ReportPerm.VIEW, submission)
+    policy.require(actor, ReportPerm.MANAGE, submission.regime)
     return submission
 
 
-def access_node(*, actor: Any, regime: ReportRegime, unit_id: int | str | None = None) -> Unit:
+def access_node(*, actor: Actor | None, regime: ReportRegime, unit_id: int | str | None = None) -> Unit:
     """The unit whose subtree a completeness or roll-up view shows: the regime's unit by default, or any
     unit below it that the actor may see."""
-    node = get_or_404(Unit.objects.all(), unit_id, "đơn vị") if unit_id else regime.unit
-    if not node.path.startswith(regime.unit.path):
-        raise Http404("Đơn vị không thuộc phạm vi của chế độ báo cáo này.")
-    policy.require(actor, ReportPerm.VIEW, node)
-    return node
+    scope = Unit.objects.filter(path__startswith=regime.unit.path)
+    return access(scope, unit_id or regime.unit_id, actor=actor, perm=ReportPerm.VIEW, label="đơn vị")
 
 
 def regimes_of(unit: Unit) -> QuerySet[ReportRegime]:
@@ -114,7 +118,36 @@ def stored(submission: Submission) -> dict[str, Value]:
     }
 
 
+def period_of(regime: ReportRegime, code: str) -> periods.Period:
+    """The dates of one period of the regime: the issuer's own, or the decree's window and default delay."""
+    own = next((p for p in regime.period_dates.all() if p.period == code), None)
+    if regime.frequency == Frequency.AD_HOC:
+        if own is None:
+            raise DomainError(f"Kỳ báo cáo “{code}” chưa được mở.", field="period")
+        return periods.Period(code, regime.starts_on, own.window_end, own.due_on)
+    start, end = periods.window(regime.frequency, code, regime.cutoff_day)
+    if own is not None:
+        return periods.Period(code, start, own.window_end, own.due_on)
+    return periods.Period(code, start, end, periods.due_date(end, regime.due_working_days))
+
+
+def entry_open(submission: Submission, today: dt.date | None = None) -> bool:
+    """Values may change while the report is not sent (or was returned) and the period has not expired,
+    or the receiver granted an exception that still runs (DHIS2's lock exception)."""
+    if submission.status not in (SubmissionStatus.DRAFT, SubmissionStatus.RETURNED):
+        return False
+    today = today or timezone.localdate()
+    if today <= submission.due_on + dt.timedelta(days=submission.regime.expiry_days):
+        return True
+    return submission.lock_exceptions.filter(until__gte=today).exists()
+
+
 # --- Completeness and timeliness ---------------------------------------------------------------------
+
+
+# Product choice, not law: the scorecard shows amber ("fair") from this share of reports in, so that a
+# receiver sees at a glance the units that are nearly complete. No text sets a threshold.
+FAIR_COMPLETENESS_RATE = 80
 
 
 @dataclass
@@ -144,7 +177,7 @@ class Completeness:
             return "none"
         if self.on_time == self.expected:
             return "good"
-        if self.reported == self.expected or self.rate >= 80:
+        if self.reported == self.expected or self.rate >= FAIR_COMPLETENESS_RATE:
             return "fair"
         return "poor"
 
@@ -180,6 +213,18 @@ def completeness(node: Unit, regime: ReportRegime, period: str) -> Completeness:
         **_counts()
     )
     return _completeness(row)
+
+
+def completeness_by_period(node: Unit, regime: ReportRegime) -> dict[str, Completeness]:
+    """Every opened period's completeness at the node, in one grouped query (the regime page's table)."""
+    rows: list[dict[str, Any]] = list(
+        Submission.objects.filter(regime=regime, unit__path__startswith=node.path)
+        .values("period")
+        .annotate(**_counts())  # type: ignore[arg-type]  # annotated keys are not in the TypedDict
+        .order_by("period")
+    )
+    found = {row["period"]: _completeness(row) for row in rows}
+    return defaultdict(Completeness, found)
 
 
 def missing_units(node: Unit, regime: ReportRegime, period: str) -> QuerySet[Submission]:

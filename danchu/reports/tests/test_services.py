@@ -104,7 +104,7 @@ def test_submit_return_resubmit_approve(tree, personas, regime, django_capture_o
         services.save_values(
             actor=commune, submission=report, values={"MC_RECEIVED": "10", "MC_ON_TIME": "8"}
         )
-        services.submit(actor=commune, submission=report)
+        report = services.submit(actor=commune, submission=report)
     assert report.status == SubmissionStatus.SUBMITTED and report.on_time
     assert Notification.objects.filter(user=province, title__contains="đã gửi").exists()
     with pytest.raises(DomainError, match="chờ duyệt"):
@@ -113,7 +113,9 @@ def test_submit_return_resubmit_approve(tree, personas, regime, django_capture_o
         services.approve(actor=commune, submission=report)
     with pytest.raises(DomainError, match="không được để trống"):
         services.return_submission(actor=province, submission=report, comment="  ")
-    services.return_submission(actor=province, submission=report, comment="Thiếu số hồ sơ trực tuyến.")
+    report = services.return_submission(
+        actor=province, submission=report, comment="Thiếu số hồ sơ trực tuyến."
+    )
     assert report.status == SubmissionStatus.RETURNED
     assert Notification.objects.filter(user=commune, body="Thiếu số hồ sơ trực tuyến.").exists()
     with at(2026, 7, 2):
