@@ -95,6 +95,7 @@ def _households(admin: User, village: Unit, seed: int) -> list[Household]:
                     relation_to_head=relation,
                     is_representative=(i == 0),
                 )
+            household.refresh_from_db()  # the services change the row they re-read under lock, not this copy
         result.append(household)
     return result
 

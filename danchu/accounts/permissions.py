@@ -139,3 +139,27 @@ class UnitSubtreePolicy:
                 continue
             return True
         return False
+
+    def unit_paths(self, actor: Actor | None, perm: Perm) -> list[str] | None:
+        """The subtrees (by tree path) where `actor` holds `perm`; None for everywhere.
+
+        A `local_only` permission is held at one's own unit and the units above it, which no set of
+        subtrees describes: ask `allowed` of each record instead.
+        """
+        if perm.local_only:
+            raise ValueError(f"{perm.code} is held upwards from one's unit, not over subtrees")
+        if actor is None or not actor.is_authenticated or not actor.is_active:
+            return []
+        paths: set[str] = set()
+        for assignment in active_assignments(actor):
+            if perm not in role_perms(assignment.role):
+                continue
+            if assignment.role == Role.SYSTEM_ADMIN:
+                return None
+            if assignment.unit is None:
+                continue
+            if perm.province_only and assignment.unit.tier != Tier.PROVINCE:
+                continue
+            paths.add(assignment.unit.path)
+        # A subtree inside another adds nothing: keep the outermost paths only.
+        return sorted(p for p in paths if not any(p != q and p.startswith(q) for q in paths))

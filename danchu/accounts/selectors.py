@@ -2,25 +2,24 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import QuerySet
 
-from danchu.core import policy
-from danchu.core.lookup import get_or_404
-from danchu.core.policy import CorePerm
+from danchu.core.access import access
+from danchu.core.actors import Actor
+from danchu.core.policy import Perm
 from danchu.units.models import Unit
 
 from .models import Role, RoleAssignment, User
 from .permissions import active_assignments
 
 
-def access_role(*, actor: Any, role_id: int | str) -> RoleAssignment:
-    """A role assignment the actor may manage (revoke); one held nationwide needs a system administrator."""
+def access_role(
+    *, actor: Actor | None, role_id: int | str, perm: Perm, for_write: bool = False
+) -> RoleAssignment:
+    """A role assignment, if the actor may do `perm` at its unit; one held nationwide (no unit) is for
+    a system administrator."""
     queryset = RoleAssignment.objects.select_related("unit", "user", "agency")
-    assignment = get_or_404(queryset, role_id, "vai trò")
-    policy.require(actor, CorePerm.MANAGE_ROLES, assignment.unit)
-    return assignment
+    return access(queryset, role_id, actor=actor, perm=perm, label="vai trò", for_write=for_write)
 
 
 def roles_at(unit: Unit, *, include_revoked: bool = False) -> QuerySet[RoleAssignment]:
@@ -35,7 +34,7 @@ def find_user(username: str) -> User | None:
     return User.objects.filter(username__iexact=username.strip()).first()
 
 
-def citizen_household_ids(actor: Any) -> list[int]:
+def citizen_household_ids(actor: Actor) -> list[int]:
     return [
         a.resident.household_id
         for a in active_assignments(actor)

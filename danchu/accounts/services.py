@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -14,9 +12,11 @@ from danchu.core.errors import DomainError
 from danchu.core.policy import CorePerm
 from danchu.core.text import clean_text
 from danchu.units.models import Agency, Resident, Tier, Unit
+from danchu.units.selectors import access_unit
 
 from .models import Role, RoleAssignment, User
 from .permissions import forget_assignments
+from .selectors import access_role
 
 USER_FIELDS = ("username", "full_name", "email", "phone", "is_active")
 ROLE_FIELDS = ("user", "role", "unit", "agency", "resident", "title", "revoked_at", "revoked_reason")
@@ -37,7 +37,7 @@ ROLE_TIERS: dict[str, set[int | None]] = {
 @transaction.atomic
 def create_user(
     *,
-    actor: Any,
+    actor: User,
     unit: Unit | None,
     username: str,
     full_name: str,
@@ -46,7 +46,10 @@ def create_user(
     phone: str = "",
 ) -> User:
     """Tạo tài khoản: an official of `unit` creates an account for someone who will hold a role there."""
-    policy.require(actor, CorePerm.MANAGE_ROLES, unit)  # no unit: nationwide, system administrators only
+    if unit is None:
+        policy.require(actor, CorePerm.MANAGE_ROLES, None)  # nationwide: system administrators only
+    else:
+        unit = access_unit(actor=actor, unit_id=unit.pk, perm=CorePerm.MANAGE_ROLES)
     username = clean_text(username, field="Tên đăng nhập", max_length=150)
     if User.objects.filter(username__iexact=username).exists():
         raise DomainError(f"Tên đăng nhập “{username}” đã có người dùng.", field="username")
@@ -61,7 +64,11 @@ def create_user(
     except ValidationError as exc:
         raise DomainError(" ".join(exc.messages), field="password") from exc
     user.set_password(password)
-    user.save()
+    try:
+        with transaction.atomic():  # a savepoint: the same name taken at the same moment is a clear refusal
+            user.save()
+    except IntegrityError as exc:
+        raise DomainError(f"Tên đăng nhập “{username}” đã có người dùng.", field="username") from exc
     audit.record(
         actor=actor,
         action="accounts.user.create",
@@ -75,7 +82,7 @@ def create_user(
 @transaction.atomic
 def grant_role(
     *,
-    actor: Any,
+    actor: User,
     user: User,
     role: str,
     unit: Unit | None,
@@ -84,13 +91,17 @@ def grant_role(
     title: str = "",
 ) -> RoleAssignment:
     """Giao vai trò: only within the granter's own subtree, and each role at a fitting kind of unit."""
+    if role == Role.SYSTEM_ADMIN or unit is None:
+        # A nationwide role (or one without a unit) needs a system administrator.
+        policy.require(actor, CorePerm.MANAGE_ROLES, None)
+    else:
+        unit = access_unit(actor=actor, unit_id=unit.pk, perm=CorePerm.MANAGE_ROLES)
     if role not in Role.values:
         raise DomainError("Vai trò không hợp lệ.", field="role")
     if role == Role.SYSTEM_ADMIN:
         unit = None
     elif unit is None:
         raise DomainError("Cần chọn đơn vị cho vai trò.", field="unit")
-    policy.require(actor, CorePerm.MANAGE_ROLES, unit)  # a nationwide role needs a system administrator
     if (unit.tier if unit else None) not in ROLE_TIERS[role]:
         raise DomainError(
             f"Vai trò “{Role(role).label}” không đặt được tại {unit.name if unit else 'toàn quốc'}.",
@@ -117,10 +128,10 @@ def grant_role(
         agency=agency,
         resident=resident,
         title=clean_text(title, field="Chức danh", max_length=200, required=False),
-        granted_by=actor if actor is not None and actor.is_authenticated else None,
+        granted_by=actor if actor.is_authenticated else None,
     )
     try:
-        with transaction.atomic():
+        with transaction.atomic():  # a savepoint: the same role granted at the same moment is a clear refusal
             assignment.save()
     except IntegrityError as exc:
         raise DomainError(f"{user} đã có vai trò này tại đơn vị này.") from exc
@@ -136,24 +147,27 @@ def grant_role(
 
 
 @transaction.atomic
-def revoke_role(*, actor: Any, assignment: RoleAssignment, reason: str) -> RoleAssignment:
-    """Thu hồi vai trò: the row stays, with when and why."""
-    policy.require(actor, CorePerm.MANAGE_ROLES, assignment.unit)
+def revoke_role(*, actor: User, assignment: RoleAssignment, reason: str) -> RoleAssignment:
+    """Thu hồi vai trò: the row stays, with when and why. Nobody revokes their own role (they would
+    lose, by their own hand, the authority another manager should judge): another manager does it."""
+    assignment = access_role(actor=actor, role_id=assignment.pk, perm=CorePerm.MANAGE_ROLES, for_write=True)
+    if assignment.user_id == actor.pk:
+        raise DomainError(
+            "Không thể tự thu hồi vai trò của chính mình; hãy đề nghị một người quản lý khác thực hiện."
+        )
     if assignment.revoked_at is not None:
         raise DomainError("Vai trò này đã được thu hồi.")
     reason = clean_text(reason, field="Lý do", max_length=300)
-    before = audit.snapshot(assignment, ROLE_FIELDS)
-    assignment.revoked_at, assignment.revoked_reason = timezone.now(), reason
-    assignment.save(update_fields=["revoked_at", "revoked_reason"])
-    forget_assignments(assignment.user)
-    audit.record(
+    with audit.audited(
         actor=actor,
         action="accounts.role.revoke",
         obj=assignment,
-        before=before,
-        after=audit.snapshot(assignment, ROLE_FIELDS),
+        fields=ROLE_FIELDS,
         scope_unit_id=assignment.unit_id,
-    )
+    ):
+        assignment.revoked_at, assignment.revoked_reason = timezone.now(), reason
+        assignment.save(update_fields=["revoked_at", "revoked_reason"])
+    forget_assignments(assignment.user)
     return assignment
 
 

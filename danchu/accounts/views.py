@@ -15,13 +15,14 @@ from django.views.decorators.http import require_POST
 
 from danchu.core import policy
 from danchu.core.errors import DomainError
-from danchu.core.forms import errors_text, submit
+from danchu.core.forms import refuse, submit
 from danchu.core.paging import paginate
 from danchu.core.policy import CorePerm
 from danchu.units import selectors as unit_selectors
 from danchu.units.models import Tier, Unit
 
 from . import selectors, services
+from .actors import acting_user
 from .forms import CitizenAccountForm, GrantRoleForm, RevokeForm
 from .models import Notification, Role, RoleAssignment, User
 from .notifications import mark_read
@@ -131,7 +132,7 @@ def _grant(request: HttpRequest, unit: Unit, data: dict[str, Any]) -> RoleAssign
                 field="username",
             )
         user = services.create_user(
-            actor=request.user,
+            actor=acting_user(request),
             unit=unit,
             username=data["username"],
             full_name=data["full_name"],
@@ -139,7 +140,7 @@ def _grant(request: HttpRequest, unit: Unit, data: dict[str, Any]) -> RoleAssign
             password=data["password"],
         )
     return services.grant_role(
-        actor=request.user,
+        actor=acting_user(request),
         user=user,
         role=data["role"],
         unit=unit,
@@ -151,15 +152,15 @@ def _grant(request: HttpRequest, unit: Unit, data: dict[str, Any]) -> RoleAssign
 @login_required
 @require_POST
 def revoke(request: HttpRequest, role_id: int) -> HttpResponse:
-    assignment = selectors.access_role(actor=request.user, role_id=role_id)
+    assignment = selectors.access_role(actor=request.user, role_id=role_id, perm=CorePerm.MANAGE_ROLES)
     form = RevokeForm(request.POST)
     if (
-        submit(form, lambda d: services.revoke_role(actor=request.user, assignment=assignment, **d))
+        submit(form, lambda d: services.revoke_role(actor=acting_user(request), assignment=assignment, **d))
         is not None
     ):
         messages.success(request, f"Đã thu hồi vai trò của {assignment.user}.")
     else:
-        messages.error(request, errors_text(form))
+        refuse(request, form)
     return (
         redirect("accounts:roles", assignment.unit_id)
         if assignment.unit_id
@@ -183,7 +184,7 @@ def citizen_account(request: HttpRequest, household_id: int) -> HttpResponse:
         if resident.household_id != household.pk:
             raise DomainError("Nhân khẩu không thuộc hộ này.")
         user = services.create_user(
-            actor=request.user,
+            actor=acting_user(request),
             unit=household.village,
             username=data["username"],
             full_name=resident.full_name,
@@ -191,14 +192,18 @@ def citizen_account(request: HttpRequest, household_id: int) -> HttpResponse:
             password=data["password"],
         )
         return services.grant_role(
-            actor=request.user, user=user, role=Role.CITIZEN, unit=household.village, resident=resident
+            actor=acting_user(request),
+            user=user,
+            role=Role.CITIZEN,
+            unit=household.village,
+            resident=resident,
         )
 
     granted = submit(form, create)
     if granted is not None:
         messages.success(request, f"Đã cấp tài khoản “{granted.user.get_username()}” cho {granted.resident}.")
     else:
-        messages.error(request, errors_text(form))
+        refuse(request, form)
     return redirect("units:household", household.pk)
 
 

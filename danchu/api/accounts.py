@@ -4,16 +4,16 @@ from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
 from danchu.accounts import selectors, services
+from danchu.accounts.actors import acting_user
 from danchu.accounts.models import RoleAssignment
 from danchu.accounts.permissions import active_assignments
 from danchu.core.errors import DomainError
 from danchu.core.policy import CorePerm
 from danchu.units import selectors as unit_selectors
 
-from .base import AUTH, ErrorOut
+from .base import AUTH, ERRORS
 
 router = Router(tags=["accounts"])
-ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut}
 
 
 class RoleOut(Schema):
@@ -52,7 +52,9 @@ class RevokeIn(Schema):
     reason: str
 
 
-@router.get("/me", response=MeOut, auth=AUTH, summary="Tài khoản đang đăng nhập và các vai trò")
+@router.get(
+    "/me", response={200: MeOut, **ERRORS}, auth=AUTH, summary="Tài khoản đang đăng nhập và các vai trò"
+)
 def me(request: HttpRequest) -> dict[str, object]:
     user = request.user
     return {
@@ -70,7 +72,7 @@ def list_roles(request: HttpRequest, unit_id: int) -> list[RoleAssignment]:
 
 @router.post("/units/{unit_id}/roles", response={201: RoleOut, **ERRORS}, auth=AUTH, summary="Giao vai trò")
 def grant(request: HttpRequest, unit_id: int, payload: GrantIn) -> Status[RoleAssignment]:
-    unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id, perm=CorePerm.VIEW_UNIT)
+    unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id, perm=CorePerm.MANAGE_ROLES)
     user = selectors.find_user(payload.username)
     if user is None:
         raise DomainError(f"Chưa có tài khoản “{payload.username}”.", field="username")
@@ -82,7 +84,12 @@ def grant(request: HttpRequest, unit_id: int, payload: GrantIn) -> Status[RoleAs
     return Status(
         201,
         services.grant_role(
-            actor=request.user, user=user, role=payload.role, unit=unit, agency=agency, title=payload.title
+            actor=acting_user(request),
+            user=user,
+            role=payload.role,
+            unit=unit,
+            agency=agency,
+            title=payload.title,
         ),
     )
 
@@ -91,5 +98,5 @@ def grant(request: HttpRequest, unit_id: int, payload: GrantIn) -> Status[RoleAs
     "/roles/{role_id}/revoke", response={200: RoleOut, **ERRORS}, auth=AUTH, summary="Thu hồi vai trò"
 )
 def revoke(request: HttpRequest, role_id: int, payload: RevokeIn) -> RoleAssignment:
-    assignment = selectors.access_role(actor=request.user, role_id=role_id)
-    return services.revoke_role(actor=request.user, assignment=assignment, reason=payload.reason)
+    assignment = selectors.access_role(actor=request.user, role_id=role_id, perm=CorePerm.MANAGE_ROLES)
+    return services.revoke_role(actor=acting_user(request), assignment=assignment, reason=payload.reason)

@@ -2,17 +2,62 @@
 
 from __future__ import annotations
 
+import json
+import re
+from typing import Any
+
 from django.http import HttpRequest, HttpResponse
+from django.utils.datastructures import MultiValueDict
 from ninja import NinjaAPI, Schema
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.parser import Parser
 from ninja.security import django_auth
 
 from danchu.core.errors import DomainError, PermissionDeniedError
+
+UNREADABLE_BODY = "Nội dung gửi lên không phải JSON hợp lệ (UTF-8)."
+BAD_CHARACTER = "Nội dung gửi lên chứa ký tự không hợp lệ (ký tự NUL hoặc nửa cặp thay thế UTF-16)."
+# What no database column may hold: PostgreSQL refuses NUL in text and cannot encode a lone surrogate.
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def _refuse_unstorable(value: Any) -> None:
+    if isinstance(value, str):
+        if _UNSTORABLE.search(value):
+            raise HttpError(400, BAD_CHARACTER)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _refuse_unstorable(key)
+            _refuse_unstorable(item)
+    elif isinstance(value, list):
+        for item in value:
+            _refuse_unstorable(item)
+
+
+class StrictParser(Parser):
+    """JSON bodies and query strings whose every string a database can store: a NUL or a lone surrogate
+    (valid JSON escapes, e.g. "\\ud800") is a 400 with a message, not a 500 from the database."""
+
+    def parse_body(self, request: HttpRequest) -> dict[str, Any]:
+        data = json.loads(request.body)
+        _refuse_unstorable(data)
+        return data  # type: ignore[no-any-return]
+
+    def parse_querydict(
+        self, data: MultiValueDict[str, Any], list_fields: list[str], request: HttpRequest
+    ) -> dict[str, Any]:
+        for key, values in data.lists():
+            _refuse_unstorable(key)
+            _refuse_unstorable(values)
+        return super().parse_querydict(data, list_fields, request)
+
 
 api = NinjaAPI(
     title="danchu API",
     version="1",
     description="API của nền tảng thực hiện dân chủ ở cơ sở. Xác thực bằng phiên đăng nhập (cookie) và CSRF.",
     urls_namespace="api",
+    parser=StrictParser(),
 )
 
 
@@ -20,6 +65,28 @@ class ErrorOut(Schema):
     detail: str
     field: str | None = None
     errors: dict[str, str] | None = None  # every offending value or row, when there are several
+
+
+# Every answer an operation can give besides its success, as the OpenAPI document lists them.
+PUBLIC_ERRORS: dict[int, type[Schema]] = {400: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+ERRORS: dict[int, type[Schema]] = {**PUBLIC_ERRORS, 401: ErrorOut, 403: ErrorOut}
+INVALID = "Dữ liệu gửi lên không đúng dạng; xem từng trường trong “errors”."
+
+
+@api.exception_handler(ValidationError)
+def invalid_input(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    """Input that does not fit the operation's schema: 422, each offending field with its reason."""
+    errors = {
+        ".".join(str(part) for part in error.get("loc", ()) if part not in ("body", "payload"))
+        or "body": str(error.get("msg", ""))
+        for error in exc.errors
+    }
+    return api.create_response(request, {"detail": INVALID, "errors": errors}, status=422)
+
+
+@api.exception_handler(AuthenticationError)
+def not_logged_in(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    return api.create_response(request, {"detail": "Cần đăng nhập để dùng thao tác này."}, status=401)
 
 
 @api.exception_handler(PermissionDeniedError)
@@ -31,6 +98,15 @@ def permission_denied(request: HttpRequest, exc: PermissionDeniedError) -> HttpR
 def domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
     body = {"detail": exc.message, "field": exc.field, "errors": getattr(exc, "errors", None)}
     return api.create_response(request, body, status=400)
+
+
+@api.exception_handler(HttpError)
+def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    """Ninja's own refusals; a body it could not parse is explained in Vietnamese."""
+    message = exc.message
+    if exc.status_code == 400 and exc.__cause__ is not None:  # raised while parsing the body
+        message = str(exc.__cause__) if isinstance(exc.__cause__, HttpError) else UNREADABLE_BODY
+    return api.create_response(request, {"detail": message}, status=exc.status_code)
 
 
 AUTH = django_auth

@@ -5,11 +5,11 @@ import datetime as dt
 from django.http import HttpRequest
 from ninja import Router, Schema
 
-from danchu.core.audit import access_history
+from danchu.core.audit import history_for
 from danchu.core.models import AuditEntry, Rule
 from danchu.core.rulebook import in_force
 
-from .base import AUTH, ErrorOut
+from .base import AUTH, ERRORS
 
 router = Router(tags=["core"])
 
@@ -44,7 +44,12 @@ class AuditOut(Schema):
     hash: str
 
 
-@router.get("/rules", response=list[RuleOut], auth=AUTH, summary="Sổ quy định có hiệu lực vào một ngày")
+@router.get(
+    "/rules",
+    response={200: list[RuleOut], **ERRORS},
+    auth=AUTH,
+    summary="Sổ quy định có hiệu lực vào một ngày",
+)
 def rules(request: HttpRequest, on: dt.date | None = None) -> list[Rule]:
     from django.utils import timezone
 
@@ -53,10 +58,10 @@ def rules(request: HttpRequest, on: dt.date | None = None) -> list[Rule]:
 
 @router.get(
     "/audit/{object_type}/{object_id}",
-    response={200: list[AuditOut], 403: ErrorOut, 404: ErrorOut},
+    response={200: list[AuditOut], **ERRORS},
     auth=AUTH,
     summary="Lịch sử thay đổi của một đối tượng",
 )
 def history(request: HttpRequest, object_type: str, object_id: str) -> list[AuditEntry]:
-    _latest, entries = access_history(actor=request.user, object_type=object_type, object_id=object_id)
+    _latest, entries = history_for(actor=request.user, object_type=object_type, object_id=object_id)
     return list(entries[:500])

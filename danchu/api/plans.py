@@ -5,8 +5,7 @@ import datetime as dt
 from django.http import HttpRequest
 from ninja import File, Router, Schema, Status, UploadedFile
 
-from danchu.core import policy
-from danchu.core.policy import CorePerm
+from danchu.accounts.actors import acting_user
 from danchu.plans import selectors, services
 from danchu.plans.models import Plan, PlanItem, Task
 from danchu.plans.permissions import PlanPerm
@@ -16,6 +15,8 @@ from .base import AUTH, ErrorOut
 
 router = Router(tags=["plans"])
 ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut}
+# Product choice: a unit's plans listed at most this many at once, newest first.
+PLANS_LISTED = 500
 
 
 class PlanOut(Schema):
@@ -40,7 +41,7 @@ class AssignmentOut(Schema):
     agency_id: int | None
 
 
-class ItemOut(Schema):
+class PlanItemOut(Schema):
     id: int
     path: str
     heading: str
@@ -62,7 +63,7 @@ class DirectiveOut(Schema):
 
 
 class PlanDetailOut(PlanOut):
-    items: list[ItemOut]
+    items: list[PlanItemOut]
     directives: list[DirectiveOut]
     legal_bases: list[str]
 
@@ -87,7 +88,7 @@ class PlanDetailOut(PlanOut):
 )
 def list_plans(request: HttpRequest, unit_id: int) -> list[Plan]:
     unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id, perm=PlanPerm.VIEW)
-    return list(selectors.plans_under(unit)[:500])
+    return list(selectors.plans_under(unit)[:PLANS_LISTED])
 
 
 @router.post(
@@ -97,20 +98,22 @@ def list_plans(request: HttpRequest, unit_id: int) -> list[Plan]:
     summary="Tải lên một kế hoạch (.docx, .pdf, .txt, .md): lưu dạng dự thảo",
 )
 def import_plan(request: HttpRequest, unit_id: int, file: File[UploadedFile]) -> Status[Plan]:
-    unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id, perm=CorePerm.VIEW_UNIT)
-    plan = services.import_plan(actor=request.user, unit=unit, file_name=file.name or "", data=file.read())
+    unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id, perm=PlanPerm.MANAGE)
+    plan = services.import_plan(
+        actor=acting_user(request), unit=unit, file_name=file.name or "", data=file.read()
+    )
     return Status(201, plan)
 
 
 @router.get("/plans/{plan_id}", response={200: PlanDetailOut, **ERRORS}, auth=AUTH)
 def get_plan(request: HttpRequest, plan_id: int) -> Plan:
-    return selectors.access_plan(actor=request.user, plan_id=plan_id)
+    return selectors.access_plan(actor=request.user, plan_id=plan_id, perm=PlanPerm.VIEW)
 
 
 @router.post("/plans/{plan_id}/issue", response={200: PlanOut, **ERRORS}, auth=AUTH, summary="Ban hành")
 def issue(request: HttpRequest, plan_id: int) -> Plan:
-    plan = selectors.access_plan(actor=request.user, plan_id=plan_id, for_write=True)
-    return services.issue_plan(actor=request.user, plan=plan)
+    plan = selectors.access_plan(actor=request.user, plan_id=plan_id, perm=PlanPerm.MANAGE)
+    return services.issue_plan(actor=acting_user(request), plan=plan)
 
 
 class TaskOut(Schema):
@@ -138,7 +141,7 @@ class TaskUpdateIn(Schema):
     note: str = ""
 
 
-class CompletenessOut(Schema):
+class DirectiveCompletenessOut(Schema):
     directive_id: int
     kind: str
     due_on: dt.date | None
@@ -151,7 +154,7 @@ class CompletenessOut(Schema):
 
 @router.get("/plans/{plan_id}/tasks", response={200: list[TaskOut], **ERRORS}, auth=AUTH)
 def plan_tasks(request: HttpRequest, plan_id: int) -> list[Task]:
-    plan = selectors.access_plan(actor=request.user, plan_id=plan_id)
+    plan = selectors.access_plan(actor=request.user, plan_id=plan_id, perm=PlanPerm.VIEW)
     return list(plan.tasks.select_related("item", "assignment").order_by("due_on", "id"))
 
 
@@ -159,20 +162,18 @@ def plan_tasks(request: HttpRequest, plan_id: int) -> list[Task]:
     "/tasks/{task_id}/updates", response={200: TaskOut, **ERRORS}, auth=AUTH, summary="Cập nhật tiến độ"
 )
 def update_task(request: HttpRequest, task_id: int, payload: TaskUpdateIn) -> Task:
-    task = selectors.access_task(actor=request.user, task_id=task_id)
-    services.update_task(actor=request.user, task=task, **payload.dict())
-    return task
+    task = selectors.access_task(actor=request.user, task_id=task_id, perm=PlanPerm.MANAGE)
+    return services.update_task(actor=acting_user(request), task=task, **payload.dict()).task
 
 
 @router.get(
     "/plans/{plan_id}/completeness",
-    response={200: list[CompletenessOut], **ERRORS},
+    response={200: list[DirectiveCompletenessOut], **ERRORS},
     auth=AUTH,
     summary="Tình hình thực hiện của cấp dưới",
 )
 def completeness(request: HttpRequest, plan_id: int) -> list[dict[str, object]]:
-    plan = selectors.access_plan(actor=request.user, plan_id=plan_id)
-    policy.require(request.user, PlanPerm.VIEW, plan.unit)
+    plan = selectors.access_plan(actor=request.user, plan_id=plan_id, perm=PlanPerm.MONITOR)
     return [
         {
             "directive_id": row.directive.pk,

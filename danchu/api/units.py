@@ -5,12 +5,16 @@ from ninja import Field, Router, Schema, Status
 
 from danchu.core.policy import CorePerm
 from danchu.units import selectors, services
-from danchu.units.models import Agency, Household, Resident, Unit
+from danchu.units.models import Agency, Household, Resident, Tier, Unit
 
-from .base import AUTH, ErrorOut
+from .base import AUTH, ERRORS, PUBLIC_ERRORS
 
 router = Router(tags=["units"])
-ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut}
+
+# Product choices: how many units one public answer lists (a province has some hundred communes; the
+# cap only guards the server), and how many a name search returns.
+MAX_CHILDREN = 5000
+MAX_SEARCH_RESULTS = 100
 
 
 class UnitOut(Schema):
@@ -100,7 +104,9 @@ class ResidentOut(Schema):
 
 
 @router.get(
-    "/units", response=list[UnitOut], summary="Tỉnh, hoặc đơn vị trực thuộc, hoặc tìm theo tên (công khai)"
+    "/units",
+    response={200: list[UnitOut], **PUBLIC_ERRORS},
+    summary="Tỉnh, hoặc đơn vị trực thuộc, hoặc tìm theo tên (công khai)",
 )
 def list_units(
     request: HttpRequest,
@@ -111,13 +117,17 @@ def list_units(
 ) -> list[Unit]:
     if q.strip():
         within = selectors.public_unit(parent) if parent else None
-        return selectors.search_units(q, tier=tier, within=within, generation=generation, limit=100)
+        return selectors.search_units(
+            q, tier=tier, within=within, generation=generation, limit=MAX_SEARCH_RESULTS
+        )
     if parent is None:
         return list(selectors.provinces(generation))
-    return list(selectors.children(selectors.public_unit(parent)).filter(tier__lt=4)[:5000])
+    # Villages are listed to officials only (their households are behind them).
+    children = selectors.children(selectors.public_unit(parent)).filter(tier__lt=Tier.VILLAGE)
+    return list(children[:MAX_CHILDREN])
 
 
-@router.get("/units/{unit_id}", response={200: UnitOut, 404: ErrorOut}, summary="Một đơn vị (công khai)")
+@router.get("/units/{unit_id}", response={200: UnitOut, **PUBLIC_ERRORS}, summary="Một đơn vị (công khai)")
 def get_unit(request: HttpRequest, unit_id: int) -> Unit:
     return selectors.public_unit(unit_id)
 
@@ -166,7 +176,7 @@ def list_households(request: HttpRequest, unit_id: int) -> list[Household]:
     summary="Thêm hộ gia đình",
 )
 def create_household(request: HttpRequest, unit_id: int, payload: HouseholdIn) -> Status[Household]:
-    village = selectors.access_unit(actor=request.user, unit_id=unit_id, perm=CorePerm.VIEW_UNIT)
+    village = selectors.access_unit(actor=request.user, unit_id=unit_id, perm=CorePerm.MANAGE_HOUSEHOLDS)
     return Status(201, services.create_household(actor=request.user, village=village, **payload.dict()))
 
 

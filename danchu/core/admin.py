@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
+from django import forms
 from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from . import audit, services
+from . import services
+from .bounds import DATE_RANGE_TEXT, in_range
 from .models import AuditEntry, Holiday, Rule
 
 
@@ -21,6 +24,17 @@ class ReadOnlyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+
+class BoundedDatesForm(forms.ModelForm):  # type: ignore[type-arg]
+    """Every date of the record within the range the product accepts (`core.bounds`), as a form error."""
+
+    def clean(self) -> dict[str, Any]:
+        cleaned: dict[str, Any] = super().clean() or {}
+        for name, value in list(cleaned.items()):
+            if isinstance(value, dt.date) and not in_range(value):
+                self.add_error(name, f"Ngày phải nằm trong khoảng {DATE_RANGE_TEXT}.")
+        return cleaned
 
 
 @admin.register(AuditEntry)
@@ -45,10 +59,10 @@ class RuleAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     list_filter = ("verified", "unit")
     search_fields = ("key", "title", "citation")
     raw_id_fields = ("scope_unit",)
+    form = BoundedDatesForm
 
     def save_model(self, request: HttpRequest, obj: Rule, form: Any, change: bool) -> None:
-        before = audit.snapshot(Rule.objects.get(pk=obj.pk), services.RULE_FIELDS) if change else None
-        services.save_national_rule(actor=request.user, rule=obj, before=before)
+        services.save_national_rule(actor=request.user, rule=obj)
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False  # a rule is ended with effective_to, never deleted
@@ -59,10 +73,10 @@ class HolidayAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     list_display = ("date", "name", "kind")
     list_filter = ("kind",)
     date_hierarchy = "date"
+    form = BoundedDatesForm
 
     def save_model(self, request: HttpRequest, obj: Holiday, form: Any, change: bool) -> None:
-        before = audit.snapshot(Holiday.objects.get(pk=obj.pk), services.HOLIDAY_FIELDS) if change else None
-        services.save_holiday(actor=request.user, day=obj, before=before)
+        services.save_holiday(actor=request.user, day=obj)
 
     def delete_model(self, request: HttpRequest, obj: Holiday) -> None:
         services.remove_holiday(actor=request.user, day=obj)

@@ -201,3 +201,27 @@ def access_history(
         label="nhật ký của đối tượng",
     )
     return latest, entries.order_by("id")
+
+
+def history_for(
+    *, actor: Actor | None, object_type: str, object_id: str
+) -> tuple[AuditEntry, QuerySet[AuditEntry]]:
+    """`access_history` for pages and the API. A national record (a user, a permission: no unit) outside
+    the actor's reach is the same 404 as a record that does not exist, so nobody learns which accounts
+    exist; a record of a unit is, as everywhere behind the door, a 403 for whoever is outside that unit."""
+    from django.http import Http404
+
+    from .errors import PermissionDeniedError
+
+    missing = Http404("Không tìm thấy nhật ký của đối tượng.")
+    if any(ch == "\x00" or "\ud800" <= ch <= "\udfff" for ch in object_type + object_id):
+        raise missing  # no stored name holds these; PostgreSQL would refuse the query
+    try:
+        return access_history(actor=actor, object_type=object_type, object_id=object_id)
+    except PermissionDeniedError:
+        latest = AuditEntry.objects.filter(
+            object_type=object_type[:100], object_id=str(object_id)[:64]
+        ).order_by("-id")
+        if latest.values_list("scope_unit_id", flat=True).first() is None:
+            raise missing from None
+        raise

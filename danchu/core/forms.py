@@ -2,23 +2,36 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
 from django import forms
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 
+from .bounds import DATE_RANGE_TEXT, in_range
 from .errors import DomainError, PermissionDeniedError
 
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 DATE_ERRORS = {"invalid": "Ngày không hợp lệ; hãy nhập theo dạng ngày/tháng/năm (ví dụ 15/06/2026)."}
 
 
+def validate_date_range(value: dt.date | None) -> None:
+    """A form validator: the date lies in the range the product accepts (`core.bounds`)."""
+    if value is not None and not in_range(value):
+        raise ValidationError(f"Ngày phải nằm trong khoảng {DATE_RANGE_TEXT}.", code="out_of_range")
+
+
 def date_field(label: str, *, required: bool = True) -> forms.DateField:
-    """A date typed the Vietnamese way (dd/mm/yyyy), with the error saying so."""
+    """A date typed the Vietnamese way (dd/mm/yyyy), with the error saying so, within the accepted range."""
     return forms.DateField(
-        label=label, input_formats=DATE_FORMATS, required=required, error_messages=DATE_ERRORS
+        label=label,
+        input_formats=DATE_FORMATS,
+        required=required,
+        error_messages=DATE_ERRORS,
+        validators=[validate_date_range],
     )
 
 
@@ -54,10 +67,17 @@ def errors_text(form: forms.Form) -> str:
     return " ".join(str(error) for errors in form.errors.values() for error in errors)
 
 
+def refuse(request: HttpRequest, form: forms.Form, *, about: str = "") -> None:
+    """Tell the user, on the page they are sent back to, why `form` was refused (`about`: what it was)."""
+    text = errors_text(form)
+    messages.error(request, f"{about}: {text}" if about else text)
+
+
 class DateReasonForm(forms.Form):
     on = forms.DateField(
         label="Từ ngày",
         input_formats=["%d/%m/%Y", "%Y-%m-%d"],
         error_messages={"invalid": "Ngày không hợp lệ; hãy nhập theo dạng ngày/tháng/năm."},
+        validators=[validate_date_range],
     )
     reason = forms.CharField(label="Lý do", max_length=300)

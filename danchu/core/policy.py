@@ -14,6 +14,7 @@ from functools import cache
 from typing import Protocol
 
 from django.conf import settings
+from django.db.models import Model, Q, QuerySet
 from django.utils.module_loading import import_string
 
 from .actors import Actor
@@ -60,6 +61,10 @@ class CorePerm:
 class Policy(Protocol):
     def allowed(self, actor: Actor | None, perm: Perm, target: object) -> bool: ...
 
+    def unit_paths(self, actor: Actor | None, perm: Perm) -> list[str] | None:
+        """The paths of the units whose subtrees `actor` holds `perm` over; None means everywhere."""
+        ...
+
 
 @cache
 def _policy() -> Policy:
@@ -75,3 +80,25 @@ def require(actor: Actor | None, perm: Perm, target: object) -> None:
     """Raise PermissionDeniedError unless `actor` may do `perm` on `target`."""
     if not allowed(actor, perm, target):
         raise PermissionDeniedError()
+
+
+def unit_paths(actor: Actor | None, perm: Perm) -> list[str] | None:
+    """Where `actor` may do `perm`: the tree paths of the subtrees it covers (None: the whole country;
+    an empty list: nowhere). Lists across units take their scope from here, never from request data."""
+    return _policy().unit_paths(actor, perm)
+
+
+def within[M: Model](
+    queryset: QuerySet[M], actor: Actor | None, perm: Perm, *, path_field: str = "unit__path"
+) -> QuerySet[M]:
+    """The rows of `queryset` whose unit (reached by `path_field`) lies where `actor` may do `perm`
+    (Wagtail-style: the policy gives the scope of a list as a filter, one query)."""
+    paths = unit_paths(actor, perm)
+    if paths is None:
+        return queryset
+    if not paths:
+        return queryset.none()
+    condition = Q()
+    for path in paths:
+        condition |= Q(**{f"{path_field}__startswith": path})
+    return queryset.filter(condition)

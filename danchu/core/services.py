@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db import transaction
+from django.db.models import Model
 
 from danchu.core.policy import CorePerm
 
 from . import audit, policy
+from .actors import Actor
+from .bounds import bounded_date
 from .models import Holiday, Rule
 
 RULE_FIELDS = (
@@ -27,10 +28,22 @@ RULE_FIELDS = (
 HOLIDAY_FIELDS = ("date", "name", "kind", "citation")
 
 
+def _stored_before(obj: Model, fields: tuple[str, ...]) -> audit.Snapshot | None:
+    """The stored row as it is now, locked until the transaction ends (None for a new record)."""
+    if obj.pk is None:
+        return None
+    stored = type(obj)._default_manager.select_for_update().filter(pk=obj.pk).first()
+    return audit.snapshot(stored, fields) if stored is not None else None
+
+
 @transaction.atomic
-def save_national_rule(*, actor: Any, rule: Rule, before: audit.Snapshot | None) -> Rule:
+def save_national_rule(*, actor: Actor, rule: Rule) -> Rule:
     """Record a national rule edited by an administrator (e.g. once its legal text is checked)."""
     policy.require(actor, CorePerm.MANAGE_RULES, None)
+    before = _stored_before(rule, RULE_FIELDS)
+    bounded_date(rule.effective_from, field="effective_from", label="Ngày hiệu lực")
+    if rule.effective_to is not None:
+        bounded_date(rule.effective_to, field="effective_to", label="Ngày hết hiệu lực")
     rule.full_clean()
     rule.save()
     audit.record(
@@ -44,8 +57,10 @@ def save_national_rule(*, actor: Any, rule: Rule, before: audit.Snapshot | None)
 
 
 @transaction.atomic
-def save_holiday(*, actor: Any, day: Holiday, before: audit.Snapshot | None) -> Holiday:
+def save_holiday(*, actor: Actor, day: Holiday) -> Holiday:
     policy.require(actor, CorePerm.MANAGE_CALENDAR, None)
+    before = _stored_before(day, HOLIDAY_FIELDS)
+    bounded_date(day.date, field="date")
     day.full_clean()
     day.save()
     audit.record(
@@ -59,10 +74,11 @@ def save_holiday(*, actor: Any, day: Holiday, before: audit.Snapshot | None) -> 
 
 
 @transaction.atomic
-def remove_holiday(*, actor: Any, day: Holiday) -> None:
+def remove_holiday(*, actor: Actor, day: Holiday) -> None:
     """A calendar entry entered by mistake may go; the audit entry keeps what it was."""
     policy.require(actor, CorePerm.MANAGE_CALENDAR, None)
-    audit.record(
-        actor=actor, action="core.holiday.delete", obj=day, before=audit.snapshot(day, HOLIDAY_FIELDS)
-    )
+    before = _stored_before(day, HOLIDAY_FIELDS)
+    if before is None:
+        return  # removed already (by a concurrent request): one entry records the removal
+    audit.record(actor=actor, action="core.holiday.delete", obj=day, before=before)
     day.delete()

@@ -12,7 +12,8 @@ from django.utils import timezone
 from danchu.core.policy import CorePerm
 
 from . import policy
-from .audit import access_history, verify_chain
+from .audit import history_for, verify_chain
+from .bounds import year_in_range
 from .models import Holiday, Rule
 from .paging import paginate
 from .rulebook import in_force
@@ -46,7 +47,9 @@ def rulebook(request: HttpRequest) -> HttpResponse:
 def calendar(request: HttpRequest) -> HttpResponse:
     year = timezone.localdate().year
     with suppress(ValueError):
-        year = int(request.GET.get("nam", year))
+        asked = int(request.GET.get("nam", "")[:6] or year)
+        if year_in_range(asked):  # a year outside the accepted range is ignored: this year is shown
+            year = asked
     days = Holiday.objects.filter(date__year=year).order_by("date")
     return render(request, "core/calendar.html", {"days": days, "year": year})
 
@@ -54,7 +57,7 @@ def calendar(request: HttpRequest) -> HttpResponse:
 @login_required
 def object_history(request: HttpRequest, object_type: str, object_id: str) -> HttpResponse:
     """Lịch sử: the audit entries of one object, for those who may read the audit of its unit."""
-    latest, entries = access_history(actor=request.user, object_type=object_type, object_id=object_id)
+    latest, entries = history_for(actor=request.user, object_type=object_type, object_id=object_id)
     return render(
         request,
         "core/object_history.html",

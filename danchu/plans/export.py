@@ -19,15 +19,18 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
+from danchu.core import pdf
+
 from .models import AssignmentRole, Plan
 
 MOTTO_1 = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO_2 = "Độc lập - Tự do - Hạnh phúc"
-FONT = "Times New Roman"
-PDF_CSS = """
+FONT = "Times New Roman"  # in the .docx, for Word; the PDF embeds its metric twin (danchu.core.pdf)
+PDF_CSS = (
+    f'body {{ font-family: "{pdf.FAMILY}"; font-size: 14pt; }}'
+    + """
   @page { size: A4; margin: 20mm 15mm 20mm 30mm; @top-center { content: counter(page); font-size: 13pt; } }
   @page :first { @top-center { content: none; } }
-  body { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", serif; font-size: 14pt; }
   p { margin: 0 0 6pt 0; text-align: justify; }
   p.ind { text-indent: 1.27cm; } p.b { font-weight: bold; }
   table { width: 100%; border-collapse: collapse; } td { vertical-align: top; } td p { text-align: center; }
@@ -38,6 +41,7 @@ PDF_CSS = """
   table.grid { margin: 6pt 0 12pt 0; } table.grid th, table.grid td { border: 1px solid #000; padding: 3pt;
     font-size: 12pt; text-align: left; }
 """
+)
 FIELD_LABELS = {
     AssignmentRole.LEAD: "Cơ quan chủ trì",
     AssignmentRole.IMPLEMENTING: "Cơ quan thực hiện",
@@ -239,8 +243,7 @@ def to_pdf(plan: Plan) -> bytes:
 
 
 def document_pdf(doc_layout: Layout) -> bytes:
-    """The same document as PDF (WeasyPrint)."""
-    from weasyprint import HTML
+    """The same document as PDF."""
 
     def lines(items: list[str], css: str = "") -> str:
         return "".join(f"<p class='{css}'>{escape(text)}</p>" for text in items)
@@ -271,7 +274,7 @@ def document_pdf(doc_layout: Layout) -> bytes:
         f"<td>{lines(doc_layout.signature, 'b')}<p>&nbsp;</p><p>&nbsp;</p>{name}</td></tr></table>"
         "</body></html>"
     )
-    return bytes(HTML(string=html).write_pdf())
+    return pdf.render(html)
 
 
 def completeness_rows(plan: Plan) -> list[list[str]]:
@@ -323,8 +326,6 @@ def completeness_docx(plan: Plan) -> bytes:
 
 
 def completeness_pdf(plan: Plan) -> bytes:
-    from weasyprint import HTML
-
     rows = completeness_rows(plan)
     head = "".join(f"<th>{escape(text)}</th>" for text in rows[0])
     body = "".join("<tr>" + "".join(f"<td>{escape(text)}</td>" for text in row) + "</tr>" for row in rows[1:])
@@ -335,4 +336,4 @@ def completeness_pdf(plan: Plan) -> bytes:
         f"<p class='c i'>{title}</p><table><thead><tr>{head}</tr></thead>"
         f"<tbody>{body}</tbody></table></body></html>"
     )
-    return bytes(HTML(string=html).write_pdf())
+    return pdf.render(html)

@@ -5,6 +5,7 @@ from django import forms
 from danchu.core.forms import date_field
 
 from .models import ProgressMode
+from .timeframes import FIRST_PLAN_YEAR, LAST_PLAN_YEAR
 
 
 class UploadForm(forms.Form):
@@ -17,7 +18,7 @@ class PlanForm(forms.Form):
     title = forms.CharField(label="Trích yếu", max_length=500)
     place = forms.CharField(label="Địa danh", max_length=100, required=False)
     issued_on = date_field("Ngày ban hành", required=False)
-    year = forms.IntegerField(label="Năm", min_value=2000, max_value=2100)
+    year = forms.IntegerField(label="Năm", min_value=FIRST_PLAN_YEAR, max_value=LAST_PLAN_YEAR)
     signer_title = forms.CharField(label="Chức vụ người ký", max_length=100, required=False)
     signer_name = forms.CharField(label="Người ký", max_length=100, required=False)
     progress_mode = forms.ChoiceField(

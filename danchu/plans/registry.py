@@ -8,13 +8,13 @@ from danchu.core.registry import DomainApp, Statistics
 from . import reminders, selectors
 from .permissions import PlanPerm
 
-_ALL = frozenset({PlanPerm.VIEW, PlanPerm.MANAGE})
-_READ = frozenset({PlanPerm.VIEW})
+_ALL = frozenset({PlanPerm.VIEW, PlanPerm.MONITOR, PlanPerm.MANAGE})
+_READ = frozenset({PlanPerm.VIEW, PlanPerm.MONITOR})
 
 APP = DomainApp(
     label="plans",
     title="Kế hoạch",
-    permissions=(PlanPerm.VIEW, PlanPerm.MANAGE),
+    permissions=(PlanPerm.VIEW, PlanPerm.MONITOR, PlanPerm.MANAGE),
     grants={
         Role.UNIT_LEADER: _ALL,
         Role.FOCAL_OFFICER: _ALL,

@@ -18,6 +18,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.tasks import default_task_backend, task
+from django.urls import reverse
 from django.utils import timezone
 
 from danchu.accounts.models import Role, RoleAssignment
@@ -28,6 +29,8 @@ from .models import DirectiveKind, Obligation, PlanStatus, Task, TaskStatus
 
 MANAGER_ROLES = (Role.FOCAL_OFFICER, Role.UNIT_LEADER)
 CHUNK = 5000
+# Product choice (not a legal rule): the daily round runs at 07:00 local time, before the working day.
+DAILY_RUN_HOUR = 7
 
 
 @dataclass
@@ -196,7 +199,7 @@ def _task_messages(rows: list[dict[str, Any]], event: str) -> list[Message]:
             "overdue": f"Quá hạn từ {due:%d/%m/%Y}: nhiệm vụ {what}",
             "escalate": f"Nhiệm vụ quá hạn chưa hoàn thành: {what}, hạn {due:%d/%m/%Y}",
         }[event]
-        url = f"/ke-hoach/nhiem-vu/{row['pk']}/"
+        url = reverse("plans:task", args=[row["pk"]])
         messages += [Message(user_id=u, key=f"task:{row['pk']}:{event}", title=title, url=url) for u in users]
     return messages
 
@@ -215,7 +218,7 @@ def _obligation_messages(rows: list[dict[str, Any]], event: str) -> list[Message
             "overdue": f"Quá hạn từ {due:%d/%m/%Y}: {what}",
             "escalate": f"{row['unit__name']} chưa thực hiện: {what}, hạn {due:%d/%m/%Y}",
         }[event]
-        url = f"/ke-hoach/{row['directive__plan_id']}/"
+        url = reverse("plans:detail", args=[row["directive__plan_id"]])
         messages += [
             Message(user_id=u, key=f"obligation:{row['pk']}:{event}", title=title, url=url)
             for u in recipients.managers.get(unit, set())
@@ -225,10 +228,10 @@ def _obligation_messages(rows: list[dict[str, Any]], event: str) -> list[Message
 
 @task()
 def daily_reminders() -> dict[str, int]:
-    """The scheduled job: scan, then book tomorrow's run at 07:00 (the worker is the only scheduler)."""
+    """The scheduled job: scan, then book tomorrow's run (the worker is the only scheduler)."""
     result = scan()
     if default_task_backend.supports_defer:
         tomorrow = timezone.localtime() + dt.timedelta(days=1)
-        run_after = tomorrow.replace(hour=7, minute=0, second=0, microsecond=0)
+        run_after = tomorrow.replace(hour=DAILY_RUN_HOUR, minute=0, second=0, microsecond=0)
         daily_reminders.using(run_after=run_after).enqueue()
     return {**result.rows, "notifications": result.notifications}

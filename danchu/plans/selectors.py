@@ -1,18 +1,19 @@
-"""Reads of plans; views fetch a plan through access_plan."""
+"""Reads of plans; views and services reach a plan, an item or a task through its `access_*` door."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 from django.db.models import Avg, Case, Count, F, Prefetch, Q, QuerySet, When
 from django.utils import timezone
 
 from danchu.accounts.permissions import active_assignments
 from danchu.core import policy
+from danchu.core.access import access
+from danchu.core.actors import Actor
 from danchu.core.errors import PermissionDeniedError
-from danchu.core.lookup import get_or_404
+from danchu.core.policy import Perm
 from danchu.units.models import Unit
 
 from .models import (
@@ -31,16 +32,15 @@ from .models import (
 from .permissions import PlanPerm
 
 
-def access_plan(*, actor: Any, plan_id: int | str, for_write: bool = False) -> Plan:
-    plan = get_or_404(Plan.objects.select_related("unit", "agency", "parent"), plan_id, "kế hoạch")
-    policy.require(actor, PlanPerm.MANAGE if for_write else PlanPerm.VIEW, plan)
-    return plan
+def access_plan(*, actor: Actor | None, plan_id: int | str, perm: Perm, for_write: bool = False) -> Plan:
+    """The plan if `actor` may do `perm` on it (404, 403); locked till the transaction ends if `for_write`."""
+    queryset = Plan.objects.select_related("unit", "agency", "parent")
+    return access(queryset, plan_id, actor=actor, perm=perm, label="kế hoạch", for_write=for_write)
 
 
-def access_item(*, actor: Any, item_id: int | str, for_write: bool = False) -> PlanItem:
-    item = get_or_404(PlanItem.objects.select_related("plan", "plan__unit", "section"), item_id, "nội dung")
-    policy.require(actor, PlanPerm.MANAGE if for_write else PlanPerm.VIEW, item)
-    return item
+def access_item(*, actor: Actor | None, item_id: int | str, perm: Perm, for_write: bool = False) -> PlanItem:
+    queryset = PlanItem.objects.select_related("plan", "plan__unit", "section")
+    return access(queryset, item_id, actor=actor, perm=perm, label="nội dung", for_write=for_write)
 
 
 def plans_under(unit: Unit) -> QuerySet[Plan]:
@@ -144,18 +144,30 @@ def parent_choices(plan: Plan) -> QuerySet[Plan]:
     )
 
 
-def access_task(*, actor: Any, task_id: int | str) -> Task:
+def access_task(*, actor: Actor | None, task_id: int | str, perm: Perm, for_write: bool = False) -> Task:
+    """The task if `actor` may do `perm` on its plan, or works for the task's own agency: that agency
+    reports on its task (`perm` MANAGE) although its role gives no right to manage the plan."""
     queryset = Task.objects.select_related("plan", "plan__unit", "item", "assignment", "agency")
-    task = get_or_404(queryset, task_id, "nhiệm vụ")
-    if not (policy.allowed(actor, PlanPerm.VIEW, task) or holds_agency(actor, task.agency_id)):
-        raise PermissionDeniedError()
-    return task
+    try:
+        return access(queryset, task_id, actor=actor, perm=perm, label="nhiệm vụ", for_write=for_write)
+    except PermissionDeniedError:
+        # The door found the task (and locked it with `for_write`); the policy knows roles, not agencies.
+        task = queryset.get(pk=task_id)
+        if not holds_agency(actor, task.agency_id):
+            raise
+        return task
 
 
-def holds_agency(actor: Any, agency_id: int | None) -> bool:
+def may_update_task(actor: Actor | None, task: Task) -> bool:
+    """The task's own agency reports on it; the plan's managers may too."""
+    return policy.allowed(actor, PlanPerm.MANAGE, task) or holds_agency(actor, task.agency_id)
+
+
+def holds_agency(actor: Actor | None, agency_id: int | None) -> bool:
     """Whether the actor works for this agency (an active role held through it)."""
     return (
         agency_id is not None
+        and actor is not None
         and actor.is_authenticated
         and any(a.agency_id == agency_id for a in active_assignments(actor))
     )

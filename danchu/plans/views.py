@@ -8,21 +8,27 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from danchu.accounts.actors import acting_user
 from danchu.accounts.workspace import current_workspace
 from danchu.core import policy
 from danchu.core.errors import DomainError, PermissionDeniedError
-from danchu.core.forms import attempt, errors_text, submit
+from danchu.core.forms import attempt, refuse, submit
 from danchu.core.paging import paginate
 from danchu.units import selectors as unit_selectors
-from danchu.units.models import Tier
+from danchu.units.models import Generation, Tier
 
 from . import export, selectors, services
 from .forms import IssueForm, ItemForm, PlanForm, TaskUpdateForm, UploadForm
 from .models import Plan, PlanStatus
 from .permissions import PlanPerm
+from .timeframes import due_from_timeframe
+
+# Product choice: the plan list shows the unit's most urgent open obligations, this many at most.
+OBLIGATIONS_SHOWN = 50
 
 
 @login_required
@@ -35,7 +41,7 @@ def plan_list(request: HttpRequest, unit_id: int) -> HttpResponse:
             "unit": unit,
             "ancestors": unit_selectors.ancestors(unit),
             "page": paginate(request, selectors.plans_under(unit)),
-            "obligations": list(selectors.open_obligations(unit)[:50]),
+            "obligations": list(selectors.open_obligations(unit)[:OBLIGATIONS_SHOWN]),
             "today": timezone.localdate(),
             "can_manage": policy.allowed(request.user, PlanPerm.MANAGE, unit),
         },
@@ -52,7 +58,7 @@ def upload(request: HttpRequest, unit_id: int) -> HttpResponse:
         def read(data: dict[str, Any]) -> Plan:
             upload = data["file"]
             return services.import_plan(
-                actor=request.user, unit=unit, file_name=upload.name, data=upload.read()
+                actor=acting_user(request), unit=unit, file_name=upload.name, data=upload.read()
             )
 
         plan = submit(form, read)
@@ -90,12 +96,12 @@ def _plan_form(plan: Plan) -> PlanForm:
 @login_required
 def detail(request: HttpRequest, plan_id: int, form: PlanForm | None = None) -> HttpResponse:
     """Kế hoạch: the structure beside the original text; a draft can be corrected in place."""
-    plan = selectors.access_plan(actor=request.user, plan_id=plan_id)
+    plan = selectors.access_plan(actor=request.user, plan_id=plan_id, perm=PlanPerm.VIEW)
     can_edit = plan.is_draft and policy.allowed(request.user, PlanPerm.MANAGE, plan)
     items = selectors.items_with_assignments(plan)
     for item in items:
         # The form shows a due date only when set by hand; otherwise it follows the time frame.
-        item.manual_due = item.due_on != services.due_from_timeframe(item.timeframe_text, plan.year)  # type: ignore[attr-defined]
+        item.manual_due = item.due_on != due_from_timeframe(item.timeframe_text, plan.year)  # type: ignore[attr-defined]
     return render(
         request,
         "plans/detail.html",
@@ -125,9 +131,9 @@ def detail(request: HttpRequest, plan_id: int, form: PlanForm | None = None) -> 
 @login_required
 @require_POST
 def correct(request: HttpRequest, plan_id: int) -> HttpResponse:
-    plan = selectors.access_plan(actor=request.user, plan_id=plan_id, for_write=True)
+    plan = selectors.access_plan(actor=request.user, plan_id=plan_id, perm=PlanPerm.MANAGE)
     form = PlanForm(request.POST)
-    if submit(form, lambda d: services.correct_plan(actor=request.user, plan=plan, **d)) is None:
+    if submit(form, lambda d: services.correct_plan(actor=acting_user(request), plan=plan, **d)) is None:
         return detail(request, plan.pk, form=form)
     messages.success(request, "Đã lưu thông tin chung của kế hoạch.")
     return redirect("plans:detail", plan.pk)
@@ -136,25 +142,28 @@ def correct(request: HttpRequest, plan_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def correct_item(request: HttpRequest, item_id: int) -> HttpResponse:
-    item = selectors.access_item(actor=request.user, item_id=item_id, for_write=True)
+    item = selectors.access_item(actor=request.user, item_id=item_id, perm=PlanPerm.MANAGE)
     form = ItemForm(request.POST)
-    if submit(form, lambda d: services.correct_item(actor=request.user, item=item, **d)) is not None:
+    if submit(form, lambda d: services.correct_item(actor=acting_user(request), item=item, **d)) is not None:
         messages.success(request, f"Đã lưu nội dung {item.path}.")
     else:
-        messages.error(request, f"{item.path}: {errors_text(form)}")
-    return redirect(f"/ke-hoach/{item.plan_id}/#item-{item.pk}")
+        refuse(request, form, about=item.path)
+    return redirect(reverse("plans:detail", args=[item.plan_id]) + f"#item-{item.pk}")
 
 
 @login_required
 @require_POST
 def create_agencies(request: HttpRequest, plan_id: int) -> HttpResponse:
-    plan = selectors.access_plan(actor=request.user, plan_id=plan_id, for_write=True)
-    names = [n for n in request.POST.getlist("name") if n in selectors.unmatched_agency_names(plan)]
-    attempt(
-        request,
-        lambda: services.create_proposed_agencies(actor=request.user, plan=plan, names=names),
-        f"Đã thêm {len(names)} cơ quan vào danh mục của đơn vị.",
-    )
+    plan = selectors.access_plan(actor=request.user, plan_id=plan_id, perm=PlanPerm.MANAGE)
+    names = request.POST.getlist("name")  # the service keeps those the draft still proposes
+    try:
+        created = services.create_proposed_agencies(actor=acting_user(request), plan=plan, names=names)
+    except PermissionDeniedError:
+        raise
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, f"Đã thêm {len(created)} cơ quan vào danh mục của đơn vị.")
     return redirect("plans:detail", plan.pk)
 
 
@@ -173,22 +182,22 @@ def _can_start_from(request: HttpRequest, plan: Plan) -> bool:
 
 def _tier_choices(plan: Plan) -> list[tuple[int, str]]:
     """The tiers below the issuer that exist in its tree (no districts after 01/7/2025)."""
-    tiers = [Tier.DISTRICT, Tier.COMMUNE] if plan.unit.generation == "legacy" else [Tier.COMMUNE]
+    tiers = [Tier.DISTRICT, Tier.COMMUNE] if plan.unit.generation == Generation.LEGACY else [Tier.COMMUNE]
     return [(tier, str(Tier(tier).label)) for tier in tiers if tier > plan.unit.tier]
 
 
 @login_required
 @require_POST
 def issue(request: HttpRequest, plan_id: int) -> HttpResponse:
-    plan = selectors.access_plan(actor=request.user, plan_id=plan_id, for_write=True)
+    plan = selectors.access_plan(actor=request.user, plan_id=plan_id, perm=PlanPerm.MANAGE)
     form = IssueForm(request.POST, choices=_tier_choices(plan))
     if not form.is_valid():
-        messages.error(request, errors_text(form))
+        refuse(request, form)
         return redirect("plans:detail", plan.pk)
     tiers = form.cleaned_data["cascade_tiers"]
     attempt(
         request,
-        lambda: services.issue_plan(actor=request.user, plan=plan, cascade_tiers=tiers),
+        lambda: services.issue_plan(actor=acting_user(request), plan=plan, cascade_tiers=tiers),
         "Đã ban hành kế hoạch.",
     )
     return redirect("plans:detail", plan.pk)
@@ -197,12 +206,12 @@ def issue(request: HttpRequest, plan_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def link_parent(request: HttpRequest, plan_id: int) -> HttpResponse:
-    plan = selectors.access_plan(actor=request.user, plan_id=plan_id, for_write=True)
+    plan = selectors.access_plan(actor=request.user, plan_id=plan_id, perm=PlanPerm.MANAGE)
     choices = {str(p.pk): p for p in selectors.parent_choices(plan)}
     parent = choices.get(request.POST.get("parent", ""))
     attempt(
         request,
-        lambda: services.link_parent(actor=request.user, plan=plan, parent=parent),
+        lambda: services.link_parent(actor=acting_user(request), plan=plan, parent=parent),
         "Đã gắn với kế hoạch cấp trên." if parent else "Đã bỏ gắn với kế hoạch cấp trên.",
     )
     return redirect("plans:detail", plan.pk)
@@ -211,8 +220,7 @@ def link_parent(request: HttpRequest, plan_id: int) -> HttpResponse:
 @login_required
 def completeness(request: HttpRequest, plan_id: int) -> HttpResponse:
     """Bảng hoàn thành: which subordinate units answered each directive, on time, late, or not yet."""
-    plan = selectors.access_plan(actor=request.user, plan_id=plan_id)
-    policy.require(request.user, PlanPerm.VIEW, plan.unit)  # the issuer's own monitoring, not the receivers'
+    plan = selectors.access_plan(actor=request.user, plan_id=plan_id, perm=PlanPerm.MONITOR)
     summary = selectors.completeness(plan)
     chosen = next(
         (row for row in summary if str(row.directive.pk) == request.GET.get("yeu-cau")),
@@ -241,12 +249,15 @@ def my_tasks(request: HttpRequest) -> HttpResponse:
     if role is None or role.unit is None:
         raise PermissionDeniedError()
     if role.agency_id is not None:
-        tasks = selectors.open_tasks_first(agency_id=role.agency_id)
-        scope = role.agency.name if role.agency else ""
+        agency = unit_selectors.access_agency(
+            actor=request.user, agency_id=role.agency_id, perm=PlanPerm.VIEW
+        )
+        tasks = selectors.open_tasks_first(agency_id=agency.pk)
+        scope = agency.name
     else:
-        policy.require(request.user, PlanPerm.MANAGE, role.unit)
-        tasks = selectors.open_tasks_first(unit=role.unit)
-        scope = role.unit.name
+        unit = unit_selectors.access_unit(actor=request.user, unit_id=role.unit.pk, perm=PlanPerm.MANAGE)
+        tasks = selectors.open_tasks_first(unit=unit)
+        scope = unit.name
     return render(
         request,
         "plans/my_tasks.html",
@@ -260,7 +271,7 @@ def my_tasks(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def task_detail(request: HttpRequest, task_id: int) -> HttpResponse:
-    task = selectors.access_task(actor=request.user, task_id=task_id)
+    task = selectors.access_task(actor=request.user, task_id=task_id, perm=PlanPerm.VIEW)
     form = TaskUpdateForm(
         request.POST or None,
         request.FILES or None,
@@ -271,7 +282,7 @@ def task_detail(request: HttpRequest, task_id: int) -> HttpResponse:
         def update(data: dict[str, Any]) -> object:
             evidence = data.get("evidence")
             return services.update_task(
-                actor=request.user,
+                actor=acting_user(request),
                 task=task,
                 status=data["status"],
                 progress=data["progress"],
@@ -290,7 +301,7 @@ def task_detail(request: HttpRequest, task_id: int) -> HttpResponse:
             "task": task,
             "form": form,
             "updates": list(task.updates.select_related("author")),
-            "can_update": services.may_update_task(request.user, task),
+            "can_update": selectors.may_update_task(request.user, task),
             "today": timezone.localdate(),
         },
         status=400 if form.errors else 200,
@@ -300,10 +311,11 @@ def task_detail(request: HttpRequest, task_id: int) -> HttpResponse:
 @login_required
 def download(request: HttpRequest, plan_id: int, kind: str) -> HttpResponse:
     """Tải về: the plan, or its completeness table, as .docx or PDF in the Decree 30 layout."""
-    plan = selectors.access_plan(actor=request.user, plan_id=plan_id)
+    monitoring = kind.startswith("hoan-thanh")
+    perm = PlanPerm.MONITOR if monitoring else PlanPerm.VIEW
+    plan = selectors.access_plan(actor=request.user, plan_id=plan_id, perm=perm)
     docx = kind.endswith(".docx")
-    if kind.startswith("hoan-thanh"):
-        policy.require(request.user, PlanPerm.VIEW, plan.unit)
+    if monitoring:
         data = export.completeness_docx(plan) if docx else export.completeness_pdf(plan)
         stem = f"tinh-hinh-thuc-hien-{plan.pk}"
     else:
@@ -321,12 +333,12 @@ DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 @require_POST
 def start_from(request: HttpRequest, plan_id: int) -> HttpResponse:
     """Lập dự thảo từ kế hoạch cấp trên, for the unit of the role in use."""
-    parent = selectors.access_plan(actor=request.user, plan_id=plan_id)
+    parent = selectors.access_plan(actor=request.user, plan_id=plan_id, perm=PlanPerm.VIEW)
     role = current_workspace(request).current
     if role is None or role.unit is None:
         raise PermissionDeniedError()
     try:
-        plan = services.draft_from_parent(actor=request.user, unit=role.unit, parent=parent)
+        plan = services.draft_from_parent(actor=acting_user(request), unit=role.unit, parent=parent)
     except PermissionDeniedError:
         raise
     except DomainError as exc:
@@ -339,11 +351,11 @@ def start_from(request: HttpRequest, plan_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def close(request: HttpRequest, plan_id: int) -> HttpResponse:
-    plan = selectors.access_plan(actor=request.user, plan_id=plan_id, for_write=True)
+    plan = selectors.access_plan(actor=request.user, plan_id=plan_id, perm=PlanPerm.MANAGE)
     note = request.POST.get("note", "")
     attempt(
         request,
-        lambda: services.close_plan(actor=request.user, plan=plan, note=note),
+        lambda: services.close_plan(actor=acting_user(request), plan=plan, note=note),
         "Đã tổng kết kế hoạch.",
     )
     return redirect("plans:detail", plan.pk)

@@ -95,11 +95,10 @@ def create_regime(request: HttpRequest, unit_id: int) -> HttpResponse:
 @require_POST
 def from_directive(request: HttpRequest, plan_id: int, directive_id: int) -> HttpResponse:
     """Tạo chế độ báo cáo từ yêu cầu của kế hoạch, with the default grassroots-democracy indicators."""
-    plan = plan_selectors.access_plan(actor=request.user, plan_id=plan_id)
+    plan = plan_selectors.access_plan(actor=request.user, plan_id=plan_id, perm=ReportPerm.MANAGE)
     directive = next((d for d in plan.directives.all() if d.pk == directive_id), None)
     if directive is None:
         raise Http404("Không tìm thấy yêu cầu.")
-    policy.require(request.user, ReportPerm.MANAGE, plan.unit)
     try:
         regime = services.regime_from_directive(
             actor=request.user, directive=directive, indicator_codes=codes(QCDC)

@@ -4,6 +4,8 @@ from decimal import Decimal
 
 from django import forms
 
+from danchu.core.bounds import EARLIEST_DATE, LATEST_DATE
+from danchu.core.forms import validate_date_range
 from danchu.core.models import Rule
 
 from .models import VILLAGE_KINDS, AgencyKind, Gender, UnitKind
@@ -39,7 +41,9 @@ class HouseholdForm(forms.Form):
 
 class ResidentForm(forms.Form):
     full_name = forms.CharField(label="Họ và tên", max_length=200)
-    birth_year = forms.IntegerField(label="Năm sinh", required=False, min_value=1900, max_value=2100)
+    birth_year = forms.IntegerField(
+        label="Năm sinh", required=False, min_value=EARLIEST_DATE.year, max_value=LATEST_DATE.year
+    )
     gender = forms.ChoiceField(label="Giới tính", choices=Gender.choices, required=False)
     relation_to_head = forms.CharField(label="Quan hệ với chủ hộ", max_length=50, required=False)
     phone = forms.CharField(label="Điện thoại", max_length=20, required=False)
@@ -51,7 +55,10 @@ class RuleOverrideForm(forms.Form):
     value = forms.DecimalField(label="Giá trị mới", max_digits=12, decimal_places=4, min_value=Decimal(0))
     citation = forms.CharField(label="Căn cứ (văn bản của tỉnh)", max_length=300)
     effective_from = forms.DateField(
-        label="Hiệu lực từ", input_formats=["%d/%m/%Y", "%Y-%m-%d"], error_messages=DATE_ERRORS
+        label="Hiệu lực từ",
+        input_formats=["%d/%m/%Y", "%Y-%m-%d"],
+        error_messages=DATE_ERRORS,
+        validators=[validate_date_range],
     )
     note = forms.CharField(label="Ghi chú", required=False, widget=forms.Textarea(attrs={"rows": 2}))
 

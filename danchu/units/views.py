@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from danchu.core import policy
-from danchu.core.forms import DateReasonForm, attempt, errors_text, submit
+from danchu.core.forms import DateReasonForm, attempt, refuse, submit
 from danchu.core.models import AuditEntry, Rule
 from danchu.core.paging import paginate
 from danchu.core.policy import CorePerm
@@ -46,7 +46,8 @@ def _unit_context(request: HttpRequest, unit: Unit, tab: str) -> dict[str, Any]:
 @login_required
 def unit_detail(request: HttpRequest, unit_id: int) -> HttpResponse:
     """Đơn vị: subunits (or villages, for a commune) and, for managers, the form to add a village."""
-    unit = selectors.access_unit(actor=request.user, unit_id=unit_id, perm=CorePerm.VIEW_UNIT)
+    perm = CorePerm.MANAGE_UNIT if request.method == "POST" else CorePerm.VIEW_UNIT
+    unit = selectors.access_unit(actor=request.user, unit_id=unit_id, perm=perm)
     form = VillageForm(request.POST or None)
     if request.method == "POST":
         village = submit(form, lambda d: services.create_village(actor=request.user, commune=unit, **d))
@@ -67,7 +68,8 @@ def unit_detail(request: HttpRequest, unit_id: int) -> HttpResponse:
 
 @login_required
 def agencies(request: HttpRequest, unit_id: int) -> HttpResponse:
-    unit = selectors.access_unit(actor=request.user, unit_id=unit_id, perm=CorePerm.VIEW_UNIT)
+    perm = CorePerm.MANAGE_UNIT if request.method == "POST" else CorePerm.VIEW_UNIT
+    unit = selectors.access_unit(actor=request.user, unit_id=unit_id, perm=perm)
     form = AgencyForm(request.POST or None)
     if request.method == "POST":
         agency = submit(form, lambda d: services.create_agency(actor=request.user, unit=unit, **d))
@@ -94,17 +96,17 @@ def close_agency(request: HttpRequest, agency_id: int) -> HttpResponse:
     ):
         messages.success(request, f"{agency.name} đã ngừng hoạt động.")
     else:
-        messages.error(request, errors_text(form))
+        refuse(request, form)
     return redirect("units:agencies", agency.unit_id)
 
 
 @login_required
 def village(request: HttpRequest, unit_id: int) -> HttpResponse:
     """Thôn, tổ dân phố: its households, and the forms to add one, rename, move or retire the village."""
-    unit = selectors.access_unit(actor=request.user, unit_id=unit_id, perm=CorePerm.VIEW_UNIT)
+    perm = CorePerm.MANAGE_HOUSEHOLDS if request.method == "POST" else CorePerm.VIEW_HOUSEHOLDS
+    unit = selectors.access_unit(actor=request.user, unit_id=unit_id, perm=perm)
     if unit.tier != Tier.VILLAGE:
         return redirect("units:unit", unit.pk)
-    policy.require(request.user, CorePerm.VIEW_HOUSEHOLDS, unit)
     form = HouseholdForm(request.POST or None)
     if request.method == "POST":
         household = submit(form, lambda d: services.create_household(actor=request.user, village=unit, **d))
@@ -130,7 +132,7 @@ def rename_village(request: HttpRequest, unit_id: int) -> HttpResponse:
     if submit(form, lambda d: services.rename_unit(actor=request.user, unit=unit, **d)) is not None:
         messages.success(request, "Đã cập nhật tên.")
     else:
-        messages.error(request, errors_text(form))
+        refuse(request, form)
     return redirect("units:village", unit.pk)
 
 
@@ -148,7 +150,7 @@ def move_village(request: HttpRequest, unit_id: int) -> HttpResponse:
     if moved is not None:
         messages.success(request, f"Đã chuyển {moved.name} sang {moved.parent}.")
     else:
-        messages.error(request, errors_text(form))
+        refuse(request, form)
     return redirect("units:village", unit.pk)
 
 
@@ -160,16 +162,15 @@ def retire_village(request: HttpRequest, unit_id: int) -> HttpResponse:
     if submit(form, lambda d: services.retire_unit(actor=request.user, unit=unit, on=d["on"])) is not None:
         messages.success(request, f"{unit.name} đã ngừng hiệu lực.")
     else:
-        messages.error(request, errors_text(form))
+        refuse(request, form)
     return redirect("units:village", unit.pk)
 
 
 @login_required
 def household(request: HttpRequest, household_id: int) -> HttpResponse:
     """Hộ gia đình: members, representative; add a member, record a departure, strike the household."""
-    item = selectors.access_household(
-        actor=request.user, household_id=household_id, perm=CorePerm.VIEW_HOUSEHOLDS
-    )
+    perm = CorePerm.MANAGE_HOUSEHOLDS if request.method == "POST" else CorePerm.VIEW_HOUSEHOLDS
+    item = selectors.access_household(actor=request.user, household_id=household_id, perm=perm)
     form = ResidentForm(request.POST or None)
     if request.method == "POST":
         resident = submit(form, lambda d: services.add_resident(actor=request.user, household=item, **d))
@@ -210,10 +211,10 @@ def household_action(request: HttpRequest, household_id: int, action: str) -> Ht
     elif action in ("chuyen-di", "xoa-ho"):
         form = DateReasonForm({"on": request.POST.get("on", ""), "reason": request.POST.get("reason") or "-"})
         if not form.is_valid():
-            messages.error(request, errors_text(form))
+            refuse(request, form)
         elif action == "chuyen-di":
             resident = selectors.access_resident(
-                actor=actor, resident_id=request.POST.get("resident", ""), perm=CorePerm.VIEW_HOUSEHOLDS
+                actor=actor, resident_id=request.POST.get("resident", ""), perm=CorePerm.MANAGE_HOUSEHOLDS
             )
             attempt(
                 request,
@@ -248,13 +249,13 @@ def history(request: HttpRequest, unit_id: int) -> HttpResponse:
 @login_required
 def local_rules(request: HttpRequest, unit_id: int) -> HttpResponse:
     """Quy định riêng của tỉnh: the province's overrides of national values, and the form to add one."""
-    unit = selectors.access_unit(actor=request.user, unit_id=unit_id, perm=CorePerm.VIEW_UNIT)
+    perm = CorePerm.MANAGE_RULES if request.method == "POST" else CorePerm.VIEW_UNIT
+    unit = selectors.access_unit(actor=request.user, unit_id=unit_id, perm=perm)
     if unit.tier != Tier.PROVINCE:
         raise Http404("Chỉ cấp tỉnh có quy định riêng.")
     can_edit = policy.allowed(request.user, CorePerm.MANAGE_RULES, unit)
     form = RuleOverrideForm(request.POST or None)
     if request.method == "POST":
-        policy.require(request.user, CorePerm.MANAGE_RULES, unit)
         rule = submit(form, lambda d: services.override_rule(actor=request.user, province=unit, **d))
         if rule is not None:
             messages.success(request, f"Đã đặt quy định riêng cho {rule.key}.")

@@ -17,7 +17,8 @@ from danchu.core.errors import DomainError
 from danchu.core.files import sniff
 from danchu.core.uploads import require_size
 
-from .parse import DOC_TYPES, starts_block
+from .lines import starts_block
+from .patterns import DOC_TYPES
 
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
 SUFFIX_KIND = {".docx": "docx", ".pdf": "pdf", **dict.fromkeys(TEXT_SUFFIXES, "text")}
@@ -26,6 +27,10 @@ KIND_LABEL = {
     "pdf": "PDF",
     "text": "văn bản thuần (.txt)",
     "doc": "Word 97-2003 (.doc)",
+    "zip": "tệp nén (.zip)",
+    "png": "ảnh PNG",
+    "jpeg": "ảnh JPEG",
+    "webp": "ảnh WebP",
 }
 
 # Vietnamese letters that only exist in Unicode text (precomposed), and the marks of the legacy encodings
@@ -58,9 +63,8 @@ def read_document(name: str, data: bytes) -> str:
     if kind == "zip":
         raise DocumentError("Tệp nén không phải văn bản Word (.docx).")
     if kind != expected:
-        raise DocumentError(
-            f"Tệp có đuôi {suffix} nhưng nội dung là {KIND_LABEL[kind]}: hãy kiểm tra lại tệp."
-        )
+        content = KIND_LABEL.get(kind, "loại tệp khác")
+        raise DocumentError(f"Tệp có đuôi {suffix} nhưng nội dung là {content}: hãy kiểm tra lại tệp.")
     if kind == "pdf":
         text = _read_pdf(data)
     elif kind == "docx":
@@ -102,6 +106,16 @@ def check_encoding(text: str) -> None:
 
 
 def _read_docx(data: bytes) -> str:
+    try:
+        return _docx_text(data)
+    except Exception as exc:  # python-docx, zipfile and lxml raise many kinds on damaged packages
+        raise DocumentError(
+            "Không đọc được tệp Word (.docx): tệp hỏng hoặc không đúng định dạng. "
+            "Hãy mở bằng Word, lưu lại dạng .docx rồi tải lên lại."
+        ) from exc
+
+
+def _docx_text(data: bytes) -> str:
     from docx import Document
     from docx.table import Table
     from docx.text.paragraph import Paragraph
@@ -114,7 +128,7 @@ def _read_docx(data: bytes) -> str:
         elif isinstance(block, Table):
             # The header (issuer | national motto) and the signature block are two-column tables:
             # read column by column so each side stays together.
-            columns = max(len(row.cells) for row in block.rows)
+            columns = max((len(row.cells) for row in block.rows), default=0)
             for column in range(columns):
                 for row in block.rows:
                     if column < len(row.cells):

@@ -55,7 +55,8 @@ def core(data: dict[str, Any]) -> dict[str, Any]:
 
 def _layout(name: str) -> tuple[list[str], list[str], list[str], list[str], list[str]]:
     """Split a sample into header-left, header-right, body paragraphs, recipients, signature lines."""
-    from danchu.plans.importer.parse import _MOTTO, _NUMBER, _PLACE_DATE, clean_lines, paragraphs
+    from danchu.plans.importer.lines import clean_lines, paragraphs
+    from danchu.plans.importer.patterns import _MOTTO, _NUMBER, _PLACE_DATE
 
     lines = clean_lines(text_of(name))
     start = next(i for i, line in enumerate(lines) if line == "KẾ HOẠCH")
@@ -99,11 +100,12 @@ def as_docx(name: str) -> bytes:
 
 
 def as_pdf(name: str) -> bytes:
-    """The sample printed to A4 by WeasyPrint: justified and hyphenated lines, a running header and page
-    numbers, header and signature in two columns; so line breaks move and pages add noise."""
+    """The sample printed to A4 by someone else: justified and hyphenated lines, a running header and page
+    numbers, header and signature in two columns; so line breaks move and pages add noise. Its text is
+    set in a system font (DejaVu Serif: Debian's fontconfig brings it), not in the fonts we ship."""
     from html import escape
 
-    from weasyprint import HTML
+    from danchu.core import pdf
 
     left, right, body, recipients, signature = _layout(name)
 
@@ -127,4 +129,4 @@ def as_pdf(name: str) -> bytes:
       {paras}
       <table><tr><td>{column(recipients)}</td><td>{column(signature)}</td></tr></table>
     </body></html>"""
-    return bytes(HTML(string=re.sub(r"\s+\n", "\n", html)).write_pdf())
+    return pdf.render(re.sub(r"\s+\n", "\n", html))

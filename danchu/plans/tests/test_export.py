@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 import pytest
+import time_machine
 from django.urls import reverse
 from docx import Document
 
+from danchu.core.tests.pdf_fonts import assert_only_vendored_fonts
 from danchu.core.text import fold
 from danchu.plans import services
-from danchu.plans.export import to_docx, to_pdf
+from danchu.plans.export import completeness_pdf, completeness_rows, to_docx, to_pdf
 from danchu.plans.importer import parse_text, read_plan
+from danchu.units.models import Tier
 
 from .samples import NAMES, core, text_of
 
@@ -68,7 +72,21 @@ def test_export_reimports_to_the_same_structure(tree, personas, name):
     plan = _plan(tree, personas, name)
     original = core(parse_text(text_of(name)).as_json())
     _same(core(read_plan("export.docx", to_docx(plan)).as_json()), dict(original))
-    _same(core(read_plan("export.pdf", to_pdf(plan)).as_json()), dict(original))
+    pdf = to_pdf(plan)
+    _same(core(read_plan("export.pdf", pdf).as_json()), dict(original))
+    # Set in the shipped faces only: a system font standing in for a missing letter re-wraps the lines.
+    assert_only_vendored_fonts(pdf)
+
+
+def test_completeness_pdf_is_set_in_the_shipped_fonts(tree, personas):
+    actor = personas["province_official"]
+    plan = services.import_plan(
+        actor=actor, unit=tree.province, file_name="kh.txt", data=text_of("province-quang-ngai-2023").encode()
+    )
+    with time_machine.travel(dt.datetime(2023, 2, 17, 9, tzinfo=dt.timezone(dt.timedelta(hours=7)))):
+        services.issue_plan(actor=actor, plan=plan, cascade_tiers=[Tier.COMMUNE])
+    assert len(completeness_rows(plan)) > 1  # a row per commune and directive, not only the header
+    assert_only_vendored_fonts(completeness_pdf(plan))
 
 
 def test_download_views(tree, personas, login):

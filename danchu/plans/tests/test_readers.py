@@ -108,3 +108,52 @@ def test_utf8_bom_and_utf16_are_read():
     text = text_of("ward-chanh-lo-2023")
     assert read_document("a.txt", b"\xef\xbb\xbf" + text.encode()) == read_document("a.txt", text.encode())
     assert "KẾ HOẠCH" in read_document("a.txt", text.encode("utf-16"))
+
+
+def _rezip(docx: bytes, *, drop: str = "", replace: dict[str, bytes] | None = None) -> bytes:
+    """The .docx package rebuilt without the part `drop`, or with some parts replaced."""
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(docx)) as source, zipfile.ZipFile(out, "w") as target:
+        for entry in source.namelist():
+            if entry != drop:
+                target.writestr(entry, (replace or {}).get(entry, source.read(entry)))
+    return out.getvalue()
+
+
+def _zip_of(**files: bytes) -> bytes:
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    return out.getvalue()
+
+
+def _malformed() -> list[tuple[str, bytes, str]]:
+    docx = as_docx("ward-chanh-lo-2023")
+    noise = bytes((i * 7919 + 13) % 256 for i in range(4096))
+    return [
+        ("zip-not-docx.docx", _zip_of(**{"a.txt": b"xin chao"}), "không phải văn bản Word"),
+        ("no-document-xml.docx", _rezip(docx, drop="word/document.xml"), "không phải văn bản Word"),
+        ("no-content-types.docx", _rezip(docx, drop="[Content_Types].xml"), "Không đọc được tệp Word"),
+        (
+            "broken-xml.docx",
+            _rezip(docx, replace={"word/document.xml": b"<w:document><unclosed>"}),
+            "Không đọc được tệp Word",
+        ),
+        ("random.docx", noise, "nội dung là"),
+        ("photo.docx", b"\x89PNG\r\n\x1a\n" + noise, "nội dung là ảnh PNG"),
+        ("not-a-pdf.pdf", "Kế hoạch năm 2023".encode(), "nội dung là văn bản thuần"),
+        ("broken.pdf", b"%PDF-1.7\n" + noise, "Không đọc được tệp PDF"),
+    ]
+
+
+@pytest.mark.parametrize("case", range(8))
+def test_malformed_files_are_a_clear_refusal_never_a_crash(case):
+    """Any file that cannot be read is a DocumentError in Vietnamese (a 400 or a form error), never a 500."""
+    name, data, message = _malformed()[case]
+    with pytest.raises(DocumentError, match=message):
+        read_plan(name, data)

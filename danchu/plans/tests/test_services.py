@@ -147,9 +147,14 @@ def test_correct_and_issue(tree, personas):
 def test_proposed_agencies_are_created_and_linked(tree, personas):
     actor = personas["commune_official"]
     plan = _import(actor, tree.commune)
-    services.create_proposed_agencies(actor=actor, plan=plan, names=["Văn phòng phường"])
-    assert Agency.objects.filter(unit=tree.commune, name="Văn phòng phường").exists()
-    assert "Văn phòng phường" not in selectors.unmatched_agency_names(plan)
+    name = "Bộ phận Văn hóa - Thông tin phường"
+    assert name in selectors.unmatched_agency_names(plan)
+    created = services.create_proposed_agencies(actor=actor, plan=plan, names=[name, "Không có ở đây"])
+    assert [agency.name for agency in created] == [name]
+    assert Agency.objects.filter(unit=tree.commune, name=name).exists()
+    assert name not in selectors.unmatched_agency_names(plan)
+    # A second request for the same names (a double click) finds them matched and creates nothing.
+    assert services.create_proposed_agencies(actor=actor, plan=plan, names=[name]) == []
 
 
 @pytest.mark.parametrize(
@@ -194,3 +199,26 @@ def test_close_a_plan(tree, personas):
     assert plan.status == PlanStatus.CLOSED and plan.closing_note.startswith("Hoàn thành")
     with pytest.raises(PermissionDeniedError):
         services.close_plan(actor=personas["sibling_official"], plan=plan, note="x")
+
+
+@pytest.mark.parametrize("year", [1, 2021, 2101, 99999999])
+def test_a_plan_year_outside_the_law_s_years_is_refused(tree, personas, year):
+    actor = personas["commune_official"]
+    plan = _import(actor, tree.commune)
+    with pytest.raises(DomainError, match="Năm của kế hoạch phải từ 2022 đến 2100"):
+        services.correct_plan(
+            actor=actor,
+            plan=plan,
+            number="",
+            symbol="KH-UBND",
+            title="Kế hoạch",
+            place="",
+            issued_on=None,
+            year=year,
+            signer_title="",
+            signer_name="",
+        )
+    text = text_of("ward-chanh-lo-2023").replace("năm 2023", f"năm {year}")
+    with pytest.raises(DomainError, match=r"(?i)năm của kế hoạch"):
+        services.import_plan(actor=actor, unit=tree.commune, file_name="kh.txt", data=text.encode())
+    assert Plan.objects.count() == 1

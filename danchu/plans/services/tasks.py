@@ -1,0 +1,66 @@
+"""Cập nhật tiến độ: the agency given a task reports its progress, with evidence."""
+
+from __future__ import annotations
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from danchu.accounts.models import User
+from danchu.core import audit
+from danchu.core.errors import DomainError
+from danchu.core.text import clean_text
+
+from ..evidence import check_evidence
+from ..models import Plan, PlanStatus, Task, TaskStatus, TaskUpdate
+from ..permissions import PlanPerm
+from ..selectors import access_task
+from .fields import TASK_FIELDS
+
+
+@transaction.atomic
+def update_task(
+    *,
+    actor: User,
+    task: Task,
+    status: str,
+    progress: int,
+    note: str = "",
+    evidence_name: str = "",
+    evidence_data: bytes = b"",
+) -> TaskUpdate:
+    """Cập nhật tiến độ: progress 0–100, done means 100 %, evidence checked by content.
+
+    The task is re-read under a lock (its own agency or the plan's managers may), then its plan, whose
+    state is checked on the locked row: an update racing the plan's closing lands before it or is refused.
+    """
+    task = access_task(actor=actor, task_id=task.pk, perm=PlanPerm.MANAGE, for_write=True)
+    plan = Plan.objects.select_for_update(of=("self",)).only("status").get(pk=task.plan_id)
+    if plan.status != PlanStatus.ISSUED:
+        raise DomainError("Chỉ cập nhật được nhiệm vụ của kế hoạch đang thực hiện.")
+    if status not in TaskStatus.values:
+        raise DomainError("Trạng thái không hợp lệ.", field="status")
+    if not 0 <= progress <= 100:
+        raise DomainError("Tiến độ phải từ 0 đến 100%.", field="progress")
+    if status == TaskStatus.DONE:
+        progress = 100
+    elif progress == 100:
+        status = TaskStatus.DONE
+    elif status == TaskStatus.NOT_STARTED and progress > 0:
+        status = TaskStatus.IN_PROGRESS
+    note = clean_text(note, field="Nội dung", max_length=5000, required=False)
+    if evidence_data:
+        check_evidence(evidence_name, evidence_data)
+    with audit.audited(
+        actor=actor, action="plans.task.update", obj=task, fields=TASK_FIELDS, scope_unit_id=task.plan.unit_id
+    ) as change:
+        task.status, task.progress = status, progress
+        task.done_on = timezone.localdate() if status == TaskStatus.DONE else None
+        task.save(update_fields=["status", "progress", "done_on", "updated_at"])
+        update = TaskUpdate(task=task, author=actor, status=status, progress=progress, note=note)
+        if evidence_data:
+            update.evidence_name = evidence_name[:255]
+            update.evidence.save(evidence_name, ContentFile(evidence_data), save=False)
+        update.save()
+        change.note(note=update.note, evidence=update.evidence_name)
+    return update
