@@ -11,28 +11,19 @@ from django.urls import reverse
 from django.utils import timezone
 from ninja import File, Form, Router, Schema, Status, UploadedFile
 
-from danchu.accounts.models import User
+from danchu.accounts.actors import acting_user
 from danchu.core import search as search_index
-from danchu.core.errors import PermissionDeniedError
 from danchu.disclosures import compliance, limits, selectors, services
 from danchu.disclosures.models import Attachment, ChannelProof, Disclosure, DisclosureItem
 from danchu.disclosures.permissions import DisclosurePerm
 from danchu.units import selectors as unit_selectors
 
-from .base import AUTH, ErrorOut
+from .base import AUTH, ERRORS, PUBLIC_ERRORS
 
 router = Router(tags=["disclosures"])
-ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut}
 # Product choices: the most rows one answer carries (an official's list, the public's).
 OFFICIAL_LIST_LIMIT = 500
 PUBLIC_LIST_LIMIT = 200
-
-
-def _user(request: HttpRequest) -> User:
-    """The official behind an endpoint that `AUTH` guards."""
-    if not isinstance(request.user, User):
-        raise PermissionDeniedError()
-    return request.user
 
 
 class CatalogueItemOut(Schema):
@@ -181,7 +172,7 @@ def list_items(request: HttpRequest) -> list[DisclosureItem]:
 
 @router.get("/units/{unit_id}/disclosures", response={200: list[DisclosureOut], **ERRORS}, auth=AUTH)
 def unit_disclosures(request: HttpRequest, unit_id: int, status: str = "") -> list[Disclosure]:
-    _unit, visible = selectors.read_unit(actor=_user(request), unit_id=unit_id)
+    _unit, visible = selectors.read_unit(actor=acting_user(request), unit_id=unit_id)
     rows = selectors.of_unit(visible, status, timezone.localdate()).prefetch_related("attachments")
     return list(rows[:OFFICIAL_LIST_LIMIT])
 
@@ -193,14 +184,14 @@ def unit_disclosures(request: HttpRequest, unit_id: int, status: str = "") -> li
     summary="Soạn thông tin công khai (dự thảo)",
 )
 def create_disclosure(request: HttpRequest, unit_id: int, payload: DisclosureIn) -> Status[Disclosure]:
-    unit = unit_selectors.access_unit(actor=_user(request), unit_id=unit_id, perm=DisclosurePerm.MANAGE)
+    unit = unit_selectors.access_unit(actor=acting_user(request), unit_id=unit_id, perm=DisclosurePerm.MANAGE)
     replaces = None
     if payload.replaces_id is not None:
         replaces = selectors.access_disclosure(
-            actor=_user(request), disclosure_id=payload.replaces_id, perm=DisclosurePerm.MANAGE
+            actor=acting_user(request), disclosure_id=payload.replaces_id, perm=DisclosurePerm.MANAGE
         )
     disclosure = services.create_draft(
-        actor=_user(request),
+        actor=acting_user(request),
         unit=unit,
         title=payload.title,
         item_codes=payload.items,
@@ -212,12 +203,12 @@ def create_disclosure(request: HttpRequest, unit_id: int, payload: DisclosureIn)
         ends_on=payload.ends_on,
         replaces=replaces,
     )
-    return Status(201, selectors.read_disclosure(actor=_user(request), disclosure_id=disclosure.pk))
+    return Status(201, selectors.read_disclosure(actor=acting_user(request), disclosure_id=disclosure.pk))
 
 
 @router.get("/disclosures/{disclosure_id}", response={200: DisclosureOut, **ERRORS}, auth=AUTH)
 def get_disclosure(request: HttpRequest, disclosure_id: int) -> Disclosure:
-    return selectors.read_disclosure(actor=_user(request), disclosure_id=disclosure_id)
+    return selectors.read_disclosure(actor=acting_user(request), disclosure_id=disclosure_id)
 
 
 @router.put(
@@ -225,10 +216,10 @@ def get_disclosure(request: HttpRequest, disclosure_id: int) -> Disclosure:
 )
 def update_disclosure(request: HttpRequest, disclosure_id: int, payload: DisclosureIn) -> Disclosure:
     disclosure = selectors.access_disclosure(
-        actor=_user(request), disclosure_id=disclosure_id, perm=DisclosurePerm.MANAGE
+        actor=acting_user(request), disclosure_id=disclosure_id, perm=DisclosurePerm.MANAGE
     )
     services.update_draft(
-        actor=_user(request),
+        actor=acting_user(request),
         disclosure=disclosure,
         title=payload.title,
         item_codes=payload.items,
@@ -239,7 +230,7 @@ def update_disclosure(request: HttpRequest, disclosure_id: int, payload: Disclos
         starts_on=payload.starts_on or disclosure.starts_on,
         ends_on=payload.ends_on or disclosure.ends_on,
     )
-    return selectors.read_disclosure(actor=_user(request), disclosure_id=disclosure_id)
+    return selectors.read_disclosure(actor=acting_user(request), disclosure_id=disclosure_id)
 
 
 @router.post(
@@ -250,10 +241,10 @@ def update_disclosure(request: HttpRequest, disclosure_id: int, payload: Disclos
 )
 def add_attachment(request: HttpRequest, disclosure_id: int, file: File[UploadedFile]) -> Status[Attachment]:
     disclosure = selectors.access_disclosure(
-        actor=_user(request), disclosure_id=disclosure_id, perm=DisclosurePerm.MANAGE
+        actor=acting_user(request), disclosure_id=disclosure_id, perm=DisclosurePerm.MANAGE
     )
     attachment = services.add_attachment(
-        actor=_user(request), disclosure=disclosure, name=file.name or "", data=file.read()
+        actor=acting_user(request), disclosure=disclosure, name=file.name or "", data=file.read()
     )
     return Status(201, attachment)
 
@@ -261,19 +252,19 @@ def add_attachment(request: HttpRequest, disclosure_id: int, file: File[Uploaded
 @router.post("/disclosures/{disclosure_id}/publish", response={200: DisclosureOut, **ERRORS}, auth=AUTH)
 def publish(request: HttpRequest, disclosure_id: int) -> Disclosure:
     disclosure = selectors.access_disclosure(
-        actor=_user(request), disclosure_id=disclosure_id, perm=DisclosurePerm.MANAGE
+        actor=acting_user(request), disclosure_id=disclosure_id, perm=DisclosurePerm.MANAGE
     )
-    services.publish(actor=_user(request), disclosure=disclosure)
-    return selectors.read_disclosure(actor=_user(request), disclosure_id=disclosure_id)
+    services.publish(actor=acting_user(request), disclosure=disclosure)
+    return selectors.read_disclosure(actor=acting_user(request), disclosure_id=disclosure_id)
 
 
 @router.post("/disclosures/{disclosure_id}/withdraw", response={200: DisclosureOut, **ERRORS}, auth=AUTH)
 def withdraw(request: HttpRequest, disclosure_id: int, payload: WithdrawIn) -> Disclosure:
     disclosure = selectors.access_disclosure(
-        actor=_user(request), disclosure_id=disclosure_id, perm=DisclosurePerm.MANAGE
+        actor=acting_user(request), disclosure_id=disclosure_id, perm=DisclosurePerm.MANAGE
     )
-    services.withdraw(actor=_user(request), disclosure=disclosure, reason=payload.reason)
-    return selectors.read_disclosure(actor=_user(request), disclosure_id=disclosure_id)
+    services.withdraw(actor=acting_user(request), disclosure=disclosure, reason=payload.reason)
+    return selectors.read_disclosure(actor=acting_user(request), disclosure_id=disclosure_id)
 
 
 @router.post(
@@ -292,10 +283,10 @@ def record_proof(
     file: File[UploadedFile | None] = None,
 ) -> Status[ChannelProof]:
     disclosure = selectors.access_disclosure(
-        actor=_user(request), disclosure_id=disclosure_id, perm=DisclosurePerm.RECORD_PROOF
+        actor=acting_user(request), disclosure_id=disclosure_id, perm=DisclosurePerm.RECORD_PROOF
     )
     proof = services.record_proof(
-        actor=_user(request),
+        actor=acting_user(request),
         disclosure=disclosure,
         channel=channel,
         day=day,
@@ -310,7 +301,7 @@ def record_proof(
 @router.get("/units/{unit_id}/disclosure-compliance", response={200: list[ChecklistOut], **ERRORS}, auth=AUTH)
 def unit_compliance(request: HttpRequest, unit_id: int, year: int | None = None) -> list[dict[str, Any]]:
     """A commune's checklist, or one per commune below a province (the roll-up)."""
-    unit = unit_selectors.access_unit(actor=_user(request), unit_id=unit_id, perm=DisclosurePerm.VIEW)
+    unit = unit_selectors.access_unit(actor=acting_user(request), unit_id=unit_id, perm=DisclosurePerm.VIEW)
     today = timezone.localdate()
     year = limits.check_year(today.year if year is None else year, today=today)
     on = min(today, dt.date(year, 12, 31))
@@ -320,7 +311,7 @@ def unit_compliance(request: HttpRequest, unit_id: int, year: int | None = None)
 # The public ---------------------------------------------------------------------------------------------
 
 
-@router.get("/public/units/{unit_id}/disclosures", response={200: list[DisclosureOut], **ERRORS})
+@router.get("/public/units/{unit_id}/disclosures", response={200: list[DisclosureOut], **PUBLIC_ERRORS})
 def public_list(
     request: HttpRequest, unit_id: int, archive: bool = False, category: str = ""
 ) -> list[Disclosure]:
@@ -333,12 +324,16 @@ def public_list(
     return list(rows.prefetch_related("attachments")[:PUBLIC_LIST_LIMIT])
 
 
-@router.get("/public/disclosures/{disclosure_id}", response={200: DisclosureOut, **ERRORS})
+@router.get("/public/disclosures/{disclosure_id}", response={200: DisclosureOut, **PUBLIC_ERRORS})
 def public_detail(request: HttpRequest, disclosure_id: int) -> Disclosure:
     return selectors.public_disclosure(disclosure_id, timezone.localdate())
 
 
-@router.get("/public/search", response=SearchOut, summary="Tìm thông tin công khai (có dấu hoặc không dấu)")
+@router.get(
+    "/public/search",
+    response={200: SearchOut, **PUBLIC_ERRORS},
+    summary="Tìm thông tin công khai (có dấu hoặc không dấu)",
+)
 def public_search(
     request: HttpRequest,
     q: str = "",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, HttpRequest, HttpResponse
@@ -12,11 +11,10 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from danchu.accounts.models import User
+from danchu.accounts.actors import acting_user
 from danchu.core import policy
-from danchu.core.errors import PermissionDeniedError
 from danchu.core.files import file_response
-from danchu.core.forms import attempt, errors_text, submit
+from danchu.core.forms import attempt, refuse, submit
 from danchu.core.paging import paginate
 from danchu.units import selectors as unit_selectors
 from danchu.units.models import Tier
@@ -27,22 +25,10 @@ from .models import Disclosure, Status
 from .permissions import DisclosurePerm
 
 
-def _user(request: HttpRequest) -> User:
-    """The official behind a page that `login_required` guards."""
-    if not isinstance(request.user, User):
-        raise PermissionDeniedError()
-    return request.user
-
-
-def _refuse(request: HttpRequest, form: forms.Form) -> None:
-    """Say, on the page the user is sent back to, why the form was not accepted."""
-    messages.error(request, errors_text(form))
-
-
 @login_required
 def unit_list(request: HttpRequest, unit_id: int) -> HttpResponse:
     """Công khai thông tin của đơn vị, by what a citizen would see today (a witness sees no draft)."""
-    unit, visible = selectors.read_unit(actor=_user(request), unit_id=unit_id)
+    unit, visible = selectors.read_unit(actor=acting_user(request), unit_id=unit_id)
     today = timezone.localdate()
     status = request.GET.get("trang-thai", "")
     return render(
@@ -76,14 +62,14 @@ def _form_data(data: dict[str, Any]) -> dict[str, Any]:
 @login_required
 def create(request: HttpRequest, unit_id: int) -> HttpResponse:
     """Soạn thông tin công khai."""
-    unit = unit_selectors.access_unit(actor=_user(request), unit_id=unit_id, perm=DisclosurePerm.MANAGE)
+    unit = unit_selectors.access_unit(actor=acting_user(request), unit_id=unit_id, perm=DisclosurePerm.MANAGE)
     initial = {"starts_on": timezone.localdate().strftime("%d/%m/%Y"), "items": request.GET.getlist("muc")}
     form = DisclosureForm(request.POST or None, unit=unit, initial=initial)
     if request.method == "POST":
 
         def save(data: dict[str, Any]) -> Disclosure:
             return services.create_draft(
-                actor=_user(request), unit=unit, replaces=data["replaces"], **_form_data(data)
+                actor=acting_user(request), unit=unit, replaces=data["replaces"], **_form_data(data)
             )
 
         disclosure = submit(form, save)
@@ -98,7 +84,7 @@ def create(request: HttpRequest, unit_id: int) -> HttpResponse:
 @login_required
 def edit(request: HttpRequest, disclosure_id: int) -> HttpResponse:
     disclosure = selectors.access_disclosure(
-        actor=_user(request), disclosure_id=disclosure_id, perm=DisclosurePerm.MANAGE
+        actor=acting_user(request), disclosure_id=disclosure_id, perm=DisclosurePerm.MANAGE
     )
     initial = {
         "title": disclosure.title,
@@ -117,7 +103,7 @@ def edit(request: HttpRequest, disclosure_id: int) -> HttpResponse:
             fields = _form_data(data)
             fields["channels"] = fields["channels"] or disclosure.channels
             fields["ends_on"] = fields["ends_on"] or disclosure.ends_on
-            return services.update_draft(actor=_user(request), disclosure=disclosure, **fields)
+            return services.update_draft(actor=acting_user(request), disclosure=disclosure, **fields)
 
         if submit(form, save) is not None:
             messages.success(request, "Đã lưu dự thảo.")
@@ -129,7 +115,7 @@ def edit(request: HttpRequest, disclosure_id: int) -> HttpResponse:
 
 @login_required
 def detail(request: HttpRequest, disclosure_id: int) -> HttpResponse:
-    disclosure = selectors.read_disclosure(actor=_user(request), disclosure_id=disclosure_id)
+    disclosure = selectors.read_disclosure(actor=acting_user(request), disclosure_id=disclosure_id)
     today = timezone.localdate()
     checks = compliance.proof_status(disclosure)
     return render(
@@ -154,17 +140,17 @@ def detail(request: HttpRequest, disclosure_id: int) -> HttpResponse:
 @require_POST
 def add_attachment(request: HttpRequest, disclosure_id: int) -> HttpResponse:
     disclosure = selectors.access_disclosure(
-        actor=_user(request), disclosure_id=disclosure_id, perm=DisclosurePerm.MANAGE
+        actor=acting_user(request), disclosure_id=disclosure_id, perm=DisclosurePerm.MANAGE
     )
     form = AttachmentForm(request.POST, request.FILES)
     if not form.is_valid():
-        _refuse(request, form)
+        refuse(request, form)
     else:
         upload = form.cleaned_data["file"]
         attempt(
             request,
             lambda: services.add_attachment(
-                actor=_user(request), disclosure=disclosure, name=upload.name, data=upload.read()
+                actor=acting_user(request), disclosure=disclosure, name=upload.name, data=upload.read()
             ),
             "Đã đính kèm tệp.",
         )
@@ -175,13 +161,15 @@ def add_attachment(request: HttpRequest, disclosure_id: int) -> HttpResponse:
 @require_POST
 def remove_attachment(request: HttpRequest, disclosure_id: int, attachment_id: int) -> HttpResponse:
     attachment = selectors.access_attachment(
-        actor=_user(request),
+        actor=acting_user(request),
         disclosure_id=disclosure_id,
         attachment_id=attachment_id,
         perm=DisclosurePerm.MANAGE,
     )
     attempt(
-        request, lambda: services.remove_attachment(actor=_user(request), attachment=attachment), "Đã bỏ tệp."
+        request,
+        lambda: services.remove_attachment(actor=acting_user(request), attachment=attachment),
+        "Đã bỏ tệp.",
     )
     return redirect("disclosures:detail", attachment.disclosure_id)
 
@@ -190,9 +178,11 @@ def remove_attachment(request: HttpRequest, disclosure_id: int, attachment_id: i
 @require_POST
 def publish(request: HttpRequest, disclosure_id: int) -> HttpResponse:
     disclosure = selectors.access_disclosure(
-        actor=_user(request), disclosure_id=disclosure_id, perm=DisclosurePerm.MANAGE
+        actor=acting_user(request), disclosure_id=disclosure_id, perm=DisclosurePerm.MANAGE
     )
-    attempt(request, lambda: services.publish(actor=_user(request), disclosure=disclosure), "Đã phát hành.")
+    attempt(
+        request, lambda: services.publish(actor=acting_user(request), disclosure=disclosure), "Đã phát hành."
+    )
     return redirect("disclosures:detail", disclosure.pk)
 
 
@@ -200,16 +190,16 @@ def publish(request: HttpRequest, disclosure_id: int) -> HttpResponse:
 @require_POST
 def withdraw(request: HttpRequest, disclosure_id: int) -> HttpResponse:
     disclosure = selectors.access_disclosure(
-        actor=_user(request), disclosure_id=disclosure_id, perm=DisclosurePerm.MANAGE
+        actor=acting_user(request), disclosure_id=disclosure_id, perm=DisclosurePerm.MANAGE
     )
     form = WithdrawForm(request.POST)
     if not form.is_valid():
-        _refuse(request, form)
+        refuse(request, form)
     else:
         reason = form.cleaned_data["reason"]
         attempt(
             request,
-            lambda: services.withdraw(actor=_user(request), disclosure=disclosure, reason=reason),
+            lambda: services.withdraw(actor=acting_user(request), disclosure=disclosure, reason=reason),
             "Đã gỡ.",
         )
     return redirect("disclosures:detail", disclosure.pk)
@@ -219,18 +209,18 @@ def withdraw(request: HttpRequest, disclosure_id: int) -> HttpResponse:
 @require_POST
 def record_proof(request: HttpRequest, disclosure_id: int) -> HttpResponse:
     disclosure = selectors.access_disclosure(
-        actor=_user(request), disclosure_id=disclosure_id, perm=DisclosurePerm.RECORD_PROOF
+        actor=acting_user(request), disclosure_id=disclosure_id, perm=DisclosurePerm.RECORD_PROOF
     )
     form = ProofForm(request.POST, request.FILES, disclosure=disclosure)
     if not form.is_valid():
-        _refuse(request, form)
+        refuse(request, form)
         return redirect("disclosures:detail", disclosure.pk)
     data = form.cleaned_data
     upload = data["file"]
     attempt(
         request,
         lambda: services.record_proof(
-            actor=_user(request),
+            actor=acting_user(request),
             disclosure=disclosure,
             channel=data["channel"],
             day=data["day"],
@@ -246,7 +236,7 @@ def record_proof(request: HttpRequest, disclosure_id: int) -> HttpResponse:
 
 @login_required
 def proof_file(request: HttpRequest, proof_id: int) -> HttpResponse | FileResponse:
-    proof = selectors.access_proof(actor=_user(request), proof_id=proof_id)
+    proof = selectors.access_proof(actor=acting_user(request), proof_id=proof_id)
     if not proof.file:
         return HttpResponse("Minh chứng này không có tệp.", status=404)
     return file_response(proof.file, proof.file_name, proof.file_kind)
@@ -255,7 +245,7 @@ def proof_file(request: HttpRequest, proof_id: int) -> HttpResponse | FileRespon
 @login_required
 def compliance_page(request: HttpRequest, unit_id: int) -> HttpResponse:
     """Tuân thủ công khai: the checklist of a commune, or the roll-up of the communes below a node."""
-    unit = unit_selectors.access_unit(actor=_user(request), unit_id=unit_id, perm=DisclosurePerm.VIEW)
+    unit = unit_selectors.access_unit(actor=acting_user(request), unit_id=unit_id, perm=DisclosurePerm.VIEW)
     today = timezone.localdate()
     year = limits.year_param(request.GET.get("nam"), today=today) or today.year
     on = min(today, today.replace(year=year, month=12, day=31))
@@ -290,7 +280,9 @@ def catalogue(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def edit_item(request: HttpRequest, item_id: int) -> HttpResponse:
-    item = selectors.access_item(actor=_user(request), item_id=item_id, perm=DisclosurePerm.MANAGE_CATALOGUE)
+    item = selectors.access_item(
+        actor=acting_user(request), item_id=item_id, perm=DisclosurePerm.MANAGE_CATALOGUE
+    )
     initial = {
         "title": item.title,
         "recurrence": item.recurrence,
@@ -302,7 +294,7 @@ def edit_item(request: HttpRequest, item_id: int) -> HttpResponse:
     }
     form = ItemForm(request.POST or None, initial=initial)
     if request.method == "POST":
-        saved = submit(form, lambda data: services.update_item(actor=_user(request), item=item, **data))
+        saved = submit(form, lambda data: services.update_item(actor=acting_user(request), item=item, **data))
         if saved is not None:
             messages.success(request, f"Đã cập nhật nội dung {item.code}.")
             return redirect("disclosures:catalogue")
