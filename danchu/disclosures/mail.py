@@ -15,6 +15,9 @@ from danchu.core import audit
 
 from .models import Disclosure, DisclosureState, Subscription
 
+# Product choice: a subject line mail programs show whole.
+SUBJECT_MAX = 200
+
 
 def _url(name: str, *args: object) -> str:
     """The absolute address of a portal page, for a link in an email."""
@@ -47,6 +50,8 @@ def send_confirmation(subscription_id: int) -> int:
 @task()
 def send_announcement(disclosure_id: int) -> int:
     """Email each confirmed subscriber of the unit (or of one of its categories) once."""
+    # A task, not a service: the mark (at most once per disclosure) and its audit entry commit together,
+    # and the mails go out after, so a slow mail server holds no lock.
     with transaction.atomic():
         marked = Disclosure.objects.filter(
             pk=disclosure_id, state=DisclosureState.PUBLISHED, announced_at__isnull=True
@@ -85,7 +90,7 @@ def send_announcement(disclosure_id: int) -> int:
         )
         messages.append(
             EmailMessage(
-                f"[{disclosure.unit.name}] {disclosure.title}"[:200],
+                f"[{disclosure.unit.name}] {disclosure.title}"[:SUBJECT_MAX],
                 body,
                 to=[subscription.email],
                 headers={
