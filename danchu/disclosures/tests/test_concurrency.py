@@ -117,3 +117,17 @@ def test_one_loudspeaker_day_is_logged_once(tree, personas):
         )
     assert codes == [201] + [400] * (RACERS - 1), codes
     assert disclosure.proofs.count() == 1
+
+
+def test_concurrent_confirmations_and_unsubscriptions_record_once(tree):
+    with at(2026, 3, 2):
+        subscription = services.subscribe(email="dan@example.vn", unit=tree.commune)
+        confirmed = run_together(RACERS, lambda i: services.confirm(token=subscription.token))
+        left = run_together(RACERS, lambda i: services.unsubscribe(token=subscription.token))
+    assert not confirmed.errors and not left.errors
+    actions = list(AuditEntry.objects.values_list("action", flat=True).order_by("id"))
+    assert actions == [
+        "disclosures.subscription.request",
+        "disclosures.subscription.confirm",
+        "disclosures.subscription.unsubscribe",
+    ]

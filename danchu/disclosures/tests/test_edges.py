@@ -167,6 +167,9 @@ def test_officials_lists_cost_the_same_queries_with_more_disclosures(tree, perso
         reverse("disclosures:compliance", args=[tree.commune.pk]),
         reverse("disclosures:catalogue"),
         f"/api/v1/units/{tree.commune.pk}/disclosures",
+        f"/api/v1/units/{tree.commune.pk}/disclosure-compliance",
+        f"/api/v1/public/units/{tree.commune.pk}/disclosures",
+        f"/api/v1/public/units/{tree.commune.pk}/disclosures?archive=true",
     ]
 
     def add(n):
