@@ -7,24 +7,26 @@ import datetime as dt
 from typing import Any
 
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils import timezone
 from ninja import File, Form, Router, Schema, Status, UploadedFile
 
+from danchu.accounts.actors import acting_user
 from danchu.core import search as search_index
-from danchu.core.errors import DomainError
-from danchu.core.policy import CorePerm
-from danchu.disclosures import compliance, selectors, services
+from danchu.disclosures import compliance, limits, selectors, services
 from danchu.disclosures.models import Attachment, ChannelProof, Disclosure, DisclosureItem
 from danchu.disclosures.permissions import DisclosurePerm
 from danchu.units import selectors as unit_selectors
 
-from .base import AUTH, ErrorOut
+from .base import AUTH, ERRORS, PUBLIC_ERRORS
 
 router = Router(tags=["disclosures"])
-ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut}
+# Product choices: the most rows one answer carries (an official's list, the public's).
+OFFICIAL_LIST_LIMIT = 500
+PUBLIC_LIST_LIMIT = 200
 
 
-class ItemOut(Schema):
+class CatalogueItemOut(Schema):
     code: str
     scope: str
     article: str
@@ -47,7 +49,7 @@ class AttachmentOut(Schema):
 
     @staticmethod
     def resolve_url(obj: Attachment) -> str:
-        return f"/cong-bo/tep/{obj.pk}/"
+        return reverse("portal:attachment", args=[obj.pk])
 
 
 class DisclosureOut(Schema):
@@ -163,16 +165,16 @@ def _checklist(check: compliance.Checklist) -> dict[str, Any]:
 # Officials ---------------------------------------------------------------------------------------------
 
 
-@router.get("/disclosure-items", response=list[ItemOut], summary="Danh mục nội dung phải công khai")
+@router.get("/disclosure-items", response=list[CatalogueItemOut], summary="Danh mục nội dung phải công khai")
 def list_items(request: HttpRequest) -> list[DisclosureItem]:
     return list(selectors.catalogue())
 
 
 @router.get("/units/{unit_id}/disclosures", response={200: list[DisclosureOut], **ERRORS}, auth=AUTH)
 def unit_disclosures(request: HttpRequest, unit_id: int, status: str = "") -> list[Disclosure]:
-    unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id, perm=DisclosurePerm.VIEW)
-    rows = selectors.of_unit(unit, status, timezone.localdate()).prefetch_related("attachments")
-    return list(rows[:500])
+    _unit, visible = selectors.read_unit(actor=acting_user(request), unit_id=unit_id)
+    rows = selectors.of_unit(visible, status, timezone.localdate()).prefetch_related("attachments")
+    return list(rows[:OFFICIAL_LIST_LIMIT])
 
 
 @router.post(
@@ -182,14 +184,14 @@ def unit_disclosures(request: HttpRequest, unit_id: int, status: str = "") -> li
     summary="Soạn thông tin công khai (dự thảo)",
 )
 def create_disclosure(request: HttpRequest, unit_id: int, payload: DisclosureIn) -> Status[Disclosure]:
-    unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id, perm=CorePerm.VIEW_UNIT)
+    unit = unit_selectors.access_unit(actor=acting_user(request), unit_id=unit_id, perm=DisclosurePerm.MANAGE)
     replaces = None
     if payload.replaces_id is not None:
         replaces = selectors.access_disclosure(
-            actor=request.user, disclosure_id=payload.replaces_id, for_write=True
+            actor=acting_user(request), disclosure_id=payload.replaces_id, perm=DisclosurePerm.MANAGE
         )
     disclosure = services.create_draft(
-        actor=request.user,
+        actor=acting_user(request),
         unit=unit,
         title=payload.title,
         item_codes=payload.items,
@@ -201,21 +203,23 @@ def create_disclosure(request: HttpRequest, unit_id: int, payload: DisclosureIn)
         ends_on=payload.ends_on,
         replaces=replaces,
     )
-    return Status(201, selectors.access_disclosure(actor=request.user, disclosure_id=disclosure.pk))
+    return Status(201, selectors.read_disclosure(actor=acting_user(request), disclosure_id=disclosure.pk))
 
 
 @router.get("/disclosures/{disclosure_id}", response={200: DisclosureOut, **ERRORS}, auth=AUTH)
 def get_disclosure(request: HttpRequest, disclosure_id: int) -> Disclosure:
-    return selectors.access_disclosure(actor=request.user, disclosure_id=disclosure_id)
+    return selectors.read_disclosure(actor=acting_user(request), disclosure_id=disclosure_id)
 
 
 @router.put(
     "/disclosures/{disclosure_id}", response={200: DisclosureOut, **ERRORS}, auth=AUTH, summary="Sửa dự thảo"
 )
 def update_disclosure(request: HttpRequest, disclosure_id: int, payload: DisclosureIn) -> Disclosure:
-    disclosure = selectors.access_disclosure(actor=request.user, disclosure_id=disclosure_id, for_write=True)
+    disclosure = selectors.access_disclosure(
+        actor=acting_user(request), disclosure_id=disclosure_id, perm=DisclosurePerm.MANAGE
+    )
     services.update_draft(
-        actor=request.user,
+        actor=acting_user(request),
         disclosure=disclosure,
         title=payload.title,
         item_codes=payload.items,
@@ -226,7 +230,7 @@ def update_disclosure(request: HttpRequest, disclosure_id: int, payload: Disclos
         starts_on=payload.starts_on or disclosure.starts_on,
         ends_on=payload.ends_on or disclosure.ends_on,
     )
-    return selectors.access_disclosure(actor=request.user, disclosure_id=disclosure_id)
+    return selectors.read_disclosure(actor=acting_user(request), disclosure_id=disclosure_id)
 
 
 @router.post(
@@ -236,25 +240,31 @@ def update_disclosure(request: HttpRequest, disclosure_id: int, payload: Disclos
     summary="Đính kèm tệp (PDF, .docx, ảnh)",
 )
 def add_attachment(request: HttpRequest, disclosure_id: int, file: File[UploadedFile]) -> Status[Attachment]:
-    disclosure = selectors.access_disclosure(actor=request.user, disclosure_id=disclosure_id, for_write=True)
+    disclosure = selectors.access_disclosure(
+        actor=acting_user(request), disclosure_id=disclosure_id, perm=DisclosurePerm.MANAGE
+    )
     attachment = services.add_attachment(
-        actor=request.user, disclosure=disclosure, name=file.name or "", data=file.read()
+        actor=acting_user(request), disclosure=disclosure, name=file.name or "", data=file.read()
     )
     return Status(201, attachment)
 
 
 @router.post("/disclosures/{disclosure_id}/publish", response={200: DisclosureOut, **ERRORS}, auth=AUTH)
 def publish(request: HttpRequest, disclosure_id: int) -> Disclosure:
-    disclosure = selectors.access_disclosure(actor=request.user, disclosure_id=disclosure_id, for_write=True)
-    services.publish(actor=request.user, disclosure=disclosure)
-    return selectors.access_disclosure(actor=request.user, disclosure_id=disclosure_id)
+    disclosure = selectors.access_disclosure(
+        actor=acting_user(request), disclosure_id=disclosure_id, perm=DisclosurePerm.MANAGE
+    )
+    services.publish(actor=acting_user(request), disclosure=disclosure)
+    return selectors.read_disclosure(actor=acting_user(request), disclosure_id=disclosure_id)
 
 
 @router.post("/disclosures/{disclosure_id}/withdraw", response={200: DisclosureOut, **ERRORS}, auth=AUTH)
 def withdraw(request: HttpRequest, disclosure_id: int, payload: WithdrawIn) -> Disclosure:
-    disclosure = selectors.access_disclosure(actor=request.user, disclosure_id=disclosure_id, for_write=True)
-    services.withdraw(actor=request.user, disclosure=disclosure, reason=payload.reason)
-    return selectors.access_disclosure(actor=request.user, disclosure_id=disclosure_id)
+    disclosure = selectors.access_disclosure(
+        actor=acting_user(request), disclosure_id=disclosure_id, perm=DisclosurePerm.MANAGE
+    )
+    services.withdraw(actor=acting_user(request), disclosure=disclosure, reason=payload.reason)
+    return selectors.read_disclosure(actor=acting_user(request), disclosure_id=disclosure_id)
 
 
 @router.post(
@@ -272,9 +282,11 @@ def record_proof(
     note: Form[str] = "",
     file: File[UploadedFile | None] = None,
 ) -> Status[ChannelProof]:
-    disclosure = selectors.access_disclosure(actor=request.user, disclosure_id=disclosure_id)
+    disclosure = selectors.access_disclosure(
+        actor=acting_user(request), disclosure_id=disclosure_id, perm=DisclosurePerm.RECORD_PROOF
+    )
     proof = services.record_proof(
-        actor=request.user,
+        actor=acting_user(request),
         disclosure=disclosure,
         channel=channel,
         day=day,
@@ -289,11 +301,9 @@ def record_proof(
 @router.get("/units/{unit_id}/disclosure-compliance", response={200: list[ChecklistOut], **ERRORS}, auth=AUTH)
 def unit_compliance(request: HttpRequest, unit_id: int, year: int | None = None) -> list[dict[str, Any]]:
     """A commune's checklist, or one per commune below a province (the roll-up)."""
-    unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id, perm=DisclosurePerm.VIEW)
+    unit = unit_selectors.access_unit(actor=acting_user(request), unit_id=unit_id, perm=DisclosurePerm.VIEW)
     today = timezone.localdate()
-    year = year or today.year
-    if not 2000 <= year <= today.year:
-        raise DomainError(f"Năm {year} không hợp lệ.", field="year")
+    year = limits.check_year(today.year if year is None else year, today=today)
     on = min(today, dt.date(year, 12, 31))
     return [_checklist(c) for c in compliance.checklists(compliance.communes_under(unit), year, on)]
 
@@ -301,7 +311,7 @@ def unit_compliance(request: HttpRequest, unit_id: int, year: int | None = None)
 # The public ---------------------------------------------------------------------------------------------
 
 
-@router.get("/public/units/{unit_id}/disclosures", response={200: list[DisclosureOut], **ERRORS})
+@router.get("/public/units/{unit_id}/disclosures", response={200: list[DisclosureOut], **PUBLIC_ERRORS})
 def public_list(
     request: HttpRequest, unit_id: int, archive: bool = False, category: str = ""
 ) -> list[Disclosure]:
@@ -311,15 +321,19 @@ def public_list(
     rows = (
         selectors.archive(unit, today, item_code=code) if archive else selectors.posted_now(unit, today, code)
     )
-    return list(rows.prefetch_related("attachments")[:200])
+    return list(rows.prefetch_related("attachments")[:PUBLIC_LIST_LIMIT])
 
 
-@router.get("/public/disclosures/{disclosure_id}", response={200: DisclosureOut, **ERRORS})
+@router.get("/public/disclosures/{disclosure_id}", response={200: DisclosureOut, **PUBLIC_ERRORS})
 def public_detail(request: HttpRequest, disclosure_id: int) -> Disclosure:
     return selectors.public_disclosure(disclosure_id, timezone.localdate())
 
 
-@router.get("/public/search", response=SearchOut, summary="Tìm thông tin công khai (có dấu hoặc không dấu)")
+@router.get(
+    "/public/search",
+    response={200: SearchOut, **PUBLIC_ERRORS},
+    summary="Tìm thông tin công khai (có dấu hoặc không dấu)",
+)
 def public_search(
     request: HttpRequest,
     q: str = "",

@@ -116,15 +116,30 @@ class Checklist:
         return {f.value: self.count(f) for f in Finding}
 
 
+# Calendar facts, neither law nor product choice: a year has four quarters of three months. That an item is
+# disclosed quarterly is the catalogue's (`DisclosureItem.recurrence`, with its citation); lateness is
+# measured by the rulebook's `disclosure.deadline_working_days`.
+QUARTERS_PER_YEAR = 4
+MONTHS_PER_QUARTER = 3
+
+
+def quarters_ended(year: int, on: dt.date) -> int:
+    """How many quarters of `year` have ended by `on`. Product choice: the checklist expects a quarter's
+    disclosure (budget execution) once the quarter is over, since it reports on the whole quarter."""
+    if on.year > year:
+        return QUARTERS_PER_YEAR
+    if on.year < year:
+        return 0
+    return (on.month - 1) // MONTHS_PER_QUARTER
+
+
 def expected(recurrence: str, year: int, on: dt.date) -> int:
     """How many disclosures of an item are due by `on` in `year`."""
     if on < dt.date(year, 1, 1) or recurrence == Recurrence.ON_EVENT:
         return 0
     if recurrence == Recurrence.YEARLY:
         return 1
-    if on.year > year:
-        return 4
-    return (on.month - 1) // 3  # quarters already ended: budget execution is disclosed after the quarter
+    return quarters_ended(year, on)
 
 
 def _evaluate(

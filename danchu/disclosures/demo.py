@@ -13,7 +13,7 @@ from danchu.accounts.demo import COMMUNE_CODE, SIBLING_CODE
 from danchu.accounts.models import User
 from danchu.units.models import Generation, Tier, Unit
 
-from . import services
+from . import compliance, services
 from .models import Disclosure
 
 BODY = (
@@ -70,10 +70,12 @@ def seed(admin: User) -> None:
           document_date=on(1, 5), document_number="05/KH-UBND")  # fmt: skip
     _post(officer, commune, f"Dự toán ngân sách phường năm {year} được HĐND phường quyết định", ["11.2a"],
           on(1, 10), document_date=on(1, 6), document_number="02/NQ-HĐND")  # fmt: skip
-    quarters_ended = (today.month - 1) // 3
-    for quarter in range(1, quarters_ended):  # the last quarter ended is not yet disclosed
+    for quarter in range(
+        1, compliance.quarters_ended(year, today)
+    ):  # the last one ended is not yet disclosed
+        month_after = quarter * compliance.MONTHS_PER_QUARTER + 1
         _post(officer, commune, f"Tình hình thực hiện ngân sách quý {quarter} năm {year}", ["11.2b"],
-              on(quarter * 3 + 1, 10), document_date=on(quarter * 3 + 1, 5))  # fmt: skip
+              on(month_after, 10), document_date=on(month_after, 5))  # fmt: skip
     _post(
         officer,
         commune,
@@ -132,8 +134,9 @@ def seed(admin: User) -> None:
     ]
     for code, title in plain:
         _post(clerk, sibling, f"{title} năm {year}", [code], on(1, 12), document_date=on(1, 9))
-    for quarter in range(1, quarters_ended + 1):
-        _post(clerk, sibling, f"Thực hiện ngân sách quý {quarter}", ["11.2b"], on(quarter * 3 + 1, 8))
+    for quarter in range(1, compliance.quarters_ended(year, today) + 1):
+        month_after = quarter * compliance.MONTHS_PER_QUARTER + 1
+        _post(clerk, sibling, f"Thực hiện ngân sách quý {quarter}", ["11.2b"], on(month_after, 8))
     loud = tuple(("loudspeaker", day, "Đài truyền thanh phường") for day in range(3))
     board = (("notice_board", 0, "Bảng tin trụ sở UBND"), ("village_head", 0, "Họp các khu phố"))
     for code, title in (("11.7", "Kết quả rà soát hộ nghèo"), ("11.11", "Phí, lệ phí và thủ tục hành chính")):

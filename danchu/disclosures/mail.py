@@ -8,19 +8,24 @@ from django.core.mail import EmailMessage, mailers
 from django.db import transaction
 from django.db.models import Q
 from django.tasks import task
+from django.urls import reverse
 from django.utils import timezone
 
 from danchu.core import audit
 
 from .models import Disclosure, DisclosureState, Subscription
 
+# Product choice: a subject line mail programs show whole.
+SUBJECT_MAX = 200
 
-def _url(path: str) -> str:
-    return f"{settings.DANCHU_SITE_URL}{path}"
+
+def _url(name: str, *args: object) -> str:
+    """The absolute address of a portal page, for a link in an email."""
+    return f"{settings.DANCHU_SITE_URL}{reverse(name, args=args)}"
 
 
 def unsubscribe_url(subscription: Subscription) -> str:
-    return _url(f"/dang-ky/{subscription.token}/huy/")
+    return _url("portal:unsubscribe", subscription.token)
 
 
 @task()
@@ -32,7 +37,7 @@ def send_confirmation(subscription_id: int) -> int:
     body = (
         f"Có người (có thể là bạn) đã đăng ký nhận tin công khai của {subscription.unit.name}{topic} "
         "bằng địa chỉ thư này.\n\n"
-        f"Để xác nhận, hãy mở liên kết sau:\n{_url(f'/dang-ky/{subscription.token}/xac-nhan/')}\n\n"
+        f"Để xác nhận, hãy mở liên kết sau:\n{_url('portal:confirm', subscription.token)}\n\n"
         f"Liên kết có hiệu lực {settings.DANCHU_SUBSCRIPTION_CONFIRM_DAYS} ngày. Nếu không phải bạn đăng ký, "
         "hãy bỏ qua thư này: bạn sẽ không nhận thêm thư nào."
     )
@@ -45,6 +50,8 @@ def send_confirmation(subscription_id: int) -> int:
 @task()
 def send_announcement(disclosure_id: int) -> int:
     """Email each confirmed subscriber of the unit (or of one of its categories) once."""
+    # A task, not a service: the mark (at most once per disclosure) and its audit entry commit together,
+    # and the mails go out after, so a slow mail server holds no lock.
     with transaction.atomic():
         marked = Disclosure.objects.filter(
             pk=disclosure_id, state=DisclosureState.PUBLISHED, announced_at__isnull=True
@@ -68,7 +75,7 @@ def send_announcement(disclosure_id: int) -> int:
             after={"subscribers": len(subscribers)},
             scope_unit_id=disclosure.unit_id,
         )
-    page = _url(f"/cong-bo/{disclosure.pk}/")
+    page = _url("portal:disclosure", disclosure.pk)
     window = f"{disclosure.starts_on:%d/%m/%Y} – {disclosure.ends_on:%d/%m/%Y}"
     messages, seen = [], set()
     for subscription in subscribers:
@@ -83,7 +90,7 @@ def send_announcement(disclosure_id: int) -> int:
         )
         messages.append(
             EmailMessage(
-                f"[{disclosure.unit.name}] {disclosure.title}"[:200],
+                f"[{disclosure.unit.name}] {disclosure.title}"[:SUBJECT_MAX],
                 body,
                 to=[subscription.email],
                 headers={

@@ -1,17 +1,27 @@
-"""Reads of dân biết: what is posted now, the archive, a disclosure for an official or for the public."""
+"""Reads of dân biết: what is posted now, the archive, a disclosure for an official or for the public.
+
+Every record an URL names is reached through the door (`danchu.core.access`): officials through
+`access_<entity>(..., perm=...)`, citizens through `access_public` over the public scope. Who reads what:
+officials who hold `DisclosurePerm.VIEW` over the unit read everything, drafts included; a witness who
+holds only `DisclosurePerm.RECORD_PROOF` (a village head) reads what was published, never a draft
+(`read_disclosure`, `read_unit`); citizens read what is published and has begun (`public_disclosure`).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections.abc import Callable
 
 from django.db import connection
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
+from danchu.accounts.models import User
 from danchu.core import policy
+from danchu.core.access import access, access_public
 from danchu.core.errors import DomainError, PermissionDeniedError
-from danchu.core.lookup import get_or_404
+from danchu.core.policy import Perm
+from danchu.units import selectors as unit_selectors
 from danchu.units.models import Unit
 
 from .models import (
@@ -28,63 +38,106 @@ from .models import (
 from .permissions import DisclosurePerm
 
 _ITEMS = Prefetch("items", queryset=DisclosureItem.objects.only("id", "code", "article", "title", "order"))
+LABEL = "thông tin công khai"
 
 
-def access_disclosure(*, actor: Any, disclosure_id: int | str, for_write: bool = False) -> Disclosure:
-    disclosure = get_or_404(
-        Disclosure.objects.select_related("unit", "replaces", "created_by").prefetch_related(
-            _ITEMS, "attachments", "proofs__recorded_by"
-        ),
-        disclosure_id,
-        "thông tin công khai",
-    )
-    if for_write:
-        policy.require(actor, DisclosurePerm.MANAGE, disclosure)
+def _witnessed(perm: Perm, prefix: str = "") -> Q:
+    """What `perm` reaches: a witness (RECORD_PROOF) only what was published (a draft never was; a
+    disclosure withdrawn after publication was); every other permission, the whole unit."""
+    if perm == DisclosurePerm.RECORD_PROOF:
+        return Q(**{f"{prefix}published_at__isnull": False})
+    return Q()
+
+
+def access_disclosure(
+    *, actor: User, disclosure_id: int | str, perm: Perm, for_write: bool = False
+) -> Disclosure:
+    """A disclosure `actor` may do `perm` on (404 missing, 403 forbidden); locked with `for_write`."""
+    if for_write:  # what a service needs to check and change the row, not the page's prefetches
+        rows = Disclosure.objects.select_related("unit")
     else:
-        require_reader(actor, disclosure)
-    return disclosure
+        rows = Disclosure.objects.select_related("unit", "replaces", "created_by").prefetch_related(
+            _ITEMS, "attachments", "proofs__recorded_by"
+        )
+    rows = rows.filter(_witnessed(perm))
+    return access(rows, disclosure_id, actor=actor, perm=perm, label=LABEL, for_write=for_write)
 
 
-def require_reader(actor: Any, target: Any) -> None:
-    """Officials who read the unit's disclosures, and those who witness postings in it (village heads)."""
-    if not (
-        policy.allowed(actor, DisclosurePerm.VIEW, target)
-        or policy.allowed(actor, DisclosurePerm.RECORD_PROOF, target)
-    ):
-        raise PermissionDeniedError()
+def _as_reader[T](fetch: Callable[[Perm], T]) -> T:
+    """`fetch` as an official who reads the unit's disclosures, or else as a witness of its postings."""
+    try:
+        return fetch(DisclosurePerm.VIEW)
+    except PermissionDeniedError:
+        return fetch(DisclosurePerm.RECORD_PROOF)
+
+
+def read_disclosure(*, actor: User, disclosure_id: int | str) -> Disclosure:
+    """The detail page's door: any disclosure for officials who read the unit's, published ones for its
+    witnesses (a draft is a 404 to them), 403 for everyone else."""
+    return _as_reader(lambda perm: access_disclosure(actor=actor, disclosure_id=disclosure_id, perm=perm))
+
+
+def read_unit(*, actor: User, unit_id: int | str) -> tuple[Unit, QuerySet[Disclosure]]:
+    """A unit's list page: the unit through the door, and the disclosures that reader may see in it."""
+
+    def fetch(perm: Perm) -> tuple[Unit, QuerySet[Disclosure]]:
+        unit = unit_selectors.access_unit(actor=actor, unit_id=unit_id, perm=perm)
+        return unit, Disclosure.objects.filter(_witnessed(perm), unit=unit)
+
+    return _as_reader(fetch)
+
+
+def access_attachment(
+    *, actor: User, disclosure_id: int | str, attachment_id: int | str, perm: Perm, for_write: bool = False
+) -> Attachment:
+    """A file of the disclosure the address names (another disclosure's file is a 404), for officials."""
+    rows = Attachment.objects.select_related("disclosure__unit").filter(
+        _witnessed(perm, "disclosure__"), disclosure_id=disclosure_id
+    )
+    return access(rows, attachment_id, actor=actor, perm=perm, label="tệp đính kèm", for_write=for_write)
+
+
+def read_attachment(*, actor: User, attachment_id: int | str) -> Attachment:
+    """A file not yet public (a draft's, a scheduled disclosure's), for those who read its disclosure."""
+    rows = Attachment.objects.select_related("disclosure__unit")
+    return _as_reader(
+        lambda perm: access(
+            rows.filter(_witnessed(perm, "disclosure__")),
+            attachment_id,
+            actor=actor,
+            perm=perm,
+            label="tệp đính kèm",
+        )
+    )
+
+
+def _public(today: dt.date, prefix: str = "") -> Q:
+    """What citizens may open: published, replaced, or withdrawn after publication (the page says so),
+    and begun."""
+    return Q(**{f"{prefix}published_at__isnull": False, f"{prefix}starts_on__lte": today}) & ~Q(
+        **{f"{prefix}state": DisclosureState.DRAFT}
+    )
 
 
 def public_disclosure(disclosure_id: int | str, today: dt.date) -> Disclosure:
-    """A disclosure citizens may open: published, replaced or withdrawn (the page says so), and begun."""
-    disclosure = get_or_404(
-        Disclosure.objects.select_related("unit", "replaces").prefetch_related(
-            _ITEMS, "attachments", "replaced_by"
-        ),
-        disclosure_id,
-        "thông tin công khai",
+    """A disclosure citizens may open (see `_public`)."""
+    rows = Disclosure.objects.filter(_public(today)).select_related("unit", "replaces")
+    return access_public(
+        rows.prefetch_related(_ITEMS, "attachments", "replaced_by"), disclosure_id, label=LABEL
     )
-    if disclosure.state == DisclosureState.DRAFT or disclosure.starts_on > today:
-        raise Http404("Không tìm thấy thông tin công khai.")
-    if disclosure.state == DisclosureState.WITHDRAWN and disclosure.published_at is None:
-        raise Http404("Không tìm thấy thông tin công khai.")
-    return disclosure
 
 
-def access_attachment(*, actor: Any, attachment_id: int | str, today: dt.date) -> Attachment:
-    """A file is public with its disclosure; otherwise only officials who may read the draft get it."""
-    attachment = get_or_404(
-        Attachment.objects.select_related("disclosure__unit"), attachment_id, "tệp đính kèm"
-    )
-    disclosure = attachment.disclosure
-    public = disclosure.state in PUBLIC_STATES and disclosure.starts_on <= today
-    if not public and not policy.allowed(actor, DisclosurePerm.VIEW, disclosure):
-        raise Http404("Không tìm thấy tệp đính kèm.")
-    return attachment
+def public_attachment(attachment_id: int | str, today: dt.date) -> Attachment:
+    """A file of a disclosure that is public and has not been withdrawn."""
+    rows = Attachment.objects.filter(
+        disclosure__state__in=PUBLIC_STATES, disclosure__starts_on__lte=today
+    ).select_related("disclosure")
+    return access_public(rows, attachment_id, label="tệp đính kèm")
 
 
-def of_unit(unit: Unit, status: str, today: dt.date) -> QuerySet[Disclosure]:
-    """An official's list of the unit's disclosures, filtered by what a reader would see today."""
-    rows = Disclosure.objects.filter(unit=unit).prefetch_related(_ITEMS).order_by("-starts_on", "-id")
+def of_unit(rows: QuerySet[Disclosure], status: str, today: dt.date) -> QuerySet[Disclosure]:
+    """A unit's disclosures as `read_unit` scoped them, filtered by what a reader would see today."""
+    rows = rows.prefetch_related(_ITEMS).order_by("-starts_on", "-id")
     published = Q(state=DisclosureState.PUBLISHED)
     filters = {
         Status.DRAFT: Q(state=DisclosureState.DRAFT),
@@ -147,21 +200,26 @@ def item_by_code(code: str | None) -> DisclosureItem | None:
     return item
 
 
-def access_proof(*, actor: Any, proof_id: int | str) -> ChannelProof:
-    proof = get_or_404(ChannelProof.objects.select_related("disclosure__unit"), proof_id, "minh chứng")
-    require_reader(actor, proof)
-    return proof
+def access_proof(*, actor: User, proof_id: int | str) -> ChannelProof:
+    """A proof of posting (proofs exist only for published disclosures), for its unit's readers."""
+    rows = ChannelProof.objects.select_related("disclosure__unit")
+    return _as_reader(lambda perm: access(rows, proof_id, actor=actor, perm=perm, label="minh chứng"))
 
 
-def access_item(*, actor: Any, item_id: int | str) -> DisclosureItem:
-    """A catalogue line for correction: the catalogue is national, so only the system administrator."""
-    policy.require(actor, DisclosurePerm.MANAGE_CATALOGUE, None)
-    return get_or_404(DisclosureItem.objects.all(), item_id, "nội dung công khai")
+def access_item(*, actor: User, item_id: int | str, perm: Perm, for_write: bool = False) -> DisclosureItem:
+    """A catalogue line. The catalogue is national and public: `perm` is asked of the whole country (no
+    unit), then the line is read from the catalogue (locked with `for_write`)."""
+    policy.require(actor, perm, None)
+    rows = DisclosureItem.objects.all()
+    if for_write:
+        rows = rows.select_for_update()
+    return access_public(rows, item_id, label="nội dung công khai")
 
 
-def subscription_by_token(token: str, *, for_update: bool = False) -> Subscription:
+def subscription_by_token(token: str, *, for_write: bool = False) -> Subscription:
+    """A subscription by the secret of its links (the token is the permission); locked with `for_write`."""
     rows = Subscription.objects.select_related("unit", "item")
-    if for_update:
+    if for_write:
         rows = rows.select_for_update(of=("self",))  # PostgreSQL cannot lock the nullable side of a join
     subscription = rows.filter(token=token[:64]).first()
     if subscription is None:

@@ -11,15 +11,15 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from danchu.accounts.actors import acting_user
 from danchu.core import policy
 from danchu.core.files import file_response
-from danchu.core.forms import attempt, errors_text, submit
-from danchu.core.lookup import get_or_404
+from danchu.core.forms import attempt, refuse, submit
 from danchu.core.paging import paginate
 from danchu.units import selectors as unit_selectors
 from danchu.units.models import Tier
 
-from . import compliance, selectors, services
+from . import compliance, limits, selectors, services
 from .forms import AttachmentForm, DisclosureForm, ItemForm, ProofForm, WithdrawForm
 from .models import Disclosure, Status
 from .permissions import DisclosurePerm
@@ -27,9 +27,8 @@ from .permissions import DisclosurePerm
 
 @login_required
 def unit_list(request: HttpRequest, unit_id: int) -> HttpResponse:
-    """Công khai thông tin của đơn vị, by what a citizen would see today."""
-    unit = unit_selectors.public_unit(unit_id)
-    selectors.require_reader(request.user, unit)
+    """Công khai thông tin của đơn vị, by what a citizen would see today (a witness sees no draft)."""
+    unit, visible = selectors.read_unit(actor=acting_user(request), unit_id=unit_id)
     today = timezone.localdate()
     status = request.GET.get("trang-thai", "")
     return render(
@@ -38,7 +37,7 @@ def unit_list(request: HttpRequest, unit_id: int) -> HttpResponse:
         {
             "unit": unit,
             "ancestors": unit_selectors.ancestors(unit),
-            "page": paginate(request, selectors.of_unit(unit, status, today)),
+            "page": paginate(request, selectors.of_unit(visible, status, today)),
             "statuses": Status.choices,
             "status": status,
             "today": today,
@@ -63,14 +62,14 @@ def _form_data(data: dict[str, Any]) -> dict[str, Any]:
 @login_required
 def create(request: HttpRequest, unit_id: int) -> HttpResponse:
     """Soạn thông tin công khai."""
-    unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id, perm=DisclosurePerm.MANAGE)
+    unit = unit_selectors.access_unit(actor=acting_user(request), unit_id=unit_id, perm=DisclosurePerm.MANAGE)
     initial = {"starts_on": timezone.localdate().strftime("%d/%m/%Y"), "items": request.GET.getlist("muc")}
     form = DisclosureForm(request.POST or None, unit=unit, initial=initial)
     if request.method == "POST":
 
         def save(data: dict[str, Any]) -> Disclosure:
             return services.create_draft(
-                actor=request.user, unit=unit, replaces=data["replaces"], **_form_data(data)
+                actor=acting_user(request), unit=unit, replaces=data["replaces"], **_form_data(data)
             )
 
         disclosure = submit(form, save)
@@ -84,7 +83,9 @@ def create(request: HttpRequest, unit_id: int) -> HttpResponse:
 
 @login_required
 def edit(request: HttpRequest, disclosure_id: int) -> HttpResponse:
-    disclosure = selectors.access_disclosure(actor=request.user, disclosure_id=disclosure_id, for_write=True)
+    disclosure = selectors.access_disclosure(
+        actor=acting_user(request), disclosure_id=disclosure_id, perm=DisclosurePerm.MANAGE
+    )
     initial = {
         "title": disclosure.title,
         "items": [i.code for i in disclosure.items.all()],
@@ -102,7 +103,7 @@ def edit(request: HttpRequest, disclosure_id: int) -> HttpResponse:
             fields = _form_data(data)
             fields["channels"] = fields["channels"] or disclosure.channels
             fields["ends_on"] = fields["ends_on"] or disclosure.ends_on
-            return services.update_draft(actor=request.user, disclosure=disclosure, **fields)
+            return services.update_draft(actor=acting_user(request), disclosure=disclosure, **fields)
 
         if submit(form, save) is not None:
             messages.success(request, "Đã lưu dự thảo.")
@@ -114,7 +115,7 @@ def edit(request: HttpRequest, disclosure_id: int) -> HttpResponse:
 
 @login_required
 def detail(request: HttpRequest, disclosure_id: int) -> HttpResponse:
-    disclosure = selectors.access_disclosure(actor=request.user, disclosure_id=disclosure_id)
+    disclosure = selectors.read_disclosure(actor=acting_user(request), disclosure_id=disclosure_id)
     today = timezone.localdate()
     checks = compliance.proof_status(disclosure)
     return render(
@@ -138,16 +139,18 @@ def detail(request: HttpRequest, disclosure_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def add_attachment(request: HttpRequest, disclosure_id: int) -> HttpResponse:
-    disclosure = selectors.access_disclosure(actor=request.user, disclosure_id=disclosure_id, for_write=True)
+    disclosure = selectors.access_disclosure(
+        actor=acting_user(request), disclosure_id=disclosure_id, perm=DisclosurePerm.MANAGE
+    )
     form = AttachmentForm(request.POST, request.FILES)
     if not form.is_valid():
-        messages.error(request, errors_text(form))
+        refuse(request, form)
     else:
         upload = form.cleaned_data["file"]
         attempt(
             request,
             lambda: services.add_attachment(
-                actor=request.user, disclosure=disclosure, name=upload.name, data=upload.read()
+                actor=acting_user(request), disclosure=disclosure, name=upload.name, data=upload.read()
             ),
             "Đã đính kèm tệp.",
         )
@@ -157,34 +160,46 @@ def add_attachment(request: HttpRequest, disclosure_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def remove_attachment(request: HttpRequest, disclosure_id: int, attachment_id: int) -> HttpResponse:
-    disclosure = selectors.access_disclosure(actor=request.user, disclosure_id=disclosure_id, for_write=True)
-    attachment = get_or_404(disclosure.attachments.all(), attachment_id, "tệp đính kèm")
+    attachment = selectors.access_attachment(
+        actor=acting_user(request),
+        disclosure_id=disclosure_id,
+        attachment_id=attachment_id,
+        perm=DisclosurePerm.MANAGE,
+    )
     attempt(
-        request, lambda: services.remove_attachment(actor=request.user, attachment=attachment), "Đã bỏ tệp."
+        request,
+        lambda: services.remove_attachment(actor=acting_user(request), attachment=attachment),
+        "Đã bỏ tệp.",
+    )
+    return redirect("disclosures:detail", attachment.disclosure_id)
+
+
+@login_required
+@require_POST
+def publish(request: HttpRequest, disclosure_id: int) -> HttpResponse:
+    disclosure = selectors.access_disclosure(
+        actor=acting_user(request), disclosure_id=disclosure_id, perm=DisclosurePerm.MANAGE
+    )
+    attempt(
+        request, lambda: services.publish(actor=acting_user(request), disclosure=disclosure), "Đã phát hành."
     )
     return redirect("disclosures:detail", disclosure.pk)
 
 
 @login_required
 @require_POST
-def publish(request: HttpRequest, disclosure_id: int) -> HttpResponse:
-    disclosure = selectors.access_disclosure(actor=request.user, disclosure_id=disclosure_id, for_write=True)
-    attempt(request, lambda: services.publish(actor=request.user, disclosure=disclosure), "Đã phát hành.")
-    return redirect("disclosures:detail", disclosure.pk)
-
-
-@login_required
-@require_POST
 def withdraw(request: HttpRequest, disclosure_id: int) -> HttpResponse:
-    disclosure = selectors.access_disclosure(actor=request.user, disclosure_id=disclosure_id, for_write=True)
+    disclosure = selectors.access_disclosure(
+        actor=acting_user(request), disclosure_id=disclosure_id, perm=DisclosurePerm.MANAGE
+    )
     form = WithdrawForm(request.POST)
     if not form.is_valid():
-        messages.error(request, errors_text(form))
+        refuse(request, form)
     else:
         reason = form.cleaned_data["reason"]
         attempt(
             request,
-            lambda: services.withdraw(actor=request.user, disclosure=disclosure, reason=reason),
+            lambda: services.withdraw(actor=acting_user(request), disclosure=disclosure, reason=reason),
             "Đã gỡ.",
         )
     return redirect("disclosures:detail", disclosure.pk)
@@ -193,18 +208,19 @@ def withdraw(request: HttpRequest, disclosure_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def record_proof(request: HttpRequest, disclosure_id: int) -> HttpResponse:
-    disclosure = selectors.access_disclosure(actor=request.user, disclosure_id=disclosure_id)
-    policy.require(request.user, DisclosurePerm.RECORD_PROOF, disclosure)
+    disclosure = selectors.access_disclosure(
+        actor=acting_user(request), disclosure_id=disclosure_id, perm=DisclosurePerm.RECORD_PROOF
+    )
     form = ProofForm(request.POST, request.FILES, disclosure=disclosure)
     if not form.is_valid():
-        messages.error(request, errors_text(form))
+        refuse(request, form)
         return redirect("disclosures:detail", disclosure.pk)
     data = form.cleaned_data
     upload = data["file"]
     attempt(
         request,
         lambda: services.record_proof(
-            actor=request.user,
+            actor=acting_user(request),
             disclosure=disclosure,
             channel=data["channel"],
             day=data["day"],
@@ -220,29 +236,24 @@ def record_proof(request: HttpRequest, disclosure_id: int) -> HttpResponse:
 
 @login_required
 def proof_file(request: HttpRequest, proof_id: int) -> HttpResponse | FileResponse:
-    proof = selectors.access_proof(actor=request.user, proof_id=proof_id)
+    proof = selectors.access_proof(actor=acting_user(request), proof_id=proof_id)
     if not proof.file:
         return HttpResponse("Minh chứng này không có tệp.", status=404)
     return file_response(proof.file, proof.file_name, proof.file_kind)
 
 
-def _year(request: HttpRequest) -> int:
-    today = timezone.localdate()
-    raw = request.GET.get("nam", "")
-    return int(raw) if raw.isdigit() and 2023 <= int(raw) <= today.year else today.year
-
-
 @login_required
 def compliance_page(request: HttpRequest, unit_id: int) -> HttpResponse:
     """Tuân thủ công khai: the checklist of a commune, or the roll-up of the communes below a node."""
-    unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id, perm=DisclosurePerm.VIEW)
-    year, today = _year(request), timezone.localdate()
+    unit = unit_selectors.access_unit(actor=acting_user(request), unit_id=unit_id, perm=DisclosurePerm.VIEW)
+    today = timezone.localdate()
+    year = limits.year_param(request.GET.get("nam"), today=today) or today.year
     on = min(today, today.replace(year=year, month=12, day=31))
     context: dict[str, Any] = {
         "unit": unit,
         "ancestors": unit_selectors.ancestors(unit),
         "year": year,
-        "years": list(range(today.year, 2022, -1)),
+        "years": list(range(today.year, limits.FIRST_YEAR - 1, -1)),
         "on": on,
         "findings": compliance.Finding,
         "can_manage": policy.allowed(request.user, DisclosurePerm.MANAGE, unit),
@@ -269,7 +280,9 @@ def catalogue(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def edit_item(request: HttpRequest, item_id: int) -> HttpResponse:
-    item = selectors.access_item(actor=request.user, item_id=item_id)
+    item = selectors.access_item(
+        actor=acting_user(request), item_id=item_id, perm=DisclosurePerm.MANAGE_CATALOGUE
+    )
     initial = {
         "title": item.title,
         "recurrence": item.recurrence,
@@ -281,7 +294,7 @@ def edit_item(request: HttpRequest, item_id: int) -> HttpResponse:
     }
     form = ItemForm(request.POST or None, initial=initial)
     if request.method == "POST":
-        saved = submit(form, lambda data: services.update_item(actor=request.user, item=item, **data))
+        saved = submit(form, lambda data: services.update_item(actor=acting_user(request), item=item, **data))
         if saved is not None:
             messages.success(request, f"Đã cập nhật nội dung {item.code}.")
             return redirect("disclosures:catalogue")

@@ -11,11 +11,12 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 
+from danchu.accounts.models import User
 from danchu.core import search as search_index
 from danchu.core.errors import DomainError
 from danchu.core.files import file_response
 from danchu.core.paging import paginate
-from danchu.disclosures import selectors, services
+from danchu.disclosures import limits, selectors, services
 from danchu.disclosures.forms import SubscribeForm
 from danchu.disclosures.models import DisclosureState
 from danchu.units import selectors as unit_selectors
@@ -40,8 +41,7 @@ def archive(request: HttpRequest, unit_id: int) -> HttpResponse:
 
 def _archive(request: HttpRequest, unit_id: int, extra: dict[str, Any]) -> HttpResponse:
     unit, today = _commune(unit_id), timezone.localdate()
-    year_text = request.GET.get("nam", "")
-    year = int(year_text) if year_text.isdigit() and 2000 <= int(year_text) <= today.year else None
+    year = limits.year_param(request.GET.get("nam"), today=today)  # anything else shows every year
     item = selectors.item_by_code(request.GET.get("muc"))
     rows = selectors.archive(unit, today, year=year, item_code=item.code if item else None)
     return render(
@@ -52,7 +52,7 @@ def _archive(request: HttpRequest, unit_id: int, extra: dict[str, Any]) -> HttpR
             "ancestors": unit_selectors.ancestors(unit),
             "page": paginate(request, rows),
             "year": year,
-            "years": list(range(today.year, 2022, -1)),
+            "years": list(range(today.year, limits.FIRST_YEAR - 1, -1)),
             "item": item,
             "items": list(selectors.catalogue("commune")),
             "today": today,
@@ -76,9 +76,14 @@ def disclosure(request: HttpRequest, disclosure_id: int) -> HttpResponse:
 
 
 def attachment(request: HttpRequest, attachment_id: int) -> FileResponse:
-    found = selectors.access_attachment(
-        actor=request.user, attachment_id=attachment_id, today=timezone.localdate()
-    )
+    """A file: public with its disclosure; before that, only for those who read the disclosure (officials
+    see a draft's files through this same address)."""
+    try:
+        found = selectors.public_attachment(attachment_id, timezone.localdate())
+    except Http404:
+        if not isinstance(request.user, User):
+            raise
+        found = selectors.read_attachment(actor=request.user, attachment_id=attachment_id)
     return file_response(found.file, found.name, found.kind)
 
 
@@ -94,7 +99,7 @@ def search(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     text = request.GET.get("q", "")
     unit_text = request.GET.get("don_vi", "")
-    unit = unit_selectors.public_unit(unit_text) if unit_text.isdigit() else None
+    unit = unit_selectors.public_unit(unit_text) if unit_text.isascii() and unit_text.isdigit() else None
     item = selectors.item_by_code(request.GET.get("muc"))
     notes = []
     dates: dict[str, dt.date | None] = {}
@@ -111,7 +116,7 @@ def search(request: HttpRequest) -> HttpResponse:
         category=item.code if item else None,
         date_from=dates["tu"],
         date_to=dates["den"],
-        page=int(page_text) if page_text.isdigit() else 1,
+        page=limits.page_param(page_text),
     )
     if len(text) > search_index.MAX_QUERY_CHARS:
         notes.append(f"Chỉ tìm theo {search_index.MAX_QUERY_CHARS} ký tự đầu của câu tìm kiếm.")

@@ -7,8 +7,10 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 
+from danchu.core import registry
 from danchu.core.paging import paginate
 from danchu.disclosures import selectors as disclosure_selectors
 from danchu.units import selectors
@@ -63,6 +65,12 @@ def _unit_page(request: HttpRequest, unit_id: int, extra: dict[str, Any]) -> Htt
         today = timezone.localdate()
         item = disclosure_selectors.item_by_code(request.GET.get("muc"))
         context = {
+            # What each domain app offers a commune's citizens (its registry's portal sections): a new app
+            # appears here by declaring its section, with no edit to the portal and no query.
+            "sections": [
+                (section.title, reverse(section.url_name, args=[unit.pk]))
+                for section in registry.portal_sections()
+            ],
             "item": item,
             "today": today,
             "categories": disclosure_selectors.categories_posted(unit, today),

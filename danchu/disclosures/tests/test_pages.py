@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from danchu.core.models import AuditEntry
 from danchu.disclosures import services
-from danchu.disclosures.models import Disclosure, DisclosureState, Subscription
+from danchu.disclosures.models import Disclosure, DisclosureItem, DisclosureState, Subscription
 
 from .conftest import PDF, PNG, at, draft
 
@@ -228,13 +228,13 @@ def test_edit_draft_and_catalogue_item_pages(tree, personas, login):
     assert disclosure.title == "Dự toán ngân sách (bản 2)" and disclosure.ends_on.month == 4
     assert sorted(disclosure.items.values_list("code", flat=True)) == ["11.2a", "11.6"]
     admin = login(personas["admin"])
-    item_id = services.DisclosureItem.objects.get(code="11.12").pk
+    item_id = DisclosureItem.objects.get(code="11.12").pk
     answer = admin.post(f"/cong-khai/danh-muc/{item_id}/", {
         "title": "Kết quả giải quyết khiếu nại, tố cáo", "recurrence": "yearly", "channels": ["portal"],
         "mandatory": "on", "posting_days": "45", "note": "Theo hướng dẫn của tỉnh",
     })  # fmt: skip
     assert answer.status_code == 302
-    verified_id = services.DisclosureItem.objects.get(code="11.1").pk
+    verified_id = DisclosureItem.objects.get(code="11.1").pk
     refused = admin.post(f"/cong-khai/danh-muc/{verified_id}/", {
         "title": "x", "recurrence": "yearly", "channels": ["portal"],
     })  # fmt: skip
