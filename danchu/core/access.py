@@ -23,7 +23,7 @@ from .actors import Actor
 from .lookup import get_or_404
 from .policy import Perm
 
-_seen: ContextVar[list[Model] | None] = ContextVar("danchu_access_seen", default=None)
+_seen: ContextVar[list[tuple[str, object]] | None] = ContextVar("danchu_access_seen", default=None)
 
 
 def access[M: Model](
@@ -36,32 +36,51 @@ def access[M: Model](
     for_write: bool = False,
 ) -> M:
     """The record `pk` of `queryset` if `actor` may do `perm` on it (404 if missing, 403 if forbidden)."""
+    _note(queryset.model, pk)
     if for_write:
         if not transaction.get_connection().in_atomic_block:
             raise RuntimeError("access(for_write=True) locks a row: call it inside the service's transaction")
         queryset = queryset.select_for_update(of=("self",))
     obj = get_or_404(queryset, pk, label)
-    _note(obj)
     policy.require(actor, perm, obj)
     return obj
 
 
 def access_public[M: Model](queryset: QuerySet[M], pk: int | str | None, *, label: str) -> M:
     """A record anyone may read: `queryset` is the public scope (what is posted, published, open)."""
-    obj = get_or_404(queryset, pk, label)
-    _note(obj)
-    return obj
+    _note(queryset.model, pk)
+    return get_or_404(queryset, pk, label)
 
 
-def _note(obj: Model) -> None:
+def access_national[M: Model](
+    queryset: QuerySet[M],
+    pk: int | str | None,
+    *,
+    actor: Actor | None,
+    perm: Perm,
+    label: str,
+    for_write: bool = False,
+) -> M:
+    """A national record that belongs to no unit (a catalogue line, a holiday): `perm` is asked of the
+    whole country first, then the record is read (and locked with `for_write`)."""
+    _note(queryset.model, pk)
+    policy.require(actor, perm, None)
+    if for_write:
+        if not transaction.get_connection().in_atomic_block:
+            raise RuntimeError("access(for_write=True) locks a row: call it inside the service's transaction")
+        queryset = queryset.select_for_update()
+    return get_or_404(queryset, pk, label)
+
+
+def _note(model: type[Model], pk: object) -> None:
     seen = _seen.get()
     if seen is not None:
-        seen.append(obj)
+        seen.append((model._meta.label_lower, pk))
 
 
 @contextmanager
-def watch() -> Iterator[list[Model]]:
-    """Collect every record fetched through the door while the block runs (for tests)."""
+def watch() -> Iterator[list[tuple[str, object]]]:
+    """Collect every (model, id) asked of the door while the block runs, allowed or not (for tests)."""
     token = _seen.set([])
     try:
         seen = _seen.get()

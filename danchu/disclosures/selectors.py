@@ -17,8 +17,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from danchu.accounts.models import User
-from danchu.core import policy
-from danchu.core.access import access, access_public
+from danchu.core.access import access, access_national, access_public
 from danchu.core.errors import DomainError, PermissionDeniedError
 from danchu.core.policy import Perm
 from danchu.units import selectors as unit_selectors
@@ -209,11 +208,10 @@ def access_proof(*, actor: User, proof_id: int | str) -> ChannelProof:
 def access_item(*, actor: User, item_id: int | str, perm: Perm, for_write: bool = False) -> DisclosureItem:
     """A catalogue line. The catalogue is national and public: `perm` is asked of the whole country (no
     unit), then the line is read from the catalogue (locked with `for_write`)."""
-    policy.require(actor, perm, None)
     rows = DisclosureItem.objects.all()
-    if for_write:
-        rows = rows.select_for_update()
-    return access_public(rows, item_id, label="nội dung công khai")
+    return access_national(
+        rows, item_id, actor=actor, perm=perm, label="nội dung công khai", for_write=for_write
+    )
 
 
 def subscription_by_token(token: str, *, for_write: bool = False) -> Subscription:

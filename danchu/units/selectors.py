@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from django.db.models import Count, Q, QuerySet
 
-from danchu.core.access import access
+from danchu.core.access import access, access_public
 from danchu.core.actors import Actor
 from danchu.core.errors import DomainError
-from danchu.core.lookup import get_or_404
 from danchu.core.policy import Perm
 from danchu.core.text import fold
 
@@ -48,8 +47,7 @@ def access_resident(
 
 def public_unit(unit_id: int | str) -> Unit:
     """A unit as the public sees it: name, kind, place in the tree (no internal data)."""
-    unit: Unit = get_or_404(Unit.objects.select_related("parent"), unit_id, "đơn vị")
-    return unit
+    return access_public(Unit.objects.select_related("parent"), unit_id, label="đơn vị")
 
 
 def commune_by_code(code: str, *, generation: str = Generation.CURRENT) -> Unit:
