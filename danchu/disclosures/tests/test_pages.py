@@ -16,8 +16,8 @@ from .conftest import PDF, PNG, at, draft
 
 
 def test_official_drafts_attaches_publishes_and_proves(tree, personas, login):
-    client = login(personas["commune_official"])
     with at(2026, 3, 2):
+        client = login(personas["commune_official"])
         bad = client.post(f"/cong-khai/don-vi/{tree.commune.pk}/moi/", {
             "title": "Kết quả bình xét hộ nghèo", "items": ["11.7"], "starts_on": "02/03/2026",
             "ends_on": "01/02/2026", "body": "<p onmouseover=x>Danh sách</p>",
@@ -176,13 +176,13 @@ def test_portal_query_counts_do_not_grow_with_disclosures(tree, personas, client
         add(25)
         many = [_portal_queries(client, url) for url in pages]
         detail = Disclosure.objects.first()
-        assert _portal_queries(client, f"/cong-bo/{detail.pk}/") <= 8
+        assert _portal_queries(client, f"/cong-bo/{detail.pk}/") == 5
     assert few == many
 
 
 def test_compliance_pages_for_commune_and_province(tree, personas, posted, login):
-    client = login(personas["province_official"])
     with at(2026, 5, 1):
+        client = login(personas["province_official"])
         commune = client.get(f"/cong-khai/don-vi/{tree.commune.pk}/tuan-thu/?nam=2026")
         rollup = client.get(f"/cong-khai/don-vi/{tree.province.pk}/tuan-thu/?nam=2026")
         odd = client.get(f"/cong-khai/don-vi/{tree.commune.pk}/tuan-thu/?nam=abc")
