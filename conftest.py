@@ -6,11 +6,13 @@ province ── commune ── village (households h1, h2)
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
+import time_machine
 from django.contrib.auth.models import AnonymousUser
 
 from danchu.accounts.models import Role, RoleAssignment, User
@@ -125,6 +127,34 @@ def login(client: Any) -> Any:
         return client
 
     return _login
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--shift-clock-days",
+        type=int,
+        default=0,
+        metavar="N",
+        help="run the whole session with the clock N days ahead (negative: behind), still ticking: a test "
+        "that depends on today's date instead of pinning its own clock fails",
+    )
+
+
+@pytest.hookimpl(tryfirst=True)  # before the header is printed and the test database is made
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """With --shift-clock-days, the clock moves before the test database is made, so migrations, fixtures
+    and tests all live on the shifted date; a test that pins its own clock (time_machine.travel) still gets
+    exactly the time it asked for, and returns to the shifted one afterwards."""
+    days = session.config.getoption("shift_clock_days")
+    if days:
+        traveller = time_machine.travel(dt.datetime.now(dt.UTC) + dt.timedelta(days=days), tick=True)
+        traveller.start()
+        session.config.add_cleanup(traveller.stop)
+
+
+def pytest_report_header(config: pytest.Config) -> str | None:
+    days = config.getoption("shift_clock_days")
+    return f"clock shifted {days} days: now is {dt.datetime.now(dt.UTC):%d/%m/%Y %H:%M} UTC" if days else None
 
 
 def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:

@@ -1,4 +1,9 @@
-"""Benchmark set-up: a throwaway database (SQLite file or PostgreSQL cluster) and machine facts."""
+"""Benchmark set-up: a throwaway database (SQLite file or PostgreSQL cluster) and machine facts.
+
+Every benchmark takes `--db postgres` and `--smoke`: tiny sizes that run in seconds, so that
+`scripts/bench-smoke.sh` proves on every test run that each benchmark still runs to its figures (which,
+in a smoke run, measure nothing).
+"""
 
 from __future__ import annotations
 
@@ -6,20 +11,25 @@ import argparse
 import atexit
 import os
 import platform
+import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# The smoke runs load these provinces of the national list (both trees) instead of all 34 and 63.
+SMOKE_PROVINCES = ("22", "4")  # Quảng Ninh, Cao Bằng
 
 
 def setup(description: str) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument("--smoke", action="store_true", help="tiny sizes: proves it runs, measures nothing")
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="danchu-bench-"))
     workdir.chmod(0o755)  # the PostgreSQL cluster runs as an unprivileged user who must reach it
+    atexit.register(shutil.rmtree, workdir, ignore_errors=True)  # last: after the cluster has stopped
     if args.db == "postgres":
         pgdir = workdir / "pg"
         url = subprocess.check_output(
@@ -41,4 +51,13 @@ def setup(description: str) -> argparse.Namespace:
     machine = f"{platform.node()} {platform.machine()} {os.cpu_count()} cores"
     print(f"machine: {machine}, Python {platform.python_version()}")
     print(f"database: {args.db}")
+    if args.smoke:
+        print("smoke run: tiny sizes, the figures below measure nothing")
     return args
+
+
+def load_units(smoke: bool) -> None:
+    """The national unit list; in a smoke run only SMOKE_PROVINCES of it."""
+    from danchu.units.loader import load_national_units
+
+    load_national_units(provinces=SMOKE_PROVINCES if smoke else None)

@@ -6,7 +6,8 @@
    ago to 60 days ahead, one responsible user per agency and unit: `reminder_scan_s`, and its ratio to
    one SQL query counting the rows the scan has to consider (`reminder_scan_ratio_to_floor`).
 
-Usage: .venv/bin/python bench/plans.py [--db postgres]
+Usage: .venv/bin/python bench/plans.py [--db postgres] [--smoke]
+(--smoke: 20 generated plans, 1,000 tasks and 500 obligations)
 """
 
 from __future__ import annotations
@@ -39,11 +40,12 @@ def generated(texts: list[str], count: int) -> list[str]:
 
 
 def main() -> None:
-    setup(__doc__ or "")
+    args = setup(__doc__ or "")
     from danchu.plans.importer import parse_text
 
     samples = [path.read_text(encoding="utf-8") for path in sorted(SAMPLES.glob("*.txt"))]
-    documents = samples + generated(samples, 1000)
+    assert samples, f"no sample plans in {SAMPLES}"
+    documents = samples + generated(samples, 20 if args.smoke else 1000)
     parse_text(samples[0])  # warm the regular expressions
     started = time.perf_counter()
     items = sum(len(parse_text(text).items) for text in documents)
@@ -51,14 +53,15 @@ def main() -> None:
     print(f"documents: {len(documents)}, items read: {items}, total_s: {elapsed:.2f}")
     parse_ms = elapsed * 1000 / len(documents)
 
-    scan_s, floor_s, scanned, notifications = reminder_scan()
+    tasks, obligations = (1_000, 500) if args.smoke else (100_000, 50_000)
+    scan_s, floor_s, scanned, notifications = reminder_scan(tasks, obligations)
     print(f"rows considered: {scanned}, notifications written: {notifications}, floor_s: {floor_s:.4f}")
     print(f"parse_ms_per_doc: {parse_ms:.2f}")
     print(f"reminder_scan_s: {scan_s:.2f}")
     print(f"reminder_scan_ratio_to_floor: {scan_s / floor_s:.0f}")
 
 
-def reminder_scan(tasks: int = 100_000, obligations: int = 50_000) -> tuple[float, float, int, int]:
+def reminder_scan(tasks: int, obligations: int) -> tuple[float, float, int, int]:
     import datetime as dt
 
     from django.db import connection

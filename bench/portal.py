@@ -10,16 +10,19 @@ gunicorn (2 sync workers, production settings over plain HTTP) and loads it with
 - `portal_queries`, `portal_queries_100`: the page's query count with 10,000 and with 100 disclosures.
 
 Rounds alternate ceiling and portal (3 × 8 s each) and the medians are kept, because the machine is shared
-with wrk. Usage: .venv/bin/python bench/portal.py [--db postgres]
+with wrk. Usage: .venv/bin/python bench/portal.py [--db postgres] [--smoke]
+(--smoke: 200 disclosures and one round of 1 s each: the same server and load, briefly)
 """
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import os
 import random
 import re
 import secrets
+import shutil
 import socket
 import statistics
 import subprocess
@@ -28,10 +31,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _common import ROOT, setup
-
-DISCLOSURES = 10_000
-ROUNDS, SECONDS = 3, 8
+from _common import ROOT, load_units, setup
 
 
 def seed(commune_code: str, count: int, start: int = 0) -> None:
@@ -67,10 +67,10 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def wrk(url: str) -> tuple[float, float]:
+def wrk(url: str, seconds: int) -> tuple[float, float]:
     """(requests per second, p99 latency in ms) for `url`."""
     tool = subprocess.check_output([str(ROOT / "scripts" / "wrk.sh")], text=True).strip()
-    out = subprocess.check_output([tool, "-t1", "-c8", f"-d{SECONDS}s", "--latency", url], text=True)
+    out = subprocess.check_output([tool, "-t1", "-c8", f"-d{seconds}s", "--latency", url], text=True)
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     if errors:
         sys.exit(f"{url} answered {errors.group(1)} errors:\n{out}")
@@ -80,15 +80,15 @@ def wrk(url: str) -> tuple[float, float]:
 
 
 def main() -> None:
-    setup(__doc__ or "")
-    from django.core.management import call_command
+    args = setup(__doc__ or "")
+    disclosures, rounds, seconds = (200, 1, 1) if args.smoke else (10_000, 3, 8)
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
     from danchu.units.models import Generation, Tier, Unit
 
-    call_command("load_units", verbosity=0)
+    load_units(args.smoke)
     commune = Unit.objects.get(code="6673", tier=Tier.COMMUNE, generation=Generation.CURRENT)
     page = f"/don-vi/{commune.pk}/"
 
@@ -99,11 +99,12 @@ def main() -> None:
 
     seed("6673", 100)
     few = queries()
-    seed("6673", DISCLOSURES - 100, start=100)
+    seed("6673", disclosures - 100, start=100)
     many = queries()
     connection.close()
 
     static = Path(tempfile.mkdtemp(prefix="danchu-static-"))
+    atexit.register(shutil.rmtree, static, ignore_errors=True)
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "bench.server",
@@ -138,16 +139,16 @@ def main() -> None:
                 time.sleep(0.1)
         subprocess.run(["curl", "-sf", "-o", "/dev/null", f"{base}{page}"], check=True)
         ceiling, portal, p99 = [], [], []
-        wrk(f"{base}/bench/ceiling/")  # warm both workers
-        for _ in range(ROUNDS):
-            ceiling.append(wrk(f"{base}/bench/ceiling/")[0])
-            rps, latency = wrk(f"{base}{page}")
+        wrk(f"{base}/bench/ceiling/", seconds)  # warm both workers
+        for _ in range(rounds):
+            ceiling.append(wrk(f"{base}/bench/ceiling/", seconds)[0])
+            rps, latency = wrk(f"{base}{page}", seconds)
             portal.append(rps)
             p99.append(latency)
     finally:
         server.terminate()
         server.wait()
-    print(f"disclosures: {DISCLOSURES}, posted now on the page: ~{DISCLOSURES * 30 // (3 * 365)}")
+    print(f"disclosures: {disclosures}, posted now on the page: ~{disclosures * 30 // (3 * 365)}")
     print(f"rounds: ceiling {[round(r) for r in ceiling]}, portal {[round(r) for r in portal]}")
     print(f"portal_queries: {many}")
     print(f"portal_queries_100: {few}")

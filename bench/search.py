@@ -10,7 +10,8 @@ pass, and prints:
 - `search_p50_ms`, `search_p95_ms`: per query (first page of 20 hits, ranked);
 - `search_filtered_p50_ms`: the filtered ones alone; `index_build_s`: loading and indexing the rows.
 
-Usage: .venv/bin/python bench/search.py [--db postgres]
+Usage: .venv/bin/python bench/search.py [--db postgres] [--smoke]
+(--smoke: 5,000 rows and 30 queries)
 """
 
 from __future__ import annotations
@@ -24,8 +25,6 @@ from importlib import import_module
 
 from _common import setup
 
-ROWS = 1_000_000
-QUERIES = 300
 VOCABULARY = (
     "ủy ban nhân dân phường xã thông báo kế hoạch dự toán ngân sách quyết toán đất đai thu hồi "
     "bồi thường hỗ trợ tái định cư quy hoạch xây dựng dự án công trình giao thông đường trường "
@@ -43,6 +42,7 @@ WORDS = VOCABULARY.split()
 
 def main() -> None:
     args = setup(__doc__ or "")
+    rows, queries = (5_000, 30) if args.smoke else (1_000_000, 300)
     from django.db import connection, transaction
 
     from danchu.core import search
@@ -75,7 +75,7 @@ def main() -> None:
         "visible_from, title, summary, url, title_key, body_key) VALUES (" + ", ".join(["%s"] * 13) + ")"
     )
     batch: list[tuple[object, ...]] = []
-    for n in range(ROWS):
+    for n in range(rows):
         province, commune = communes[n % len(communes)]
         title, title_key = phrase(8, 14)
         body, body_key = phrase(40, 80)
@@ -84,7 +84,7 @@ def main() -> None:
         batch.append(("disclosure", n, province * 1000 + commune, f"/{province}/{province * 1000 + commune}/",
                       f"Phường {commune}", cats, day, day, title.capitalize(), body[:280], f"/cong-bo/{n}/",
                       title_key, body_key))  # fmt: skip
-        if len(batch) == 5000:
+        if len(batch) == 5000 or n == rows - 1:  # the last batch too
             with transaction.atomic(), connection.cursor() as cursor:
                 cursor.executemany(insert, batch)
             batch.clear()
@@ -100,7 +100,7 @@ def main() -> None:
 
     today = dt.date(2027, 1, 1)
     cases = []
-    for q in range(QUERIES):
+    for q in range(queries):
         picks = rng.choices(order, cum_weights=weights, k=rng.randint(1, 3))
         words = [WORDS[i] if q % 2 else folded[i] for i in picks]
         if q % 5 == 0 and len(words[-1]) > 3:
@@ -130,13 +130,12 @@ def main() -> None:
     all_ms = [t for t, _ in timings]
     filtered_ms = [t for (t, _), (_, f) in zip(timings, cases, strict=True) if f]
     quantiles = statistics.quantiles(all_ms, n=20)
-    print(f"rows: {ROWS}, queries: {QUERIES}, with hits: {sum(1 for _, h in timings if h)}")
+    print(f"rows: {rows}, queries: {queries}, with hits: {sum(1 for _, h in timings if h)}")
     print(f"slowest query: {max(all_ms):.1f} ms")
     print(f"index_build_s: {build:.0f}")
     print(f"search_filtered_p50_ms: {statistics.median(filtered_ms):.1f}")
     print(f"search_p50_ms: {statistics.median(all_ms):.1f}")
     print(f"search_p95_ms: {quantiles[18]:.1f}")
-    del args
 
 
 if __name__ == "__main__":

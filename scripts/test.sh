@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Everything CI checks: lint, types, import contracts, the suite on SQLite and PostgreSQL, browser tests.
+# Everything CI checks: lint, types, import contracts, the suite on SQLite (also with the clock a year ahead)
+# and PostgreSQL, the benchmarks in smoke mode, browser tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh
@@ -17,6 +18,10 @@ DJANGO_SETTINGS_MODULE=danchu.settings.prod ALLOWED_HOSTS=danchu.example.vn \
 
 echo "== pytest on SQLite"
 .venv/bin/pytest -q -m "not browser" "$@"
+echo "== pytest on SQLite, clock shifted a year ahead"
+.venv/bin/pytest -q -m "not browser" --shift-clock-days=365 "$@"
+echo "== benchmarks, smoke run on SQLite"
+scripts/bench-smoke.sh
 
 pgdir=$(mktemp -d /tmp/danchu-pg.XXXXXX)
 trap 'scripts/postgres.sh stop "$pgdir"' EXIT

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.core.mail import send_mail
 from django.db import connection, transaction
 from django.tasks import task
@@ -63,7 +64,13 @@ def send_notification_emails() -> int:
     )
     sent: list[int] = []
     for notification in pending.iterator(chunk_size=500):
-        body = f"{notification.body}\n\n{notification.url}".strip()
+        # the page's path becomes a link that works from a mail program: on this site's address
+        link = (
+            f"{settings.DANCHU_SITE_URL}{notification.url}"
+            if notification.url.startswith("/")
+            else notification.url
+        )
+        body = f"{notification.body}\n\n{link}".strip()
         try:
             send_mail(f"[danchu] {notification.title}", body, None, [notification.user.email])
         except (OSError, smtplib.SMTPException):

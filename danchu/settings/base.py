@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
-from .env import BASE_DIR, VAR_DIR, database_config, env_list, env_str, smtp_mailer
+from .env import BASE_DIR, VAR_DIR, database_config, env_list, env_str, site_url, smtp_mailer
 
 SECRET_KEY = env_str("SECRET_KEY", "dev-only-insecure-key-change-me")
 DEBUG = False
@@ -132,8 +132,9 @@ MAILERS = (
     }
 )
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "danchu <no-reply@localhost>")
-# Links in emails sent outside a request (subscriptions, announcements) start with this address.
-DANCHU_SITE_URL = env_str("DANCHU_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Links in emails sent outside a request (subscriptions, announcements) start with this address:
+# DANCHU_SITE_URL, or http://DANCHU_ADDR, the address `make run` serves on.
+DANCHU_SITE_URL = site_url()
 # A subscription not confirmed within this many days is forgotten; its link no longer works.
 DANCHU_SUBSCRIPTION_CONFIRM_DAYS = 7
 

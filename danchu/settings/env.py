@@ -27,6 +27,16 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def site_url() -> str:
+    """Where links sent outside a request (mail) point: DANCHU_SITE_URL when configured (production), else
+    the address `make run` serves on, DANCHU_ADDR (default 127.0.0.1:8000; a bare port means 127.0.0.1)."""
+    configured = env_str("DANCHU_SITE_URL").rstrip("/")
+    if configured:
+        return configured
+    addr = env_str("DANCHU_ADDR") or "127.0.0.1:8000"
+    return f"http://127.0.0.1:{addr}" if addr.isdigit() else f"http://{addr}"
+
+
 def database_config(default_sqlite: Path) -> dict[str, Any]:
     """The `default` database from DATABASE_URL, tuned for each engine.
 

@@ -7,7 +7,7 @@ A second run with the same data writes nothing.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -81,8 +81,9 @@ def _layer(generation: str, tier: int, rows: Iterable[Any], parent_attr: str | N
 Link = tuple[str, int, str, str, int, str, bool]
 
 
-def read_source() -> tuple[list[SourceUnit], list[Link]]:
-    """Every unit of both trees, parents before children, and the old→new links."""
+def read_source(provinces: Collection[str] | None = None) -> tuple[list[SourceUnit], list[Link]]:
+    """Every unit of both trees, parents before children, and the old→new links; with `provinces` (codes),
+    only those provinces of either tree, their units and the links among them (benchmark smoke runs)."""
     from vietnam_provinces import _lookup as current
     from vietnam_provinces import _province_conversion_2025 as province_links
     from vietnam_provinces import _ward_conversion_2025 as ward_links
@@ -109,7 +110,18 @@ def read_source() -> tuple[list[SourceUnit], list[Link]]:
             links.append(
                 (old, Tier.COMMUNE, old_code, new, Tier.COMMUNE, new_code, ward.old_ward.is_partly_merged)
             )
-    return units, links
+    if provinces is None:
+        return units, links
+    kept: set[tuple[str, int, str]] = set()
+    for unit in units:  # parents come first
+        if (unit.tier == Tier.PROVINCE and unit.code in provinces) or (
+            unit.parent_code is not None and (unit.generation, _parent_tier(unit), unit.parent_code) in kept
+        ):
+            kept.add((unit.generation, unit.tier, unit.code))
+    return (
+        [u for u in units if (u.generation, u.tier, u.code) in kept],
+        [link for link in links if link[:3] in kept and link[3:6] in kept],
+    )
 
 
 def _parent_tier(unit: SourceUnit) -> int:
@@ -119,8 +131,8 @@ def _parent_tier(unit: SourceUnit) -> int:
 
 
 @transaction.atomic
-def load_national_units() -> LoadResult:
-    source_units, source_links = read_source()
+def load_national_units(provinces: Collection[str] | None = None) -> LoadResult:
+    source_units, source_links = read_source(provinces)
     result = LoadResult()
     existing: dict[tuple[str, int, str], Unit] = {
         (u.generation, u.tier, u.code): u

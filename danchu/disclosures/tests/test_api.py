@@ -15,8 +15,8 @@ def _post(client, url, body):
 
 
 def test_api_journey_and_errors(tree, personas, login):
-    client = login(personas["commune_official"])
-    with at(2026, 3, 2):
+    with at(2026, 3, 2):  # the session too: a login made today would have expired on an earlier date
+        client = login(personas["commune_official"])
         bad = _post(client, f"/api/v1/units/{tree.commune.pk}/disclosures", {
             "title": "Dự toán", "items": ["11.2a"], "starts_on": "2026-03-05", "ends_on": "2026-03-01",
         })  # fmt: skip

@@ -43,7 +43,7 @@ def test_before_overdue_and_escalation_each_once(tree, personas, issued):
     assert Notification.objects.filter(
         user=commune_officer, key=f"obligation:{commune_obligation.pk}:before"
     ).exists()
-    assert result.rows["obligation.before"] >= 2
+    assert result.rows["obligation.before"] == 4
 
     reminders.scan(today=plan_due - dt.timedelta(days=2))  # the next day's scan: nothing new for this event
     assert Notification.objects.filter(key=f"obligation:{commune_obligation.pk}:before").count() == 1

@@ -10,8 +10,8 @@ from .conftest import at
 
 def test_api_fill_submit_return_approve_and_rollup(tree, personas, regime, login):
     report = Submission.objects.get(regime=regime, unit=tree.commune)
-    commune = login(personas["commune_official"])
     with at(2026, 6, 16):
+        commune = login(personas["commune_official"])
         bad = commune.put(
             f"/api/v1/reports/{report.pk}/values",
             data=json.dumps({"values": {"MC_RECEIVED": "x", "MC_EARLY": 3, "QCDC_SATISFACTION": [9, 0]}}),
@@ -27,44 +27,46 @@ def test_api_fill_submit_return_approve_and_rollup(tree, personas, regime, login
         )
         assert ok.status_code == 200 and ok.json()["values"]["MC_RECEIVED"]["number"] == "12.0000"
         assert commune.post(f"/api/v1/reports/{report.pk}/submit").json()["status"] == "submitted"
-    assert (
-        commune.post(
-            f"/api/v1/reports/{report.pk}/approve", data="{}", content_type="application/json"
-        ).status_code
-        == 403
-    )
-    province = login(personas["province_official"])
-    back = province.post(
-        f"/api/v1/reports/{report.pk}/return",
-        data=json.dumps({"comment": "Sửa lại"}),
-        content_type="application/json",
-    )
-    assert back.json()["status"] == "returned"
+        assert (
+            commune.post(
+                f"/api/v1/reports/{report.pk}/approve", data="{}", content_type="application/json"
+            ).status_code
+            == 403
+        )
+    with at(2026, 6, 16, 15):
+        province = login(personas["province_official"])
+        back = province.post(
+            f"/api/v1/reports/{report.pk}/return",
+            data=json.dumps({"comment": "Sửa lại"}),
+            content_type="application/json",
+        )
+        assert back.json()["status"] == "returned"
     with at(2026, 6, 17):
-        login(personas["commune_official"]).post(f"/api/v1/reports/{report.pk}/submit")
-    province = login(personas["province_official"])
-    assert (
-        province.post(
-            f"/api/v1/reports/{report.pk}/approve", data="{}", content_type="application/json"
-        ).json()["status"]
-        == "approved"
-    )
-    pivot = province.get(f"/api/v1/report-regimes/{regime.pk}/periods/2026S1/rollup").json()
-    column = pivot["indicators"].index("QCDC_SATISFACTION")
-    assert pivot["total"][column] == "90.00"
-    done = province.get(f"/api/v1/report-regimes/{regime.pk}/periods/2026S1/completeness").json()
-    assert (done["expected"], done["approved"], done["missing"]) == (2, 1, 1)
-    assert done["missing_units"][0]["unit"] == "Xã Nam Chính"
-    values = province.get(f"/api/v1/report-regimes/{regime.pk}/periods/2026S1/dataValueSets").json()
-    assert values["idScheme"] == "CODE" and len(values["dataValues"]) == 3
-    assert AuditEntry.objects.filter(action="reports.submission.approve").count() == 1
-    sibling = login(personas["sibling_official"])
-    assert sibling.get(f"/api/v1/reports/{report.pk}").status_code == 403
-    assert sibling.get(f"/api/v1/report-regimes/{regime.pk}/periods/2026S1/rollup").status_code == 403
+        again = login(personas["commune_official"]).post(f"/api/v1/reports/{report.pk}/submit")
+        assert again.json()["status"] == "submitted"
+    with at(2026, 6, 17, 15):
+        province = login(personas["province_official"])
+        assert (
+            province.post(
+                f"/api/v1/reports/{report.pk}/approve", data="{}", content_type="application/json"
+            ).json()["status"]
+            == "approved"
+        )
+        pivot = province.get(f"/api/v1/report-regimes/{regime.pk}/periods/2026S1/rollup").json()
+        column = pivot["indicators"].index("QCDC_SATISFACTION")
+        assert pivot["total"][column] == "90.00"
+        done = province.get(f"/api/v1/report-regimes/{regime.pk}/periods/2026S1/completeness").json()
+        assert (done["expected"], done["approved"], done["missing"]) == (2, 1, 1)
+        assert done["missing_units"][0]["unit"] == "Xã Nam Chính"
+        values = province.get(f"/api/v1/report-regimes/{regime.pk}/periods/2026S1/dataValueSets").json()
+        assert values["idScheme"] == "CODE" and len(values["dataValues"]) == 3
+        assert AuditEntry.objects.filter(action="reports.submission.approve").count() == 1
+        sibling = login(personas["sibling_official"])
+        assert sibling.get(f"/api/v1/reports/{report.pk}").status_code == 403
+        assert sibling.get(f"/api/v1/report-regimes/{regime.pk}/periods/2026S1/rollup").status_code == 403
 
 
 def test_api_creates_a_regime_and_refuses_bad_ones(tree, personas, login):
-    client = login(personas["province_official"])
     payload = {
         "name": "Thống kê một cửa hằng tháng",
         "frequency": "monthly",
@@ -73,6 +75,7 @@ def test_api_creates_a_regime_and_refuses_bad_ones(tree, personas, login):
         "starts_on": "2026-01-01",
     }
     with at(2026, 3, 20):
+        client = login(personas["province_official"])
         created = client.post(
             f"/api/v1/units/{tree.province.pk}/report-regimes",
             data=json.dumps(payload),

@@ -31,14 +31,14 @@ def test_load_gives_both_trees_and_a_second_run_changes_nothing(capsys):
     assert counts[(Generation.LEGACY, 1)] == 63
     assert counts[(Generation.LEGACY, 2)] == 696
     assert counts[(Generation.LEGACY, 3)] == 10051
-    assert UnitSuccession.objects.count() > 10000
+    assert UnitSuccession.objects.count() == 10618
     assert UnitDataVersion.objects.get().package_version == "2026.9.0"
 
     bai_chay = Unit.objects.get(generation=Generation.CURRENT, tier=Tier.COMMUNE, code="6673")
     assert bai_chay.name == "Phường Bãi Cháy" and bai_chay.kind == UnitKind.WARD
     assert bai_chay.path == f"{bai_chay.parent.path}{bai_chay.pk}/"
     assert bai_chay.parent.name == "Thành phố Quảng Ninh"
-    assert {p.name for p in bai_chay.predecessors.all()} >= {"Phường Bãi Cháy"}
+    assert {p.name for p in bai_chay.predecessors.all()} == {"Phường Bãi Cháy", "Phường Hùng Thắng"}
     legacy = Unit.objects.get(generation=Generation.LEGACY, tier=Tier.COMMUNE, name="Phường Bãi Cháy")
     assert legacy.parent.tier == Tier.DISTRICT and legacy.valid_to is not None
     assert legacy.path.startswith(legacy.parent.parent.path)
@@ -68,3 +68,18 @@ def test_a_renamed_unit_is_corrected_on_reload():
     assert result.updated == 1
     unit.refresh_from_db()
     assert unit.name == "Phường Bãi Cháy" and unit.name_key == "phuong bai chay"
+
+
+def test_a_load_of_some_provinces_takes_both_trees_of_those_alone():
+    result = load_national_units(provinces={"22"})
+    assert set(Unit.objects.filter(tier=Tier.PROVINCE).values_list("generation", "name")) == {
+        (Generation.CURRENT, "Thành phố Quảng Ninh"),
+        (Generation.LEGACY, "Tỉnh Quảng Ninh"),
+    }
+    assert result.created == Unit.objects.count() and Unit.objects.filter(tier=Tier.DISTRICT).exists()
+    for unit in Unit.objects.exclude(tier=Tier.PROVINCE).select_related("parent"):
+        assert unit.path == f"{unit.parent.path}{unit.pk}/"
+    bai_chay = Unit.objects.get(generation=Generation.CURRENT, tier=Tier.COMMUNE, code="6673")
+    assert {p.name for p in bai_chay.predecessors.all()} == {"Phường Bãi Cháy", "Phường Hùng Thắng"}
+    assert result.links == UnitSuccession.objects.count() > 0
+    assert not load_national_units(provinces={"22"}).changed
