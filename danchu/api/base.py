@@ -2,18 +2,34 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpRequest, HttpResponse
+from django.http.multipartparser import MultiPartParserError
 from django.utils.datastructures import MultiValueDict
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.parser import Parser
 from ninja.security import django_auth
+from pydantic import BeforeValidator
 
 from danchu.core.errors import DomainError, PermissionDeniedError
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _iso_date(value: object) -> object:
+    """Only a "YYYY-MM-DD" text (or a date): pydantic alone also reads a number as seconds since 1970."""
+    if isinstance(value, dt.date) or (isinstance(value, str) and _ISO_DATE.fullmatch(value)):
+        return value
+    raise ValueError("Ngày phải có dạng YYYY-MM-DD.")
+
+
+# Every date the API takes or gives, as the OpenAPI document says: format "date", nothing else.
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
 
 UNREADABLE_BODY = "Nội dung gửi lên không phải JSON hợp lệ (UTF-8)."
 BAD_CHARACTER = "Nội dung gửi lên chứa ký tự không hợp lệ (ký tự NUL hoặc nửa cặp thay thế UTF-16)."
@@ -82,6 +98,13 @@ def invalid_input(request: HttpRequest, exc: ValidationError) -> HttpResponse:
         for error in exc.errors
     }
     return api.create_response(request, {"detail": INVALID, "errors": errors}, status=422)
+
+
+@api.exception_handler(MultiPartParserError)
+def unreadable_upload(request: HttpRequest, exc: MultiPartParserError) -> HttpResponse:
+    """A file upload whose multipart body is malformed (no boundary, cut short)."""
+    body = {"detail": "Không đọc được tệp gửi lên; hãy gửi lại dưới dạng multipart/form-data."}
+    return api.create_response(request, body, status=400)
 
 
 @api.exception_handler(AuthenticationError)

@@ -9,7 +9,7 @@ from danchu.core.audit import history_for
 from danchu.core.models import AuditEntry, Rule
 from danchu.core.rulebook import in_force
 
-from .base import AUTH, ERRORS
+from .base import AUTH, ERRORS, IsoDate
 
 router = Router(tags=["core"])
 
@@ -22,8 +22,8 @@ class RuleOut(Schema):
     unit: str
     citation: str
     verified: bool
-    effective_from: dt.date
-    effective_to: dt.date | None
+    effective_from: IsoDate
+    effective_to: IsoDate | None
     scope_unit_id: int | None
 
     @staticmethod
@@ -50,7 +50,7 @@ class AuditOut(Schema):
     auth=AUTH,
     summary="Sổ quy định có hiệu lực vào một ngày",
 )
-def rules(request: HttpRequest, on: dt.date | None = None) -> list[Rule]:
+def rules(request: HttpRequest, on: IsoDate | None = None) -> list[Rule]:
     from django.utils import timezone
 
     return list(Rule.objects.filter(in_force(on or timezone.localdate())).order_by("key", "scope_unit_id"))

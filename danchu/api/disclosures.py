@@ -18,7 +18,7 @@ from danchu.disclosures.models import Attachment, ChannelProof, Disclosure, Disc
 from danchu.disclosures.permissions import DisclosurePerm
 from danchu.units import selectors as unit_selectors
 
-from .base import AUTH, ERRORS, PUBLIC_ERRORS
+from .base import AUTH, ERRORS, PUBLIC_ERRORS, IsoDate
 
 router = Router(tags=["disclosures"])
 # Product choices: the most rows one answer carries (an official's list, the public's).
@@ -59,9 +59,9 @@ class DisclosureOut(Schema):
     body: str
     items: list[str]
     document_number: str
-    document_date: dt.date | None
-    starts_on: dt.date
-    ends_on: dt.date
+    document_date: IsoDate | None
+    starts_on: IsoDate
+    ends_on: IsoDate
     channels: list[str]
     status: str
     ended_reason: str
@@ -87,16 +87,16 @@ class DisclosureIn(Schema):
     body: str = ""
     channels: list[str] | None = None
     document_number: str = ""
-    document_date: dt.date | None = None
-    starts_on: dt.date | None = None
-    ends_on: dt.date | None = None
+    document_date: IsoDate | None = None
+    starts_on: IsoDate | None = None
+    ends_on: IsoDate | None = None
     replaces_id: int | None = None
 
 
 class ProofOut(Schema):
     id: int
     channel: str
-    day: dt.date
+    day: IsoDate
     place: str
     note: str
     file_name: str
@@ -118,7 +118,7 @@ class ChecklistOut(Schema):
     unit_id: int
     unit: str
     year: int
-    on: dt.date
+    on: IsoDate
     counts: dict[str, int]
     items: list[CheckOut]
 
@@ -129,7 +129,7 @@ class HitOut(Schema):
     title: str
     url: str
     unit_name: str
-    day: dt.date
+    day: IsoDate
     summary: str
     categories: list[str]
 
@@ -165,7 +165,11 @@ def _checklist(check: compliance.Checklist) -> dict[str, Any]:
 # Officials ---------------------------------------------------------------------------------------------
 
 
-@router.get("/disclosure-items", response=list[CatalogueItemOut], summary="Danh mục nội dung phải công khai")
+@router.get(
+    "/disclosure-items",
+    response={200: list[CatalogueItemOut], **PUBLIC_ERRORS},
+    summary="Danh mục nội dung phải công khai",
+)
 def list_items(request: HttpRequest) -> list[DisclosureItem]:
     return list(selectors.catalogue())
 
@@ -277,7 +281,7 @@ def record_proof(
     request: HttpRequest,
     disclosure_id: int,
     channel: Form[str],
-    day: Form[dt.date],
+    day: Form[IsoDate],
     place: Form[str],
     note: Form[str] = "",
     file: File[UploadedFile | None] = None,
@@ -339,8 +343,8 @@ def public_search(
     q: str = "",
     unit_id: int | None = None,
     category: str = "",
-    date_from: dt.date | None = None,
-    date_to: dt.date | None = None,
+    date_from: IsoDate | None = None,
+    date_to: IsoDate | None = None,
     page: int = 1,
 ) -> search_index.Results:
     unit = unit_selectors.public_unit(unit_id) if unit_id else None

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import datetime as dt
-
 from django.http import HttpRequest
 from ninja import File, Router, Schema, Status, UploadedFile
 
@@ -11,10 +9,9 @@ from danchu.plans.models import Plan, PlanItem, Task
 from danchu.plans.permissions import PlanPerm
 from danchu.units import selectors as unit_selectors
 
-from .base import AUTH, ErrorOut
+from .base import AUTH, ERRORS, IsoDate
 
 router = Router(tags=["plans"])
-ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut}
 # Product choice: a unit's plans listed at most this many at once, newest first.
 PLANS_LISTED = 500
 
@@ -26,7 +23,7 @@ class PlanOut(Schema):
     symbol: str
     title: str
     place: str
-    issued_on: dt.date | None
+    issued_on: IsoDate | None
     date_partial: str
     year: int
     status: str
@@ -46,7 +43,7 @@ class PlanItemOut(Schema):
     path: str
     heading: str
     timeframe_text: str
-    due_on: dt.date | None
+    due_on: IsoDate | None
     assignments: list[AssignmentOut]
 
     @staticmethod
@@ -56,8 +53,8 @@ class PlanItemOut(Schema):
 
 class DirectiveOut(Schema):
     kind: str
-    due_on: dt.date | None
-    window_start: dt.date | None
+    due_on: IsoDate | None
+    window_start: IsoDate | None
     due_text: str
     receiver_text: str
 
@@ -122,7 +119,7 @@ class TaskOut(Schema):
     item_path: str
     agency_name: str
     role: str
-    due_on: dt.date
+    due_on: IsoDate
     status: str
     progress: int
 
@@ -144,7 +141,7 @@ class TaskUpdateIn(Schema):
 class DirectiveCompletenessOut(Schema):
     directive_id: int
     kind: str
-    due_on: dt.date | None
+    due_on: IsoDate | None
     expected: int
     on_time: int
     late: int

@@ -20,7 +20,7 @@ from danchu.reports.models import Indicator, ReportRegime, Submission
 from danchu.reports.permissions import ReportPerm
 from danchu.units import selectors as unit_selectors
 
-from .base import AUTH, ERRORS
+from .base import AUTH, ERRORS, IsoDate
 
 router = Router(tags=["reports"])
 
@@ -41,8 +41,8 @@ class RegimeOut(Schema):
     cutoff_day: int
     due_working_days: int
     expiry_days: int
-    starts_on: dt.date
-    ends_on: dt.date | None
+    starts_on: IsoDate
+    ends_on: IsoDate | None
     status: str
     outline: list[str]
     indicators: list[str]
@@ -59,8 +59,8 @@ class RegimeIn(Schema):
     reporter_tiers: list[int]
     indicators: list[str]
     required: list[str] = []
-    starts_on: dt.date
-    ends_on: dt.date | None = None
+    starts_on: IsoDate
+    ends_on: IsoDate | None = None
     cutoff_day: int | None = None
     due_working_days: int | None = None
     expiry_days: int | None = None
@@ -76,9 +76,9 @@ class SubmissionOut(Schema):
     unit_id: int
     period: str
     period_label: str
-    period_start: dt.date
-    period_end: dt.date
-    due_on: dt.date
+    period_start: IsoDate
+    period_end: IsoDate
+    due_on: IsoDate
     status: str
     on_time: bool | None
     submitted_at: dt.datetime | None
@@ -111,7 +111,7 @@ class CommentIn(Schema):
 
 
 class ExceptionIn(Schema):
-    until: dt.date
+    until: IsoDate
     reason: str
 
 
