@@ -2,6 +2,9 @@
 
 province ── commune ── village (households h1, h2)
          └─ sibling ── sibling_village (household hs)
+
+Every table's ids start in the millions (`django_db_setup` below), as in a real database, so a page that
+prints an id through number formatting (1.000.001) fails its tests instead of passing with id 3.
 """
 
 from __future__ import annotations
@@ -14,12 +17,49 @@ from typing import Any
 import pytest
 import time_machine
 from django.contrib.auth.models import AnonymousUser
+from django.db import connection
 
 from danchu.accounts.models import Role, RoleAssignment, User
 from danchu.core.text import fold
 from danchu.units.models import TIER_OF_KIND, Agency, AgencyKind, Household, Resident, Unit, UnitKind
 
 PASSWORD = "mat-khau-thu-nghiem-2026"
+# Table n (by name) hands out ids from FIRST_ID + n * ID_STRIDE: every id is ≥ 1,000,000, and an id taken
+# from the wrong table (a unit's for a household's) points at nothing instead of at a row that happens to
+# share the same small number.
+FIRST_ID = 1_000_000
+ID_STRIDE = 100_000
+
+
+def start_ids_high() -> None:
+    """Move every id sequence of the test database to FIRST_ID and above (SQLite and PostgreSQL)."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE '%AUTOINCREMENT%'"
+            )
+            tables = sorted(name for (name,) in cursor.fetchall())
+            for n, table in enumerate(tables):
+                # A table gets its sqlite_sequence row at its first insert: add the missing ones.
+                cursor.execute("DELETE FROM sqlite_sequence WHERE name = %s", [table])
+                cursor.execute(
+                    "INSERT INTO sqlite_sequence (name, seq) VALUES (%s, %s)",
+                    [table, FIRST_ID + n * ID_STRIDE - 1],
+                )
+        elif connection.vendor == "postgresql":
+            cursor.execute("SELECT sequencename FROM pg_sequences WHERE schemaname = current_schema()")
+            sequences = sorted(name for (name,) in cursor.fetchall())
+            for n, sequence in enumerate(sequences):
+                quoted = connection.ops.quote_name(sequence)
+                cursor.execute(f"ALTER SEQUENCE {quoted} RESTART WITH {FIRST_ID + n * ID_STRIDE}")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
+    """The test database, with high ids. Django's flush between transactional tests keeps sequences
+    (reset_sequences=False), so they stay high for the whole run (tests/test_ids.py checks it)."""
+    with django_db_blocker.unblock():
+        start_ids_high()
 
 
 def make_unit(name: str, kind: str, parent: Unit | None = None, code: str = "") -> Unit:

@@ -104,7 +104,10 @@ LOCALE_PATHS = [BASE_DIR / "danchu" / "locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
-USE_THOUSAND_SEPARATOR = True
+# Never group digits behind a template's back: ids, years, page numbers and codes print plain (1517, 2026),
+# so links, form values and titles stay right. Quantities meant for people are grouped on purpose, in the
+# active language, with `|intcomma` (django.contrib.humanize): 12.345 in Vietnamese, 12,345 in English.
+USE_THOUSAND_SEPARATOR = False
 # Django's own vi formats parse 01/07/2025 month-first; ours are day-first.
 FORMAT_MODULE_PATH = ["danchu.formats"]
 
