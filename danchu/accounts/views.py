@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.views.decorators.http import require_POST
 
-from danchu.core import policy
+from danchu.core import policy, registry
 from danchu.core.errors import DomainError
 from danchu.core.forms import refuse, submit
 from danchu.core.paging import paginate
@@ -212,6 +212,9 @@ def notifications(request: HttpRequest) -> HttpResponse:
     """Thông báo: the user's reminders, newest first; opening the page marks them read."""
     user = cast(User, request.user)
     page = paginate(request, Notification.objects.filter(user=user))
+    kinds = registry.notification_kinds()  # "task:42:overdue" → what the app calls a "task"
+    for notification in page:
+        notification.kind_label = kinds.get(notification.key.partition(":")[0], "")
     response = render(request, "accounts/notifications.html", {"page": page})
     mark_read(user=user, ids=[n.pk for n in page])
     return response

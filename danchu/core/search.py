@@ -16,6 +16,7 @@ from typing import Any
 
 from django.db import connection, transaction
 
+from . import registry
 from .models import SearchEntry
 from .text import fold
 
@@ -51,6 +52,7 @@ class Hit:
     day: dt.date
     summary: str
     categories: list[str]
+    label: str = ""  # what kind of content it is, as its app declares (core.registry.search_kinds)
 
 
 @dataclass(frozen=True)
@@ -131,6 +133,7 @@ def _filters(
 
 
 def _hits(rows: list[tuple[object, ...]]) -> list[Hit]:
+    labels = registry.search_kinds()
     return [
         Hit(
             kind=str(kind),
@@ -141,6 +144,7 @@ def _hits(rows: list[tuple[object, ...]]) -> list[Hit]:
             day=day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day)),
             summary=str(summary),
             categories=[c for c in str(categories).split("|") if c],
+            label=labels.get(str(kind), ""),
         )
         for kind, object_id, title, url, unit_name, day, summary, categories in rows
     ]
