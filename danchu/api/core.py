@@ -5,7 +5,7 @@ import datetime as dt
 from django.http import HttpRequest
 from ninja import Router, Schema
 
-from danchu.core.audit import history_for
+from danchu.core.audit import access_history
 from danchu.core.models import AuditEntry, Rule
 from danchu.core.rulebook import in_force
 
@@ -63,5 +63,5 @@ def rules(request: HttpRequest, on: IsoDate | None = None) -> list[Rule]:
     summary="Lịch sử thay đổi của một đối tượng",
 )
 def history(request: HttpRequest, object_type: str, object_id: str) -> list[AuditEntry]:
-    _latest, entries = history_for(actor=request.user, object_type=object_type, object_id=object_id)
+    _name, entries = access_history(actor=request.user, object_type=object_type, object_id=object_id)
     return list(entries[:500])

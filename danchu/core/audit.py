@@ -183,45 +183,39 @@ def verify_chain(entries: Iterator[AuditEntry] | None = None) -> tuple[int, Chai
 
 def access_history(
     *, actor: Actor | None, object_type: str, object_id: str
-) -> tuple[AuditEntry, QuerySet[AuditEntry]]:
-    """An object's audit entries (oldest first) and the latest of them, for those who may read the audit
-    of the unit the latest entry belongs to. The object itself is never loaded: a record that has no
-    entries, or does not exist, or whose model has no unit, is the same 404, so the page tells nothing
-    about what exists, and a national entry (no unit) is for the system administrator."""
-    from .access import access
-    from .policy import CorePerm
+) -> tuple[str, QuerySet[AuditEntry]]:
+    """An object's name and audit entries (oldest first), for those who may read the audit of its unit.
 
-    entries = AuditEntry.objects.filter(object_type=object_type[:100], object_id=str(object_id)[:64])
-    latest_id = entries.order_by("-id").values_list("pk", flat=True).first()
-    latest = access(
-        AuditEntry.objects.all(),
-        latest_id,
-        actor=actor,
-        perm=CorePerm.VIEW_AUDIT,
-        label="nhật ký của đối tượng",
-    )
-    return latest, entries.order_by("id")
-
-
-def history_for(
-    *, actor: Actor | None, object_type: str, object_id: str
-) -> tuple[AuditEntry, QuerySet[AuditEntry]]:
-    """`access_history` for pages and the API. A national record (a user, a permission: no unit) outside
-    the actor's reach is the same 404 as a record that does not exist, so nobody learns which accounts
-    exist; a record of a unit is, as everywhere behind the door, a 403 for whoever is outside that unit."""
+    The entries decide, not the object: the latest entry's unit is asked for `VIEW_AUDIT` (403 outside it).
+    A national entry (no unit: an account, a permission) outside the actor's reach is the same 404 as a
+    record that does not exist, so nobody learns which accounts exist. A record with no entry yet (made
+    in bulk, like the reports a period opens) is asked of its own unit; a model without a unit is a 404.
+    """
+    from django.apps import apps
     from django.http import Http404
 
-    from .errors import PermissionDeniedError
+    from . import policy
+    from .access import access
+    from .policy import CorePerm
 
     missing = Http404("Không tìm thấy nhật ký của đối tượng.")
     if any(ch == "\x00" or "\ud800" <= ch <= "\udfff" for ch in object_type + object_id):
         raise missing  # no stored name holds these; PostgreSQL would refuse the query
+    entries = AuditEntry.objects.filter(object_type=object_type[:100], object_id=str(object_id)[:64])
+    latest = entries.order_by("-id").first()
+    if latest is not None:
+        if latest.scope_unit_id is None and not policy.allowed(actor, CorePerm.VIEW_AUDIT, latest):
+            raise missing
+        access(AuditEntry.objects.all(), latest.pk, actor=actor, perm=CorePerm.VIEW_AUDIT, label="nhật ký")
+        return latest.object_repr, entries.order_by("id")
     try:
-        return access_history(actor=actor, object_type=object_type, object_id=object_id)
-    except PermissionDeniedError:
-        latest = AuditEntry.objects.filter(
-            object_type=object_type[:100], object_id=str(object_id)[:64]
-        ).order_by("-id")
-        if latest.values_list("scope_unit_id", flat=True).first() is None:
-            raise missing from None
-        raise
+        model = apps.get_model(object_type)
+    except (LookupError, ValueError):
+        raise missing from None
+    try:
+        obj = access(
+            model._default_manager.all(), object_id, actor=actor, perm=CorePerm.VIEW_AUDIT, label="đối tượng"
+        )
+    except TypeError:  # the policy can place no record of this model in a unit
+        raise missing from None
+    return str(obj), entries

@@ -12,7 +12,7 @@ from django.utils import timezone
 from danchu.core.policy import CorePerm
 
 from . import policy
-from .audit import history_for, verify_chain
+from .audit import access_history, verify_chain
 from .bounds import year_in_range
 from .models import Holiday, Rule
 from .paging import paginate
@@ -57,11 +57,11 @@ def calendar(request: HttpRequest) -> HttpResponse:
 @login_required
 def object_history(request: HttpRequest, object_type: str, object_id: str) -> HttpResponse:
     """Lịch sử: the audit entries of one object, for those who may read the audit of its unit."""
-    latest, entries = history_for(actor=request.user, object_type=object_type, object_id=object_id)
+    name, entries = access_history(actor=request.user, object_type=object_type, object_id=object_id)
     return render(
         request,
         "core/object_history.html",
-        {"obj": latest.object_repr, "page": paginate(request, entries.reverse())},
+        {"obj": name, "page": paginate(request, entries.order_by("-id"))},
     )
 
 
