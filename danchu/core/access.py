@@ -37,11 +37,7 @@ def access[M: Model](
 ) -> M:
     """The record `pk` of `queryset` if `actor` may do `perm` on it (404 if missing, 403 if forbidden)."""
     _note(queryset.model, pk)
-    if for_write:
-        if not transaction.get_connection().in_atomic_block:
-            raise RuntimeError("access(for_write=True) locks a row: call it inside the service's transaction")
-        queryset = queryset.select_for_update(of=("self",))
-    obj = get_or_404(queryset, pk, label)
+    obj = get_or_404(_locked(queryset) if for_write else queryset, pk, label)
     policy.require(actor, perm, obj)
     return obj
 
@@ -65,11 +61,14 @@ def access_national[M: Model](
     whole country first, then the record is read (and locked with `for_write`)."""
     _note(queryset.model, pk)
     policy.require(actor, perm, None)
-    if for_write:
-        if not transaction.get_connection().in_atomic_block:
-            raise RuntimeError("access(for_write=True) locks a row: call it inside the service's transaction")
-        queryset = queryset.select_for_update()
-    return get_or_404(queryset, pk, label)
+    return get_or_404(_locked(queryset) if for_write else queryset, pk, label)
+
+
+def _locked[M: Model](queryset: QuerySet[M]) -> QuerySet[M]:
+    """The row locked until the transaction ends (its own row only, not the joined ones)."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("access(for_write=True) locks a row: call it inside the service's transaction")
+    return queryset.select_for_update(of=("self",))
 
 
 def _note(model: type[Model], pk: object) -> None:
