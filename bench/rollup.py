@@ -47,7 +47,7 @@ def main() -> None:
     from django.test.utils import CaptureQueriesContext
 
     from danchu.accounts.models import Role, RoleAssignment, User
-    from danchu.reports import services
+    from danchu.reports import selectors, services
     from danchu.reports.models import (
         DataValue,
         Indicator,
@@ -99,7 +99,7 @@ def main() -> None:
             Unit.objects.filter(tier=Tier.COMMUNE, generation=generation).values_list("pk", "path")
         )
         for period in periods:
-            dates = {pk: services.period_of(regime, period) for pk, regime in regime_of.items()}
+            dates = {pk: selectors.period_of(regime, period) for pk, regime in regime_of.items()}
             rows = []
             for pk, path in communes:
                 province = int(path.strip("/").split("/")[0])
