@@ -3,17 +3,34 @@
 from __future__ import annotations
 
 import threading
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pytest
 from django.db import connection, connections
 
+from danchu.core.errors import DomainError
+
 
 @dataclass
 class Outcome:
     results: list[object] = field(default_factory=list)
     errors: list[BaseException] = field(default_factory=list)
+
+    @property
+    def every(self) -> list[object]:
+        """Every thread's result or the exception it raised."""
+        return [*self.results, *self.errors]
+
+    def tally(self) -> Counter[str]:
+        """ "ok" per success, "refused" per DomainError, and any other failure by its name and message."""
+        counts: Counter[str] = Counter({"ok": len(self.results)} if self.results else {})
+        for error in self.errors:
+            counts[
+                "refused" if isinstance(error, DomainError) else f"error: {type(error).__name__}: {error}"
+            ] += 1
+        return counts
 
 
 def shares_database_across_threads() -> bool:

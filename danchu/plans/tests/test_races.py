@@ -5,16 +5,14 @@ own database connection, started together; on SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import datetime as dt
-import threading
-from collections.abc import Callable
 
 import pytest
-from django.db import connections
 from django.test import Client
 from django.urls import reverse
 
 from danchu.core.errors import DomainError
 from danchu.core.models import AuditEntry
+from danchu.core.tests.concurrency import race
 from danchu.plans import services
 from danchu.plans.models import ItemAssignment, Obligation, Plan, PlanStatus, Task, TaskUpdate
 from danchu.units.models import Agency, Tier
@@ -23,28 +21,6 @@ from .samples import text_of
 
 pytestmark = pytest.mark.django_db(transaction=True)
 N = 12
-
-
-def race[T](n: int, call: Callable[[int], T]) -> list[T | Exception]:
-    """Run call(0) … call(n-1) in n threads released together; each result, or the exception it raised."""
-    barrier = threading.Barrier(n)
-    results: list[T | Exception] = [RuntimeError("not run")] * n
-
-    def run(i: int) -> None:
-        try:
-            barrier.wait(timeout=30)
-            results[i] = call(i)
-        except Exception as exc:
-            results[i] = exc
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(n)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    return results
 
 
 def _draft(actor, unit, name="ward-chanh-lo-2023") -> Plan:
@@ -73,13 +49,16 @@ def test_concurrent_issues_on_the_page_and_the_api_give_one_success(tree, person
         client.force_login(actor, backend="django.contrib.auth.backends.ModelBackend")
         clients.append(client)
 
-    def issue(i: int) -> int:
+    def issue(i: int) -> tuple[str, int]:
         if i % 2:
-            return clients[i].post(reverse("plans:issue", args=[plan.pk])).status_code
-        return clients[i].post(f"/api/v1/plans/{plan.pk}/issue").status_code
+            return "page", clients[i].post(reverse("plans:issue", args=[plan.pk])).status_code
+        return "api", clients[i].post(f"/api/v1/plans/{plan.pk}/issue").status_code
 
-    statuses = race(N, issue)
-    page, api = statuses[1::2], statuses[0::2]
+    outcome = race(N, issue)
+    assert not outcome.errors, outcome.errors
+    statuses: list[tuple[str, int]] = outcome.results  # type: ignore[assignment]
+    page = [status for way, status in statuses if way == "page"]
+    api = [status for way, status in statuses if way == "api"]
     assert set(page) == {302}, statuses  # the page answers with a message either way
     assert sorted(api) == [200] + [400] * (len(api) - 1) or sorted(api) == [400] * len(api), statuses
     assert len(_actions("plans.plan.issue")) == 1
@@ -91,7 +70,7 @@ def test_concurrent_issues_on_the_page_and_the_api_give_one_success(tree, person
 def test_concurrent_closes_give_one_success(tree, personas):
     actor = personas["commune_official"]
     plan = services.issue_plan(actor=actor, plan=_draft(actor, tree.commune))
-    results = race(N, lambda i: services.close_plan(actor=actor, plan=plan, note=f"Tổng kết {i}"))
+    results = race(N, lambda i: services.close_plan(actor=actor, plan=plan, note=f"Tổng kết {i}")).every
     refusals = _refusals(results)
     assert len(refusals) == N - 1
     assert {r.message for r in refusals} == {"Chỉ tổng kết được kế hoạch đang thực hiện."}
@@ -138,7 +117,7 @@ def test_corrections_racing_the_issue_land_before_it_or_are_refused(tree, person
             )
         return services.link_parent(actor=actor, plan=plan, parent=None)
 
-    results = race(N, write)
+    results = race(N, write).every
     refusals = _refusals(results)
     assert not isinstance(results[0], Exception), results[0]
     assert {r.message for r in refusals} <= {"Kế hoạch đã ban hành: không sửa trực tiếp được nữa."}
@@ -154,7 +133,7 @@ def test_concurrent_agency_creations_create_each_agency_once(tree, personas):
     actor = personas["commune_official"]
     plan = _draft(actor, tree.commune)
     name = "Bộ phận Văn hóa - Thông tin phường"
-    results = race(N, lambda i: services.create_proposed_agencies(actor=actor, plan=plan, names=[name]))
+    results = race(N, lambda i: services.create_proposed_agencies(actor=actor, plan=plan, names=[name])).every
     assert not _refusals(results)
     assert sorted(len(r) for r in results if isinstance(r, list)) == [0] * (N - 1) + [1]
     assert Agency.objects.filter(unit=tree.commune, name=name).count() == 1
@@ -171,7 +150,7 @@ def test_task_updates_racing_the_close_land_before_it_or_are_refused(tree, perso
             return services.close_plan(actor=actor, plan=plan, note="Tổng kết năm")
         return services.update_task(actor=actor, task=task, status="in_progress", progress=i)
 
-    results = race(N, write)
+    results = race(N, write).every
     refusals = _refusals(results)
     assert {r.message for r in refusals} <= {"Chỉ cập nhật được nhiệm vụ của kế hoạch đang thực hiện."}
     (closed,) = _actions("plans.plan.close")
@@ -192,7 +171,7 @@ def test_plans_issued_together_fulfil_the_unit_obligation_once(tree, personas):
     for _ in range(4):
         draft = _draft(actor, tree.commune)
         drafts.append(services.link_parent(actor=actor, plan=draft, parent=parent))
-    results = race(len(drafts), lambda i: services.issue_plan(actor=actor, plan=drafts[i]))
+    results = race(len(drafts), lambda i: services.issue_plan(actor=actor, plan=drafts[i])).every
     assert not _refusals(results)
     fulfilled = Obligation.objects.filter(unit=tree.commune, fulfilled_at__isnull=False)
     assert fulfilled.count() == 1

@@ -4,20 +4,17 @@ a server error, never two audit entries or two notices. Real threads, each with 
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import pytest
-from django.db import connections
 
 from danchu.accounts.models import Notification
-from danchu.core.errors import DomainError
 from danchu.core.models import AuditEntry, Holiday, Rule
 from danchu.core.seeding import sync_rulebook
+from danchu.core.tests.concurrency import need_shared_database, race
 from danchu.plans.models import Directive, DirectiveKind, Plan, PlanStatus
 from danchu.reports import services
 from danchu.reports.catalogue import QCDC, codes, sync_catalogue
@@ -48,56 +45,13 @@ def _rulebook() -> None:
 
 
 @pytest.fixture(autouse=True)
-def _file_database(_rulebook: None, regime: Any, tmp_path: Path) -> Iterator[None]:
-    """On SQLite the test database lives in memory with a shared cache, where a second writer is told
-    "database table is locked" at once instead of waiting its turn. The race runs on a file copy of it,
-    as a deployment does (WAL, BEGIN IMMEDIATE, a busy timeout); PostgreSQL needs nothing."""
-    connection = connections["default"]
-    if connection.vendor != "sqlite" or not connection.is_in_memory_db():
-        yield
-        return
-    connection.ensure_connection()
-    memory, name = connection.connection, connection.settings_dict["NAME"]
-    path = tmp_path / "race.sqlite3"
-    copy = sqlite3.connect(path)
-    memory.backup(copy)
-    copy.close()
-    connection.settings_dict["NAME"] = str(path)
-    connection.connection = None  # the next query opens the file; the memory database stays open
-    try:
-        yield
-    finally:
-        connection.close()
-        connection.settings_dict["NAME"] = name
-        connection.connection = memory
+def _shared(_rulebook: None) -> None:
+    need_shared_database()
 
 
 def _race(call: Callable[[], Any]) -> Counter[str]:
     """Run `call` in THREADS threads started together; count the outcomes by kind."""
-    barrier = threading.Barrier(THREADS)
-    outcomes: Counter[str] = Counter()
-    lock = threading.Lock()
-
-    def run() -> None:
-        try:
-            barrier.wait()
-            call()
-            outcome = "ok"
-        except DomainError:
-            outcome = "refused"
-        except Exception as exc:  # any other failure is what the test looks for
-            outcome = f"error: {type(exc).__name__}: {exc}"
-        finally:
-            connections.close_all()
-        with lock:
-            outcomes[outcome] += 1
-
-    threads = [threading.Thread(target=run) for _ in range(THREADS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return outcomes
+    return race(THREADS, lambda i: call()).tally()
 
 
 def _filled(regime: Any, unit: Any, personas: dict[str, Any]) -> Submission:
