@@ -15,11 +15,16 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import import_module
 from importlib.util import find_spec
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.apps import apps
 
 from .policy import Perm
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+else:
+    StrOrPromise = str
 
 # unit ids, period start, period end → {unit id: {statistic key: figure}}
 StatisticsProvider = Callable[[list[int], dt.date, dt.date], dict[int, dict[str, int]]]
@@ -34,14 +39,14 @@ class Statistics:
     """Figures the app offers reports to pre-fill (số liệu có sẵn): indicator sources "<key>.<figure>"."""
 
     provider: StatisticsProvider
-    label: str  # where the figures come from, in words ("kế hoạch và nhiệm vụ trên hệ thống")
+    label: StrOrPromise  # where the figures come from, in words ("kế hoạch và nhiệm vụ trên hệ thống")
 
 
 @dataclass(frozen=True)
 class PortalSection:
     """A section of a commune's public page: a link to the app's public list for that commune."""
 
-    title: str
+    title: StrOrPromise
     url_name: str  # reversed with the commune's id
 
 
@@ -50,17 +55,17 @@ class DomainApp:
     """A domain app's whole declaration (see the module docstring)."""
 
     label: str  # the Django app label, also the key of its statistics ("plans")
-    title: str
+    title: StrOrPromise  # names and labels are marked for translation (gettext_lazy)
     permissions: Sequence[Perm] = ()
     grants: Mapping[str, frozenset[Perm]] = field(default_factory=dict)  # role code → permissions
     statistics: Statistics | None = None
     daily_jobs: Sequence[DailyJob] = ()
     demo: DemoSeeder | None = None
-    search_kinds: Mapping[str, str] = field(default_factory=dict)  # search entry kind → label
+    search_kinds: Mapping[str, StrOrPromise] = field(default_factory=dict)  # search entry kind → label
     portal_sections: Sequence[PortalSection] = ()
     urls: tuple[str, str] | None = None  # (URL prefix, urlconf module): the officials' pages
     api: str | None = None  # dotted path of the module whose `router` serves /api/v1/
-    notification_kinds: Mapping[str, str] = field(default_factory=dict)  # key prefix → label
+    notification_kinds: Mapping[str, StrOrPromise] = field(default_factory=dict)  # key prefix → label
 
 
 @cache
@@ -103,9 +108,9 @@ def portal_sections() -> tuple[PortalSection, ...]:
     return tuple(section for app in domain_apps() for section in app.portal_sections)
 
 
-def notification_kinds() -> dict[str, str]:
+def notification_kinds() -> dict[str, StrOrPromise]:
     return {kind: label for app in domain_apps() for kind, label in app.notification_kinds.items()}
 
 
-def search_kinds() -> dict[str, str]:
+def search_kinds() -> dict[str, StrOrPromise]:
     return {kind: label for app in domain_apps() for kind, label in app.search_kinds.items()}

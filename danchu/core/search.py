@@ -144,7 +144,7 @@ def _hits(rows: list[tuple[object, ...]]) -> list[Hit]:
             day=day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day)),
             summary=str(summary),
             categories=[c for c in str(categories).split("|") if c],
-            label=labels.get(str(kind), ""),
+            label=str(labels.get(str(kind), "")),
         )
         for kind, object_id, title, url, unit_name, day, summary, categories in rows
     ]

@@ -7,6 +7,8 @@ Everything the house must know of the app is declared here and nowhere else: cor
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
+
 from danchu.accounts.models import Role
 from danchu.core.registry import DomainApp, PortalSection, Statistics
 
@@ -19,7 +21,7 @@ _READ = frozenset({DisclosurePerm.VIEW})
 
 APP = DomainApp(
     label="disclosures",
-    title="Công khai thông tin",
+    title=_("Công khai thông tin"),
     # The permissions it declares (permissions.py), each checked through the door (selectors.access_*).
     permissions=(
         DisclosurePerm.VIEW,
@@ -37,13 +39,13 @@ APP = DomainApp(
         Role.FRONT_OFFICER: _READ,
     },
     # Figures periodic reports may pre-fill ("disclosures.<figure>").
-    statistics=Statistics(compliance.report_statistics, "thông tin công khai trên hệ thống"),
+    statistics=Statistics(compliance.report_statistics, _("thông tin công khai trên hệ thống")),
     # Run once a day by `danchu daily`: announce to subscribers the disclosures whose window began.
     daily_jobs=(services.announce_started,),
     demo=demo.seed,
-    search_kinds={services.SEARCH_KIND: "Thông tin công khai"},
+    search_kinds={services.SEARCH_KIND: _("Thông tin công khai")},
     # Listed on every commune's public page, the url name reversed with the commune's id.
-    portal_sections=(PortalSection("Thông tin công khai", "portal:archive"),),
+    portal_sections=(PortalSection(_("Thông tin công khai"), "portal:archive"),),
     # The officials' pages under /cong-khai/, and the API router mounted under /api/v1/.
     urls=("cong-khai/", "danchu.disclosures.urls"),
     api="danchu.api.disclosures",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
+
 from danchu.accounts.models import Role
 from danchu.core.registry import DomainApp, Statistics
 
@@ -13,7 +15,7 @@ _READ = frozenset({PlanPerm.VIEW, PlanPerm.MONITOR})
 
 APP = DomainApp(
     label="plans",
-    title="Kế hoạch",
+    title=_("Kế hoạch"),
     permissions=(PlanPerm.VIEW, PlanPerm.MONITOR, PlanPerm.MANAGE),
     grants={
         Role.UNIT_LEADER: _ALL,
@@ -23,9 +25,9 @@ APP = DomainApp(
         Role.OVERSIGHT_MEMBER: _READ,
         Role.FRONT_OFFICER: _READ,
     },
-    statistics=Statistics(selectors.report_statistics, "kế hoạch và nhiệm vụ trên hệ thống"),
+    statistics=Statistics(selectors.report_statistics, _("kế hoạch và nhiệm vụ trên hệ thống")),
     daily_jobs=(reminders.daily_job,),
     urls=("ke-hoach/", "danchu.plans.urls"),
     api="danchu.api.plans",
-    notification_kinds={"task": "Nhiệm vụ", "obligation": "Yêu cầu gửi kế hoạch, báo cáo"},
+    notification_kinds={"task": _("Nhiệm vụ"), "obligation": _("Yêu cầu gửi kế hoạch, báo cáo")},
 )

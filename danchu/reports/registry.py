@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
+
 from danchu.accounts.models import Role
 from danchu.core.registry import DomainApp
 
@@ -13,7 +15,7 @@ _READ = frozenset({ReportPerm.VIEW})
 
 APP = DomainApp(
     label="reports",
-    title="Báo cáo định kỳ",
+    title=_("Báo cáo định kỳ"),
     permissions=(ReportPerm.VIEW, ReportPerm.SUBMIT, ReportPerm.MANAGE),
     grants={
         Role.UNIT_LEADER: _ALL,
@@ -26,5 +28,5 @@ APP = DomainApp(
     demo=demo.seed,
     urls=("bao-cao/", "danchu.reports.urls"),
     api="danchu.api.reports",
-    notification_kinds={"report": "Báo cáo định kỳ"},
+    notification_kinds={"report": _("Báo cáo định kỳ")},
 )

@@ -51,4 +51,4 @@ def label(regime: ReportRegime) -> str:
         if ri.indicator.source
     }
     providers = registry.statistics()
-    return "; ".join(providers[app].label for app in sorted(apps, reverse=True) if app in providers)
+    return "; ".join(str(providers[app].label) for app in sorted(apps, reverse=True) if app in providers)
