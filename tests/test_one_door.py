@@ -4,7 +4,9 @@ through an `access_*` selector (`danchu.core.access`), never by a bare query.
 The walk asks every URL pattern and every API operation for one real object of the commune, as the
 official of the sibling commune (who may not manage it), and fails on any that answers without having
 passed the door — or with a server error. A new app's pages are walked by themselves; a new kind of
-id in an address must be added to `OBJECTS` below, so the walk cannot silently skip it.
+id in an address must be given a record, so the walk cannot silently skip it: the house's own kinds
+are made below, a domain app's in `danchu/<app>/tests/door.py`, whose `records(tree, personas)` returns
+{kwarg or "route.kwarg": value} for records of the commune it creates through its services.
 """
 
 from __future__ import annotations
@@ -141,12 +143,14 @@ def world(tree: Tree, personas: dict[str, Any], django_capture_on_commit_callbac
             indicator_codes=codes(QCDC),
             starts_on=dt.date(2026, 1, 1),
         )
+        app_records = _app_records(tree, personas)
     submission = regime.submissions.get(unit=tree.commune)
     role = RoleAssignment.objects.get(user=official)
     directive = province_plan.directives.first()
     assert directive is not None
     return World(
-        {
+        app_records
+        | {
             "unit_id": tree.commune.pk,
             "units:village.unit_id": tree.village.pk,
             "units:rename_village.unit_id": tree.village.pk,
@@ -178,6 +182,21 @@ def world(tree: Tree, personas: dict[str, Any], django_capture_on_commit_callbac
             "reports:review.action": "duyet",
         }
     )
+
+
+def _app_records(tree: Tree, personas: dict[str, Any]) -> dict[str, Any]:
+    """Each domain app's records for the walk, from its `tests/door.py` (see the module docstring)."""
+    from importlib import import_module
+    from importlib.util import find_spec
+
+    from danchu.core.registry import domain_apps
+
+    found: dict[str, Any] = {}
+    for app in domain_apps():
+        module = f"danchu.{app.label}.tests.door"
+        if find_spec(f"danchu.{app.label}.tests") is not None and find_spec(module) is not None:
+            found |= import_module(module).records(tree, personas)
+    return found
 
 
 def _first_task_id(plan: Any, official: Any) -> int:

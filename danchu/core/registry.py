@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from django.apps import apps
 
 from .policy import Perm
+from .rulebook_seed import SeedRule
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -66,6 +67,10 @@ class DomainApp:
     urls: tuple[str, str] | None = None  # (URL prefix, urlconf module): the officials' pages
     api: str | None = None  # dotted path of the module whose `router` serves /api/v1/
     notification_kinds: Mapping[str, StrOrPromise] = field(default_factory=dict)  # key prefix → label
+    # The app's own national rules (keys prefixed by the app's domain, "petition.…"). Its data
+    # migration puts them into the rulebook with `core.seeding.sync_rules`; listing them here lets the
+    # house check that every shipped rule is seeded, cited and flagged.
+    rules: Sequence[SeedRule] = ()
 
 
 @cache
@@ -114,3 +119,7 @@ def notification_kinds() -> dict[str, StrOrPromise]:
 
 def search_kinds() -> dict[str, StrOrPromise]:
     return {kind: label for app in domain_apps() for kind, label in app.search_kinds.items()}
+
+
+def rules() -> tuple[SeedRule, ...]:
+    return tuple(rule for app in domain_apps() for rule in app.rules)

@@ -2,14 +2,33 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from .calendar_seed import CITATION, HOLIDAYS, MAKEUP_WORKDAYS
-from .rulebook_seed import NATIONAL_RULES
+from .rulebook_seed import NATIONAL_RULES, SeedRule
 
 
 def sync_rulebook(rule_model: Any, holiday_model: Any) -> int:
     """Create missing national rules and holidays; existing rows (maybe edited) are left alone."""
+    created = sync_rules(rule_model, NATIONAL_RULES)
+    have_days = set(holiday_model.objects.values_list("date", flat=True))
+    days = [
+        holiday_model(date=d, name=n, kind="holiday", citation=CITATION)
+        for d, n in HOLIDAYS
+        if d not in have_days
+    ]
+    days += [
+        holiday_model(date=d, name=n, kind="makeup", citation=CITATION)
+        for d, n in MAKEUP_WORKDAYS
+        if d not in have_days
+    ]
+    holiday_model.objects.bulk_create(days)
+    return created + len(days)
+
+
+def sync_rules(rule_model: Any, rules: Iterable[SeedRule]) -> int:
+    """Create the missing national rules of `rules` (a domain app's data migration calls this with its own)."""
     have = set(rule_model.objects.filter(scope_unit__isnull=True).values_list("key", "effective_from"))
     new_rules = [
         rule_model(
@@ -23,20 +42,8 @@ def sync_rulebook(rule_model: Any, holiday_model: Any) -> int:
             verified=r.verified,
             effective_from=r.effective_from,
         )
-        for r in NATIONAL_RULES
+        for r in rules
         if (r.key, r.effective_from) not in have
     ]
     rule_model.objects.bulk_create(new_rules)
-    have_days = set(holiday_model.objects.values_list("date", flat=True))
-    days = [
-        holiday_model(date=d, name=n, kind="holiday", citation=CITATION)
-        for d, n in HOLIDAYS
-        if d not in have_days
-    ]
-    days += [
-        holiday_model(date=d, name=n, kind="makeup", citation=CITATION)
-        for d, n in MAKEUP_WORKDAYS
-        if d not in have_days
-    ]
-    holiday_model.objects.bulk_create(days)
-    return len(new_rules) + len(days)
+    return len(new_rules)

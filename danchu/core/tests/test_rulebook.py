@@ -6,7 +6,7 @@ from fractions import Fraction
 
 import pytest
 
-from danchu.core import rulebook
+from danchu.core import registry, rulebook
 from danchu.core.models import Rule
 from danchu.core.rulebook_seed import NATIONAL_RULES
 
@@ -15,7 +15,9 @@ pytestmark = pytest.mark.django_db
 
 def test_every_seeded_rule_has_a_citation_and_verified_flag():
     rows = Rule.objects.filter(scope_unit__isnull=True)
-    assert rows.count() == len(NATIONAL_RULES)
+    assert rows.count() == len(NATIONAL_RULES) + len(registry.rules())
+    shipped = {r.key for r in NATIONAL_RULES} | {r.key for r in registry.rules()}
+    assert set(rows.values_list("key", flat=True)) == shipped
     assert all(r.citation for r in rows)
     assert rows.filter(verified=False).exists() and rows.filter(verified=True).exists()
     assert not Rule.objects.get(key="disclosure.posting_min_days").verified
