@@ -28,7 +28,7 @@ def sync_rulebook(rule_model: Any, holiday_model: Any) -> int:
 
 
 def sync_rules(rule_model: Any, rules: Iterable[SeedRule]) -> int:
-    """Create the missing national rules of `rules` (a domain app's data migration calls this with its own)."""
+    """Create the missing national rules of `rules` (an app's data migration calls this with its own)."""
     have = set(rule_model.objects.filter(scope_unit__isnull=True).values_list("key", "effective_from"))
     new_rules = [
         rule_model(
