@@ -30,6 +30,8 @@ INSTALLED_APPS = [
     "danchu.decisions",
     "danchu.consultations",
     "danchu.petitions",
+    "danchu.conventions",
+    "danchu.reception",
     "danchu.reports",
     "danchu.portal",
     "danchu.api",
