@@ -1,0 +1,1 @@
+"""Thin views over the services: officials' pages, opinions, and the public pages."""
