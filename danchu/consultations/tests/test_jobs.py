@@ -33,7 +33,7 @@ def test_statistics_count_opinions_by_channel(consultation, personas, tree):
             actor=personas["commune_official"], consultation=consultation, kind="box", channel="box",
             held_on=dt.date(2026, 3, 5), reference="Hòm thư", entries=[services.Entry("Hòm thư 1")],
         )  # fmt: skip
-    services.answer(actor=personas["commune_official"], consultation=consultation, kind="taken", text="Đã sửa",
+    services.answer(actor=personas["commune_official"], consultation=consultation, kind="taken", text="Sửa",
                     opinion_ids=[opinion.pk])  # fmt: skip
     figures = statistics.provider(
         [tree.commune.pk, tree.sibling.pk], dt.date(2026, 1, 1), dt.date(2026, 6, 30)

@@ -133,8 +133,9 @@ def _opinions(consultation, personas, n):
     revision = consultation.revisions.get()
     sections = list(consultation.sections.all())
     Opinion.objects.bulk_create(
-        Opinion(consultation=consultation, section=sections[i % len(sections)], revision=revision, channel="portal",
-                text=f"Ý kiến {i}", text_key=f"y kien {i}", entered_by=personas["commune_official"])
+        Opinion(consultation=consultation, section=sections[i % len(sections)], revision=revision,
+                channel="portal", text=f"Ý kiến {i}", text_key=f"y kien {i}",
+                entered_by=personas["commune_official"])
         for i in range(n)
     )  # fmt: skip
 
