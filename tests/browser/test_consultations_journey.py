@@ -1,7 +1,7 @@
 """Issue 13's journey in headless Chromium: an officer uploads a draft regulation (.docx) → citizens
-comment on two articles from a phone, one without diacritics → a meeting's opinions are entered → the officer groups
-two similar opinions and answers all → the synthesis is published → it appears on the portal and in the
-commune's compliance checklist."""
+comment on two articles from a phone, one without diacritics → a meeting's opinions are entered → the
+officer groups two similar opinions and answers all → the synthesis is published → it appears on the
+portal and in the commune's compliance checklist."""
 
 from __future__ import annotations
 
