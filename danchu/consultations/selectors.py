@@ -87,10 +87,14 @@ class SectionRow:
     opinions: int
 
 
-def sections(consultation: Consultation, revision: DraftRevision | None = None) -> list[SectionRow]:
+def sections(
+    consultation: Consultation,
+    revision: DraftRevision | None = None,
+    counts: dict[int | None, int] | None = None,
+) -> list[SectionRow]:
     """The draft by section, with opinion counts: two queries whatever the number of opinions."""
     revision = revision or latest_revision(consultation)
-    counts = opinion_counts(consultation)
+    counts = opinion_counts(consultation) if counts is None else counts
     texts = SectionText.objects.filter(revision=revision).select_related("section").order_by("order")
     return [
         SectionRow(

@@ -4,11 +4,18 @@ opinion with its answer, no person named."""
 
 from __future__ import annotations
 
+import hashlib
+
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
+from django.core.cache import cache
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from danchu.accounts.actors import acting_user
@@ -18,8 +25,10 @@ from danchu.units import selectors as unit_selectors
 
 from .. import selectors, services
 from ..forms import OpinionForm
-from ..models import State
+from ..models import Consultation, State
 
+# Product choice: how long a rendered draft stays cached when nothing changes (its key changes otherwise).
+SECTIONS_TTL = 3600
 CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "pdf": "application/pdf",
@@ -46,12 +55,13 @@ def public_list(request: HttpRequest, unit_id: int) -> HttpResponse:
 def public(request: HttpRequest, consultation_id: int) -> HttpResponse:
     """The draft by section with opinion counts; once closed, every opinion with its answer."""
     consultation = selectors.public_consultation(consultation_id)
+    counts = selectors.opinion_counts(consultation)
     context = {
         "c": consultation,
         "unit": consultation.unit,
         "accepting": consultation.accepting,
-        "sections": selectors.sections(consultation),
-        "whole": selectors.opinion_counts(consultation).get(None, 0),
+        "sections_html": _sections_html(request, consultation, counts),
+        "whole": counts.get(None, 0),
     }
     if consultation.state == State.CLOSED:
         context["tally"] = selectors.tally(consultation)
@@ -59,6 +69,30 @@ def public(request: HttpRequest, consultation_id: int) -> HttpResponse:
             request, selectors.public_opinions(consultation).order_by("section_id", "id"), per_page=100
         )
     return render(request, "consultations/public.html", context)
+
+
+def _sections_html(request: HttpRequest, consultation: Consultation, counts: dict[int | None, int]) -> str:
+    """The draft by section, rendered once per revision, state and opinion counts (a draft of 200 sections
+    is the page's whole cost): a new opinion, a revision or the period's end changes the key."""
+    revision = selectors.latest_revision(consultation)
+    accepting = consultation.accepting
+    ordered = sorted(counts.items(), key=lambda item: (item[0] is not None, item[0] or 0))
+    parts = (consultation.pk, revision.pk, accepting, get_language(), ordered)
+    key = "consultations:sections:" + hashlib.sha256(repr(parts).encode()).hexdigest()
+    html: str | None = cache.get(key)
+    if html is None:
+        html = render_to_string(
+            "consultations/_public_sections.html",
+            {
+                "sections": selectors.sections(consultation, revision, counts),
+                "accepting": accepting,
+                "give_url": reverse("consultations:give", args=[consultation.pk]),
+                "give_label": _("Góp ý về"),
+                "count_label": _("Số ý kiến:"),
+            },
+        )
+        cache.set(key, html, SECTIONS_TTL)
+    return mark_safe(html)  # noqa: S308 -- our own template's output, escaped when rendered
 
 
 def give(request: HttpRequest, consultation_id: int) -> HttpResponse:
