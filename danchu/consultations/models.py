@@ -85,6 +85,9 @@ class Consultation(TimeStampedModel):
     opened_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     conclusion = models.TextField(_("kết luận"), blank=True)
+    # Moved on by every write that changes what the public page shows of the draft (a revision, opinions
+    # given, entered, hidden): the page keeps its rendered draft until it moves (views.public).
+    page_version = models.PositiveIntegerField(default=0, editable=False)
     # The synthesis made public: a disclosure of Art. 11's item on consultations (disclosures app).
     disclosure = models.ForeignKey(
         "disclosures.Disclosure", on_delete=models.PROTECT, null=True, blank=True, related_name="+"

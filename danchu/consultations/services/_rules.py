@@ -7,6 +7,8 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
+from django.db.models import F
+
 from danchu.core import bounds
 from danchu.core.errors import DomainError
 from danchu.core.text import clean_text
@@ -85,6 +87,11 @@ def accepting(consultation: Consultation, today: dt.date) -> None:
         )
     if today < consultation.starts_on:
         raise DomainError(f"Đợt lấy ý kiến bắt đầu từ ngày {d(consultation.starts_on)}.", field="text")
+
+
+def draft_page_changed(consultation: Consultation) -> None:
+    """The public page's rendered draft and counts are stale: move the version on (row already locked)."""
+    Consultation.objects.filter(pk=consultation.pk).update(page_version=F("page_version") + 1)
 
 
 def not_closed(consultation: Consultation) -> None:

@@ -198,6 +198,7 @@ def revise(
             actor=actor, consultation=consultation, number=number, name=file_name, data=file_data, note=note
         )
         consultation.save(update_fields=["updated_at"])
+        _rules.draft_page_changed(consultation)
         change.note(revision=number, draft=revision.file_name, note=note)
     return revision
 

@@ -96,6 +96,7 @@ def give(
         text_key=fold(text),
         entered_by=actor,
     )
+    _rules.draft_page_changed(consultation)
     audit.record(
         actor=actor,
         action="consultations.opinion.give",
@@ -184,6 +185,7 @@ def record(
     for opinion in opinions:
         opinion.source = source
     Opinion.objects.bulk_create(opinions)
+    _rules.draft_page_changed(consultation)
     audit.record(
         actor=actor,
         action="consultations.source.record",
@@ -218,4 +220,5 @@ def hide(*, actor: User, opinion: Opinion, reason: str) -> Opinion:
         opinion.hidden_at, opinion.hidden_reason, opinion.hidden_by = timezone.now(), reason, actor
         opinion.group = None
         opinion.save(update_fields=["hidden_at", "hidden_reason", "hidden_by", "group", "updated_at"])
+    _rules.draft_page_changed(opinion.consultation)
     return opinion

@@ -138,6 +138,7 @@ def _opinions(consultation, personas, n):
                 entered_by=personas["commune_official"])
         for i in range(n)
     )  # fmt: skip
+    services._rules.draft_page_changed(consultation)  # as the services do
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -28,7 +28,7 @@ from ..forms import OpinionForm
 from ..models import Consultation, State
 
 # Product choice: how long a rendered draft stays cached when nothing changes (its key changes otherwise).
-SECTIONS_TTL = 3600
+DRAFT_TTL = 3600
 CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "pdf": "application/pdf",
@@ -55,13 +55,13 @@ def public_list(request: HttpRequest, unit_id: int) -> HttpResponse:
 def public(request: HttpRequest, consultation_id: int) -> HttpResponse:
     """The draft by section with opinion counts; once closed, every opinion with its answer."""
     consultation = selectors.public_consultation(consultation_id)
-    counts = selectors.opinion_counts(consultation)
+    html, whole = _draft(consultation)
     context = {
         "c": consultation,
         "unit": consultation.unit,
         "accepting": consultation.accepting,
-        "sections_html": _sections_html(request, consultation, counts),
-        "whole": counts.get(None, 0),
+        "sections_html": html,
+        "whole": whole,
     }
     if consultation.state == State.CLOSED:
         context["tally"] = selectors.tally(consultation)
@@ -71,28 +71,28 @@ def public(request: HttpRequest, consultation_id: int) -> HttpResponse:
     return render(request, "consultations/public.html", context)
 
 
-def _sections_html(request: HttpRequest, consultation: Consultation, counts: dict[int | None, int]) -> str:
-    """The draft by section, rendered once per revision, state and opinion counts (a draft of 200 sections
-    is the page's whole cost): a new opinion, a revision or the period's end changes the key."""
-    revision = selectors.latest_revision(consultation)
+def _draft(consultation: Consultation) -> tuple[SafeString, int]:
+    """The draft by section with its counts, rendered once per revision, state, language and opinions
+    version (a draft of 200 sections is the page's whole cost); any of them moving changes the key."""
     accepting = consultation.accepting
-    ordered = sorted(counts.items(), key=lambda item: (item[0] is not None, item[0] or 0))
-    parts = (consultation.pk, revision.pk, accepting, get_language(), ordered)
-    key = "consultations:sections:" + hashlib.sha256(repr(parts).encode()).hexdigest()
-    html: str | None = cache.get(key)
-    if html is None:
+    parts = (consultation.pk, consultation.page_version, accepting, get_language())
+    key = "consultations:draft:" + hashlib.sha256(repr(parts).encode()).hexdigest()
+    cached: tuple[str, int] | None = cache.get(key)
+    if cached is None:
+        counts = selectors.opinion_counts(consultation)
         html = render_to_string(
             "consultations/_public_sections.html",
             {
-                "sections": selectors.sections(consultation, revision, counts),
+                "sections": selectors.sections(consultation, None, counts),
                 "accepting": accepting,
                 "give_url": reverse("consultations:give", args=[consultation.pk]),
                 "give_label": _("Góp ý về"),
                 "count_label": _("Số ý kiến:"),
             },
         )
-        cache.set(key, html, SECTIONS_TTL)
-    return mark_safe(html)  # noqa: S308 -- our own template's output, escaped when rendered
+        cached = (str(html), counts.get(None, 0))
+        cache.set(key, cached, DRAFT_TTL)
+    return mark_safe(cached[0]), cached[1]  # noqa: S308 -- our own template's output, escaped when rendered
 
 
 def give(request: HttpRequest, consultation_id: int) -> HttpResponse:
