@@ -7,6 +7,7 @@ sections, and a draft of 13 sections with 20 opinions, then:
   for the large and the small draft (the aim: equal, constant in the number of opinions);
 - `consultation_page_p99_ms`, `consultation_page_rps`: the large draft's public page served by gunicorn (2
   sync workers, production settings over plain HTTP), loaded by wrk on 127.0.0.1 (aim: p99 < 100 ms);
+- `ceiling_rps`: a one-line Django view on the same server, between rounds (the machine is shared);
 - `grouping_s`: suggesting groups for 10,000 unanswered opinions (read from the database, folded, blocked,
   scored, joined), the median of three runs (aim: ≤ 10 s); `grouping_groups`: how many groups it found.
 
@@ -179,8 +180,9 @@ def main() -> None:
                 time.sleep(0.1)
         subprocess.run(["curl", "-sf", "-o", "/dev/null", f"{base}{page}"], check=True)
         wrk(f"{base}{page}", seconds)  # warm both workers
-        rps, p99 = [], []
-        for _ in range(rounds):
+        rps, p99, ceiling = [], [], []
+        for _ in range(rounds):  # alternating with the stack's ceiling: the machine is shared
+            ceiling.append(wrk(f"{base}/bench/ceiling/", seconds)[0])
             r, latency = wrk(f"{base}{page}", seconds)
             rps.append(r)
             p99.append(latency)
@@ -195,6 +197,7 @@ def main() -> None:
     print(f"consultation_page_queries_small: {page_queries_small}")
     print(f"consultation_page_rps: {statistics.median(rps):.0f}")
     print(f"consultation_page_p99_ms: {statistics.median(p99):.1f}")
+    print(f"ceiling_rps: {statistics.median(ceiling):.0f}")
     print(f"grouping_s: {statistics.median(timings):.2f}")
     print(f"grouping_groups: {found}")
 

@@ -312,3 +312,40 @@ def test_unchanged_file_is_still_a_revision(consultation, personas):
             file_data=regulation_docx(), note="Sửa chính tả",
         )  # fmt: skip
     assert revision.number == 2 and revision.texts.count() == 13
+
+
+def test_a_consultation_of_some_villages_takes_only_their_households(tree, personas):
+    from conftest import make_unit
+
+    other = make_unit("Tổ dân phố 2", "to_dan_pho", tree.commune)
+    with at(2026, 3, 2):
+        consultation = make(personas["commune_official"], tree.commune, audience="villages", villages=[other])
+    with at(2026, 3, 5), pytest.raises(PermissionDenied):
+        services.give(actor=personas["citizen"], consultation=consultation, text="Tổ 1 góp ý")
+    with at(2026, 3, 2), pytest.raises(DomainError, match="Chọn ít nhất một thôn"):
+        make(personas["commune_official"], tree.commune, audience="villages", villages=[])
+    with at(2026, 3, 2), pytest.raises(DomainError, match="của chính xã"):
+        make(personas["commune_official"], tree.commune, audience="villages", villages=[tree.sibling_village])
+
+
+def test_an_agencys_staff_are_consulted_on_its_internal_regulation(tree, personas):
+    from conftest import make_user
+
+    staff = make_user("canbo", "agency_officer", tree.commune, agency=tree.agency)
+    with at(2026, 3, 2):
+        consultation = make(
+            personas["commune_official"],
+            tree.commune,
+            audience="agency",
+            agency=tree.agency,
+            matter_code="III.quy-che",
+        )
+    with at(2026, 3, 5):
+        opinion = services.give(
+            actor=staff, consultation=consultation, text="Quy chế chi tiêu nội bộ cần rõ hơn"
+        )
+        assert opinion.household is None
+        with pytest.raises(PermissionDenied):
+            services.give(actor=personas["citizen"], consultation=consultation, text="Người dân")
+    with at(2026, 3, 2), pytest.raises(DomainError, match="cơ quan, bộ phận của chính đơn vị"):
+        make(personas["commune_official"], tree.commune, audience="agency", agency=tree.sibling_agency)
