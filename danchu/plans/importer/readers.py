@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from danchu.core.errors import DomainError
 from danchu.core.files import sniff
@@ -27,12 +28,12 @@ SUFFIX_KIND = {".docx": "docx", ".pdf": "pdf", **dict.fromkeys(TEXT_SUFFIXES, "t
 KIND_LABEL = {
     "docx": "Word (.docx)",
     "pdf": "PDF",
-    "text": "văn bản thuần (.txt)",
+    "text": gettext_lazy("văn bản thuần (.txt)"),
     "doc": "Word 97-2003 (.doc)",
-    "zip": "tệp nén (.zip)",
-    "png": "ảnh PNG",
-    "jpeg": "ảnh JPEG",
-    "webp": "ảnh WebP",
+    "zip": gettext_lazy("tệp nén (.zip)"),
+    "png": gettext_lazy("ảnh PNG"),
+    "jpeg": gettext_lazy("ảnh JPEG"),
+    "webp": gettext_lazy("ảnh WebP"),
 }
 
 # Vietnamese letters that only exist in Unicode text (precomposed), and the marks of the legacy encodings
@@ -70,7 +71,7 @@ def read_document(name: str, data: bytes) -> str:
     if kind == "zip":
         raise DocumentError(_("Tệp nén không phải văn bản Word (.docx)."))
     if kind != expected:
-        content = KIND_LABEL.get(kind, "loại tệp khác")
+        content = KIND_LABEL.get(kind, _("loại tệp khác"))
         raise DocumentError(
             _("Tệp có đuôi %(suffix)s nhưng nội dung là %(content)s: hãy kiểm tra lại tệp.")
             % {"suffix": suffix, "content": content}
@@ -106,7 +107,7 @@ def check_encoding(text: str) -> None:
     vni = len(_VNI_MARKS.findall(text)) / letters
     if max(tcvn3, vni) > 0.03:
         # The two share some symbols; the one whose marks are denser is the one in use.
-        font = "TCVN3 (phông .VnTime)" if tcvn3 >= vni else "VNI (phông VNI-Times)"
+        font = _("TCVN3 (phông .VnTime)") if tcvn3 >= vni else _("VNI (phông VNI-Times)")
         raise DocumentError(
             _(
                 "Văn bản dùng bảng mã %(font)s, không phải Unicode. Hãy chuyển mã sang Unicode (ví dụ bằng "
