@@ -21,6 +21,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.test import override_settings
 from django.urls import reverse
+from django.utils import translation
 
 ROOT = Path(__file__).resolve().parent.parent
 DANCHU = ROOT / "danchu"
@@ -185,12 +186,13 @@ def test_compiled_catalogue_matches_its_source(directory: Path) -> None:
 
 
 def _copy_house_sources(target: Path) -> None:
-    """The house's .py, .html and .txt files, without the apps that keep their own catalogue."""
+    """The house's .py, .html and .txt files, without the apps that keep (or will keep) their own
+    catalogue: the five listed above and any app with a locale directory of its own."""
 
     def ignore(directory: str, names: list[str]) -> set[str]:
         skipped = {"locale", "static", "__pycache__", "fonts"}
         if Path(directory) == DANCHU:
-            skipped |= set(OWN_CATALOGUE_APPS)
+            skipped |= set(OWN_CATALOGUE_APPS) | {n for n in names if (DANCHU / n / "locale").is_dir()}
         return {
             n
             for n in names
@@ -268,6 +270,13 @@ def test_portal_home_in_english(client: Any) -> None:
         "People know, people discuss",
     )
     assert "Trang chủ" not in body and "Tỉnh, thành phố" not in body
+
+
+@pytest.mark.django_db
+def test_the_language_of_a_request_ends_with_it(client: Any) -> None:
+    """A service, task or test after an English request still speaks Vietnamese (the default)."""
+    english(client).get(reverse("portal:home"))
+    assert translation.get_language() == settings.LANGUAGE_CODE == "vi"
 
 
 @pytest.mark.django_db
