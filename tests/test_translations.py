@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import gettext
+import os
 import re
 import shutil
 from collections.abc import Iterator
@@ -202,9 +203,12 @@ def _copy_house_sources(target: Path) -> None:
     shutil.copytree(DANCHU, target, ignore=ignore)
 
 
-@pytest.mark.skipif(shutil.which("xgettext") is None, reason="GNU gettext (xgettext) is not installed")
 def test_house_catalogue_covers_every_marked_string(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """makemessages over a copy of the house's sources finds nothing the catalogue lacks."""
+    if shutil.which("xgettext") is None:  # `make test` installs it (scripts/gettext.sh), bare pytest may not
+        if os.environ.get("DANCHU_REQUIRE_GETTEXT"):
+            pytest.fail("GNU gettext (xgettext) is missing: scripts/gettext.sh installs it")
+        pytest.skip("GNU gettext (xgettext) is not installed")
     source = tmp_path / "danchu"
     _copy_house_sources(source)
     locale = source / "locale"
