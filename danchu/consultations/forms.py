@@ -27,8 +27,8 @@ class ConsultationForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
-    starts_on = date_field(_("Lấy ý kiến từ ngày"))  # type: ignore[arg-type]
-    ends_on = date_field(_("Đến hết ngày"))  # type: ignore[arg-type]
+    starts_on = date_field(_("Lấy ý kiến từ ngày"))
+    ends_on = date_field(_("Đến hết ngày"))
     audience = forms.ChoiceField(label=_("Đối tượng lấy ý kiến"), choices=Audience.choices)
     villages = forms.ModelMultipleChoiceField(
         label=_("Thôn, tổ dân phố (khi lấy ý kiến một số thôn)"),
@@ -81,7 +81,7 @@ class RecordForm(forms.Form):
 
     kind = forms.ChoiceField(label=_("Loại hồ sơ"), choices=SourceKind.choices)
     channel = forms.ChoiceField(label=_("Hình thức lấy ý kiến"), choices=Channel.choices)
-    held_on = date_field(_("Ngày họp, ngày mở hòm thư, ngày ghi"))  # type: ignore[arg-type]
+    held_on = date_field(_("Ngày họp, ngày mở hòm thư, ngày ghi"))
     reference = forms.CharField(label=_("Số biên bản, nơi tổ chức"), max_length=200)
     note = forms.CharField(label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+
 from danchu.core.errors import DomainError
 from danchu.core.text import fold
 from danchu.plans.importer.lines import clean_lines
@@ -48,9 +50,11 @@ def read_draft(name: str, data: bytes) -> list[ParsedSection]:
         raise DomainError(exc.message, field="file") from None
     sections = split(text)
     if not any(s.kind != SectionKind.PREAMBLE for s in sections) and not any(s.lines for s in sections):
-        raise DomainError("Không tìm thấy nội dung trong tệp dự thảo.", field="file")
+        raise DomainError(_("Không tìm thấy nội dung trong tệp dự thảo."), field="file")
     if len(sections) > MAX_SECTIONS:
-        raise DomainError(f"Dự thảo có quá {MAX_SECTIONS} phần; hãy tách thành nhiều dự thảo.", field="file")
+        raise DomainError(
+            _("Dự thảo có quá %(n)s phần; hãy tách thành nhiều dự thảo.") % {"n": MAX_SECTIONS}, field="file"
+        )
     return sections
 
 

@@ -8,6 +8,8 @@ import re
 from collections.abc import Sequence
 
 from django.db.models import F
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 
 from danchu.core import bounds
 from danchu.core.errors import DomainError
@@ -44,14 +46,20 @@ def opinion_text(value: str, *, field: str = "text") -> str:
     """An opinion's text: plain, within the length a person reads, no markup or script."""
     if len(value) > MAX_OPINION:
         raise DomainError(
-            f"Ý kiến dài {len(value):,} ký tự, quá giới hạn {MAX_OPINION:,} ký tự. Hãy tóm tắt, hoặc gửi "
-            "văn bản góp ý qua hòm thư, bộ phận một cửa.".replace(",", "."),
+            _(
+                "Ý kiến dài %(n)s ký tự, quá giới hạn %(max)s ký tự. Hãy tóm tắt, hoặc gửi văn bản góp ý qua "
+                "hòm thư, bộ phận một cửa."
+            )
+            % {
+                "n": number_format(len(value), force_grouping=True),
+                "max": number_format(MAX_OPINION, force_grouping=True),
+            },
             field=field,
         )
     text = clean_text(value, field=field)
     if _MARKUP.search(text):
         raise DomainError(
-            "Ý kiến không được chứa mã HTML hoặc mã lệnh (script). Hãy gõ nội dung bằng chữ thường.",
+            _("Ý kiến không được chứa mã HTML hoặc mã lệnh (script). Hãy gõ nội dung bằng chữ thường."),
             field=field,
         )
     return text
@@ -61,32 +69,40 @@ def channels(values: Sequence[str]) -> list[str]:
     chosen = list(dict.fromkeys(values))
     unknown = [c for c in chosen if c not in Channel.values]
     if unknown:
-        raise DomainError(f"Hình thức lấy ý kiến không hợp lệ: {', '.join(unknown)}.", field="channels")
+        raise DomainError(
+            _("Hình thức lấy ý kiến không hợp lệ: %(codes)s.") % {"codes": ", ".join(unknown)},
+            field="channels",
+        )
     if not chosen:
-        raise DomainError("Chọn ít nhất một hình thức lấy ý kiến (Điều 26).", field="channels")
+        raise DomainError(_("Chọn ít nhất một hình thức lấy ý kiến (Điều 26)."), field="channels")
     return chosen
 
 
 def period(starts_on: dt.date, ends_on: dt.date) -> None:
-    bounds.bounded_date(starts_on, field="starts_on", label="Ngày bắt đầu")
-    bounds.bounded_date(ends_on, field="ends_on", label="Ngày kết thúc")
+    bounds.bounded_date(starts_on, field="starts_on", label=_("Ngày bắt đầu"))
+    bounds.bounded_date(ends_on, field="ends_on", label=_("Ngày kết thúc"))
     if ends_on < starts_on:
         raise DomainError(
-            f"Ngày kết thúc ({d(ends_on)}) phải từ ngày bắt đầu ({d(starts_on)}) trở đi.", field="ends_on"
+            _("Ngày kết thúc (%(end)s) phải từ ngày bắt đầu (%(start)s) trở đi.")
+            % {"end": d(ends_on), "start": d(starts_on)},
+            field="ends_on",
         )
 
 
 def accepting(consultation: Consultation, today: dt.date) -> None:
     """Opinions are received only while the consultation is open, within its period."""
     if consultation.state == State.DRAFT:
-        raise DomainError("Đợt lấy ý kiến chưa được phát động.")
+        raise DomainError(_("Đợt lấy ý kiến chưa được phát động."))
     if consultation.state == State.CLOSED or today > consultation.ends_on:
         raise DomainError(
-            f"Đợt lấy ý kiến đã kết thúc ngày {d(consultation.ends_on)}; không nhận thêm ý kiến.",
+            _("Đợt lấy ý kiến đã kết thúc ngày %(day)s; không nhận thêm ý kiến.")
+            % {"day": d(consultation.ends_on)},
             field="text",
         )
     if today < consultation.starts_on:
-        raise DomainError(f"Đợt lấy ý kiến bắt đầu từ ngày {d(consultation.starts_on)}.", field="text")
+        raise DomainError(
+            _("Đợt lấy ý kiến bắt đầu từ ngày %(day)s.") % {"day": d(consultation.starts_on)}, field="text"
+        )
 
 
 def draft_page_changed(consultation: Consultation) -> None:
@@ -96,11 +112,12 @@ def draft_page_changed(consultation: Consultation) -> None:
 
 def not_closed(consultation: Consultation) -> None:
     if consultation.state == State.CLOSED:
-        raise DomainError("Đợt lấy ý kiến đã kết thúc; kết quả đã chốt, không sửa được nữa.")
+        raise DomainError(_("Đợt lấy ý kiến đã kết thúc; kết quả đã chốt, không sửa được nữa."))
 
 
 def text(value: str, *, field: str, label: str, max_length: int = 5000, required: bool = True) -> str:
+    """`clean_text` whose message names the field as the form shows it (`label`), under the form's field."""
     try:
-        return clean_text(value, field=field, max_length=max_length, required=required)
+        return clean_text(value, field=label, max_length=max_length, required=required)
     except DomainError as exc:
-        raise DomainError(exc.message.replace(f"“{field}”", f"“{label}”"), field=field) from None
+        raise DomainError(exc.message, field=field) from None

@@ -15,6 +15,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from danchu.accounts.models import User
 from danchu.core import audit, policy
@@ -36,7 +37,7 @@ SYNTHESIS_ITEM = "11.10"
 def _matter(code: str) -> MatterKind:
     matter = MatterKind.objects.filter(code=code).first()
     if matter is None:
-        raise DomainError(f"Không có nội dung lấy ý kiến mã {code}.", field="matter")
+        raise DomainError(_("Không có nội dung lấy ý kiến mã %(code)s.") % {"code": code}, field="matter")
     return matter
 
 
@@ -44,16 +45,16 @@ def _audience(
     unit: Unit, audience: str, villages: Sequence[Unit], agency: Agency | None
 ) -> tuple[list[Unit], Agency | None]:
     if audience not in Audience.values:
-        raise DomainError("Đối tượng lấy ý kiến không hợp lệ.", field="audience")
+        raise DomainError(_("Đối tượng lấy ý kiến không hợp lệ."), field="audience")
     if audience == Audience.VILLAGES:
         if not villages:
-            raise DomainError("Chọn ít nhất một thôn, tổ dân phố.", field="villages")
+            raise DomainError(_("Chọn ít nhất một thôn, tổ dân phố."), field="villages")
         if any(v.parent_id != unit.pk for v in villages):
-            raise DomainError("Chỉ chọn thôn, tổ dân phố của chính xã, phường.", field="villages")
+            raise DomainError(_("Chỉ chọn thôn, tổ dân phố của chính xã, phường."), field="villages")
         return list(villages), None
     if audience == Audience.AGENCY:
         if agency is None or agency.unit_id != unit.pk:
-            raise DomainError("Chọn một cơ quan, bộ phận của chính đơn vị.", field="agency")
+            raise DomainError(_("Chọn một cơ quan, bộ phận của chính đơn vị."), field="agency")
         return [], agency
     return [], None
 
@@ -66,7 +67,7 @@ def _store(
     revision = DraftRevision(
         consultation=consultation,
         number=number,
-        file_name=_rules.text(name, field="file", label="Tên tệp", max_length=255),
+        file_name=_rules.text(name, field="file", label=_("Tên tệp"), max_length=255),
         sha256=hashlib.sha256(data).hexdigest(),
         note=note,
         created_by=actor,
@@ -109,10 +110,10 @@ def create(
     """Tạo đợt lấy ý kiến with its draft (revision 1), split into sections; launched later by `launch`."""
     policy.require(actor, ConsultationPerm.MANAGE, unit)
     if not unit.is_commune:
-        raise DomainError("Đợt lấy ý kiến Nhân dân do xã, phường, đặc khu tổ chức.", field="unit")
+        raise DomainError(_("Đợt lấy ý kiến Nhân dân do xã, phường, đặc khu tổ chức."), field="unit")
     matter = _matter(matter_code)
-    title = _rules.text(title, field="title", label="Tên dự thảo", max_length=300)
-    summary = _rules.text(summary, field="summary", label="Tóm tắt", required=False)
+    title = _rules.text(title, field="title", label=_("Tên dự thảo"), max_length=300)
+    summary = _rules.text(summary, field="summary", label=_("Tóm tắt"), required=False)
     _rules.period(starts_on, ends_on)
     chosen_villages, chosen_agency = _audience(unit, audience, villages, agency)
     chosen = _rules.channels(channels)
@@ -155,11 +156,12 @@ def launch(*, actor: User, consultation: Consultation, today: dt.date | None = N
     )
     _rules.not_closed(consultation)
     if consultation.state != State.DRAFT:
-        raise DomainError("Đợt lấy ý kiến này đã được phát động.")
+        raise DomainError(_("Đợt lấy ý kiến này đã được phát động."))
     today = today or timezone.localdate()
     if consultation.ends_on < today:
         raise DomainError(
-            f"Thời hạn lấy ý kiến đã qua ({d(consultation.ends_on)}); hãy sửa thời gian trước khi phát động.",
+            _("Thời hạn lấy ý kiến đã qua (%(day)s); hãy sửa thời gian trước khi phát động.")
+            % {"day": d(consultation.ends_on)},
             field="ends_on",
         )
     with audit.audited(
@@ -185,7 +187,7 @@ def revise(
         actor=actor, consultation_id=consultation.pk, perm=ConsultationPerm.MANAGE, for_write=True
     )
     _rules.not_closed(consultation)
-    note = _rules.text(note, field="note", label="Nội dung chỉnh sửa", max_length=2000)
+    note = _rules.text(note, field="note", label=_("Nội dung chỉnh sửa"), max_length=2000)
     number = selectors.latest_revision(consultation).number + 1
     with audit.audited(
         actor=actor,
@@ -212,22 +214,25 @@ def close(
         actor=actor, consultation_id=consultation.pk, perm=ConsultationPerm.MANAGE, for_write=True
     )
     if consultation.state == State.CLOSED:
-        raise DomainError("Đợt lấy ý kiến này đã kết thúc.")
+        raise DomainError(_("Đợt lấy ý kiến này đã kết thúc."))
     if consultation.state == State.DRAFT:
-        raise DomainError("Đợt lấy ý kiến chưa được phát động.")
+        raise DomainError(_("Đợt lấy ý kiến chưa được phát động."))
     today = today or timezone.localdate()
     if today <= consultation.ends_on:
         raise DomainError(
-            f"Chưa hết thời gian lấy ý kiến (đến hết ngày {d(consultation.ends_on)}): "
-            "Nhân dân vẫn có thể góp ý."
+            _("Chưa hết thời gian lấy ý kiến (đến hết ngày %(day)s): Nhân dân vẫn có thể góp ý.")
+            % {"day": d(consultation.ends_on)}
         )
     missing = selectors.unanswered_count(consultation)
     if missing:
         raise DomainError(
-            f"Còn {missing} ý kiến chưa được tiếp thu hoặc giải trình. Mọi ý kiến phải được trả lời trước "
-            "khi kết thúc đợt lấy ý kiến."
+            _(
+                "Còn %(n)s ý kiến chưa được tiếp thu hoặc giải trình. Mọi ý kiến phải được trả lời trước khi "
+                "kết thúc đợt lấy ý kiến."
+            )
+            % {"n": missing}
         )
-    conclusion = _rules.text(conclusion, field="conclusion", label="Kết luận", max_length=5000)
+    conclusion = _rules.text(conclusion, field="conclusion", label=_("Kết luận"), max_length=5000)
     with audit.audited(
         actor=actor,
         action="consultations.consultation.close",
@@ -251,9 +256,9 @@ def publish_synthesis(*, actor: User, consultation: Consultation) -> Consultatio
         actor=actor, consultation_id=consultation.pk, perm=ConsultationPerm.MANAGE, for_write=True
     )
     if consultation.state != State.CLOSED:
-        raise DomainError("Chỉ công khai kết quả khi đợt lấy ý kiến đã kết thúc.")
+        raise DomainError(_("Chỉ công khai kết quả khi đợt lấy ý kiến đã kết thúc."))
     if consultation.disclosure_id is not None:
-        raise DomainError("Kết quả của đợt lấy ý kiến này đã được công khai.")
+        raise DomainError(_("Kết quả của đợt lấy ý kiến này đã được công khai."))
     tally = selectors.tally(consultation)
     url = reverse("consultations:public", args=[consultation.pk])
     body = (

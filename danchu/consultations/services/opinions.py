@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from danchu.accounts.models import RoleAssignment, User
 from danchu.accounts.selectors import citizen_household_ids
@@ -41,7 +42,7 @@ def _household(actor: User, consultation: Consultation) -> Household | None:
             user=actor, agency_id=consultation.agency_id or 0, revoked_at__isnull=True
         ).exists()
         if not staff:
-            raise PermissionDeniedError("Đợt lấy ý kiến này dành cho cán bộ, công chức của cơ quan.")
+            raise PermissionDeniedError(_("Đợt lấy ý kiến này dành cho cán bộ, công chức của cơ quan."))
         return None
     households = Household.objects.filter(
         pk__in=citizen_household_ids(actor), dissolved_on__isnull=True
@@ -53,8 +54,10 @@ def _household(actor: User, consultation: Consultation) -> Household | None:
     household = households.first()
     if household is None:
         raise PermissionDeniedError(
-            "Chỉ người dân thuộc hộ gia đình trong phạm vi lấy ý kiến mới gửi được ý kiến trực tuyến. "
-            "Bạn có thể góp ý tại cuộc họp, qua hòm thư hoặc đường dây nóng."
+            _(
+                "Chỉ người dân thuộc hộ gia đình trong phạm vi lấy ý kiến mới gửi được ý kiến trực tuyến. "
+                "Bạn có thể góp ý tại cuộc họp, qua hòm thư hoặc đường dây nóng."
+            )
         )
     return household
 
@@ -66,7 +69,7 @@ def give(
 ) -> Opinion:  # fmt: skip
     """Góp ý trực tuyến: a signed-in citizen, on the whole draft or on one section, within the period."""
     if not actor.is_authenticated:
-        raise PermissionDeniedError("Hãy đăng nhập để gửi ý kiến.")
+        raise PermissionDeniedError(_("Hãy đăng nhập để gửi ý kiến."))
     # Locked so that a closing cannot slip between the period check and the insert.
     consultation = (
         Consultation.objects.select_for_update(of=("self",))
@@ -77,12 +80,12 @@ def give(
     section = selectors.section_of(consultation, section_id)
     if section_id not in (None, "") and section is None:
         raise DomainError(
-            "Phần dự thảo này không tồn tại (có thể đã được bỏ trong dự thảo mới).", field="section"
+            _("Phần dự thảo này không tồn tại (có thể đã được bỏ trong dự thảo mới)."), field="section"
         )
     household = _household(actor, consultation)
     text = _rules.opinion_text(text)
     if Opinion.objects.filter(consultation=consultation, user=actor, section=section, text=text).exists():
-        raise DomainError("Bạn đã gửi ý kiến này rồi.", field="text")
+        raise DomainError(_("Bạn đã gửi ý kiến này rồi."), field="text")
     opinion = Opinion.objects.create(
         consultation=consultation,
         section=section,
@@ -136,41 +139,48 @@ def record(
     )
     today = today or timezone.localdate()
     if consultation.state != State.OPEN:
-        raise DomainError("Chỉ nhập ý kiến cho đợt lấy ý kiến đang diễn ra (đã phát động, chưa kết thúc).")
+        raise DomainError(_("Chỉ nhập ý kiến cho đợt lấy ý kiến đang diễn ra (đã phát động, chưa kết thúc)."))
     if kind not in SourceKind.values:
-        raise DomainError("Loại hồ sơ không hợp lệ.", field="kind")
+        raise DomainError(_("Loại hồ sơ không hợp lệ."), field="kind")
     if channel not in Channel.values:
-        raise DomainError("Hình thức lấy ý kiến không hợp lệ.", field="channel")
+        raise DomainError(_("Hình thức lấy ý kiến không hợp lệ."), field="channel")
     last = consultation.ends_on + dt.timedelta(days=_rules.OFFLINE_GRACE_DAYS)
     if not consultation.starts_on <= held_on <= min(last, today):
         raise DomainError(
-            f"Ngày của hồ sơ phải trong thời gian lấy ý kiến ({d(consultation.starts_on)} – "
-            f"{d(consultation.ends_on)}, hoặc tối đa {_rules.OFFLINE_GRACE_DAYS} ngày sau khi kết thúc "
-            "với hòm "
-            "thư mở muộn) và không sau hôm nay.",
+            _(
+                "Ngày của hồ sơ phải trong thời gian lấy ý kiến (%(start)s – %(end)s, hoặc tối đa %(days)s "
+                "ngày sau khi kết thúc với hòm thư mở muộn) và không sau hôm nay."
+            )
+            % {
+                "start": d(consultation.starts_on),
+                "end": d(consultation.ends_on),
+                "days": _rules.OFFLINE_GRACE_DAYS,
+            },
             field="held_on",
         )
-    reference = _rules.text(reference, field="reference", label="Số, ký hiệu, nơi tổ chức", max_length=200)
-    note = _rules.text(note, field="note", label="Ghi chú", required=False)
+    reference = _rules.text(reference, field="reference", label=_("Số, ký hiệu, nơi tổ chức"), max_length=200)
+    note = _rules.text(note, field="note", label=_("Ghi chú"), required=False)
     if not entries:
-        raise DomainError("Nhập ít nhất một ý kiến.", field="entries")
+        raise DomainError(_("Nhập ít nhất một ý kiến."), field="entries")
     revision = selectors.latest_revision(consultation)
     opinions: list[Opinion] = []
     for n, entry in enumerate(entries, start=1):
         section = selectors.section_of(consultation, entry.section_id)
         if entry.section_id not in (None, "") and section is None:
-            raise DomainError(f"Ý kiến thứ {n}: phần dự thảo không tồn tại.", field="entries")
+            raise DomainError(_("Ý kiến thứ %(n)s: phần dự thảo không tồn tại.") % {"n": n}, field="entries")
         try:
             text = _rules.opinion_text(entry.text, field="entries")
             author = _rules.text(
                 entry.author_name,
                 field="entries",
-                label="Người góp ý",
+                label=_("Người góp ý"),
                 max_length=200,
                 required=entry.organisation,
             )
         except DomainError as exc:
-            raise DomainError(f"Ý kiến thứ {n}: {exc.message}", field="entries") from None
+            raise DomainError(
+                _("Ý kiến thứ %(n)s: %(error)s") % {"n": n, "error": exc.message}, field="entries"
+            ) from None
         opinions.append(
             Opinion(
                 consultation=consultation, section=section, revision=revision, channel=channel,
@@ -208,8 +218,8 @@ def hide(*, actor: User, opinion: Opinion, reason: str) -> Opinion:
     )
     _rules.not_closed(opinion.consultation)
     if opinion.hidden:
-        raise DomainError("Ý kiến này đã bị ẩn.")
-    reason = _rules.text(reason, field="reason", label="Lý do ẩn", max_length=300)
+        raise DomainError(_("Ý kiến này đã bị ẩn."))
+    reason = _rules.text(reason, field="reason", label=_("Lý do ẩn"), max_length=300)
     with audit.audited(
         actor=actor,
         action="consultations.opinion.hide",

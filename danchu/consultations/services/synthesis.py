@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from danchu.accounts.models import User
 from danchu.core import audit
@@ -37,13 +38,13 @@ def _opinions(consultation: Consultation, ids: Sequence[int | str]) -> list[Opin
     try:
         wanted = sorted({int(str(pk)) for pk in ids})
     except ValueError:
-        raise DomainError("Mã ý kiến không hợp lệ.", field="opinions") from None
+        raise DomainError(_("Mã ý kiến không hợp lệ."), field="opinions") from None
     found = list(Opinion.objects.filter(consultation=consultation, pk__in=wanted).order_by("id"))
     if len(found) != len(wanted):
-        raise DomainError("Có ý kiến không thuộc đợt lấy ý kiến này.", field="opinions")
+        raise DomainError(_("Có ý kiến không thuộc đợt lấy ý kiến này."), field="opinions")
     hidden = [o.pk for o in found if o.hidden]
     if hidden:
-        raise DomainError(f"Ý kiến #{hidden[0]} đã bị ẩn.", field="opinions")
+        raise DomainError(_("Ý kiến #%(id)s đã bị ẩn.") % {"id": hidden[0]}, field="opinions")
     return found
 
 
@@ -58,16 +59,17 @@ def confirm_group(
     _rules.not_closed(consultation)
     members = _opinions(consultation, opinion_ids)
     if len(members) < 2:
-        raise DomainError("Một nhóm cần ít nhất hai ý kiến.", field="opinions")
+        raise DomainError(_("Một nhóm cần ít nhất hai ý kiến."), field="opinions")
     grouped = [o.pk for o in members if o.group_id is not None]
     if grouped:
-        raise DomainError(f"Ý kiến #{grouped[0]} đã thuộc một nhóm khác.", field="opinions")
+        raise DomainError(_("Ý kiến #%(id)s đã thuộc một nhóm khác.") % {"id": grouped[0]}, field="opinions")
     answered = [o.pk for o in members if o.response_id is not None]
     if answered:
         raise DomainError(
-            f"Ý kiến #{answered[0]} đã được trả lời; chỉ nhóm các ý kiến chưa trả lời.", field="opinions"
+            _("Ý kiến #%(id)s đã được trả lời; chỉ nhóm các ý kiến chưa trả lời.") % {"id": answered[0]},
+            field="opinions",
         )
-    label = _rules.text(label, field="label", label="Tên nhóm", max_length=200)
+    label = _rules.text(label, field="label", label=_("Tên nhóm"), max_length=200)
     group = OpinionGroup.objects.create(consultation=consultation, label=label, created_by=actor)
     Opinion.objects.filter(pk__in=[o.pk for o in members]).update(group=group)
     audit.record(
@@ -99,39 +101,41 @@ def answer(
     )
     _rules.not_closed(consultation)
     if kind not in ResponseKind.values:
-        raise DomainError("Hình thức trả lời không hợp lệ.", field="kind")
+        raise DomainError(_("Hình thức trả lời không hợp lệ."), field="kind")
     if group_id not in (None, ""):
         group = OpinionGroup.objects.filter(consultation=consultation, pk=str(group_id)).first()
         if group is None:
-            raise DomainError("Nhóm ý kiến không thuộc đợt lấy ý kiến này.", field="group")
+            raise DomainError(_("Nhóm ý kiến không thuộc đợt lấy ý kiến này."), field="group")
         members = list(group.opinions.filter(hidden_at__isnull=True).order_by("id"))
     else:
         if not opinion_ids:
-            raise DomainError("Chọn ý kiến cần trả lời.", field="opinions")
+            raise DomainError(_("Chọn ý kiến cần trả lời."), field="opinions")
         members = _opinions(consultation, opinion_ids)
         group_ids = {o.group_id for o in members if o.group_id is not None}
         if group_ids:  # one answer covers the group
             extra = Opinion.objects.filter(group_id__in=group_ids, hidden_at__isnull=True)
             members = sorted({o.pk: o for o in [*members, *extra]}.values(), key=lambda o: o.pk)
     if not members:
-        raise DomainError("Không có ý kiến nào để trả lời.", field="opinions")
+        raise DomainError(_("Không có ý kiến nào để trả lời."), field="opinions")
     same_as = None
     if kind == ResponseKind.SAME_AS:
         if same_as_id in (None, ""):
-            raise DomainError("Chọn ý kiến trùng với ý kiến này.", field="same_as")
+            raise DomainError(_("Chọn ý kiến trùng với ý kiến này."), field="same_as")
         same_as = Opinion.objects.filter(
             consultation=consultation, pk=str(same_as_id), hidden_at__isnull=True
         ).first()
         if same_as is None or same_as.pk in {o.pk for o in members}:
-            raise DomainError("Ý kiến trùng phải là một ý kiến khác của đợt lấy ý kiến này.", field="same_as")
-        text = _rules.text(text, field="text", label="Nội dung trả lời", required=False) or (
+            raise DomainError(
+                _("Ý kiến trùng phải là một ý kiến khác của đợt lấy ý kiến này."), field="same_as"
+            )
+        text = _rules.text(text, field="text", label=_("Nội dung trả lời"), required=False) or (
             f"Nội dung trùng với ý kiến #{same_as.pk}; xem câu trả lời của ý kiến đó."
         )
     else:
         label = {
-            ResponseKind.TAKEN: "Nội dung tiếp thu (dự thảo đã sửa thế nào)",
-            ResponseKind.EXPLAINED: "Lý do giải trình",
-            ResponseKind.OUT_OF_SCOPE: "Giải thích (cơ quan nào giải quyết)",
+            ResponseKind.TAKEN: _("Nội dung tiếp thu (dự thảo đã sửa thế nào)"),
+            ResponseKind.EXPLAINED: _("Lý do giải trình"),
+            ResponseKind.OUT_OF_SCOPE: _("Giải thích (cơ quan nào giải quyết)"),
         }[ResponseKind(kind)]
         text = _rules.text(text, field="text", label=label)
     response = Response.objects.create(
