@@ -52,6 +52,18 @@ class PortalSection:
 
 
 @dataclass(frozen=True)
+class UnitTab:
+    """A tab on a unit's pages (the officials' view of a province, commune or village): the app's page for
+    that unit, shown only to who may open it."""
+
+    title: StrOrPromise
+    url_name: str  # reversed with the unit's id
+    perms: tuple[Perm, ...]  # any of them, asked of the unit: no tab leads to a refusal
+    tiers: frozenset[int]  # the unit tiers it applies to (1 province, 2 district, 3 commune, 4 village)
+    key: str  # what a page of the app passes as `tab` to mark the tab current
+
+
+@dataclass(frozen=True)
 class DomainApp:
     """A domain app's whole declaration (see the module docstring)."""
 
@@ -64,6 +76,7 @@ class DomainApp:
     demo: DemoSeeder | None = None
     search_kinds: Mapping[str, StrOrPromise] = field(default_factory=dict)  # search entry kind → label
     portal_sections: Sequence[PortalSection] = ()
+    unit_tabs: Sequence[UnitTab] = ()
     urls: tuple[str, str] | None = None  # (URL prefix, urlconf module): the officials' pages
     api: str | None = None  # dotted path of the module whose `router` serves /api/v1/
     notification_kinds: Mapping[str, StrOrPromise] = field(default_factory=dict)  # key prefix → label
@@ -111,6 +124,10 @@ def demo_seeders() -> tuple[DemoSeeder, ...]:
 
 def portal_sections() -> tuple[PortalSection, ...]:
     return tuple(section for app in domain_apps() for section in app.portal_sections)
+
+
+def unit_tabs() -> tuple[UnitTab, ...]:
+    return tuple(tab for app in domain_apps() for tab in app.unit_tabs)
 
 
 def notification_kinds() -> dict[str, StrOrPromise]:

@@ -10,7 +10,8 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from danchu.accounts.models import Role
-from danchu.core.registry import DomainApp, PortalSection, Statistics
+from danchu.core.registry import DomainApp, PortalSection, Statistics, UnitTab
+from danchu.units.models import Tier
 
 from . import compliance, demo, services
 from .permissions import DisclosurePerm
@@ -47,6 +48,15 @@ APP = DomainApp(
     # Listed on every commune's public page, the url name reversed with the commune's id.
     portal_sections=(PortalSection(_("Thông tin công khai"), "portal:archive"),),
     # The officials' pages under /cong-khai/, and the API router mounted under /api/v1/.
+    unit_tabs=(
+        UnitTab(
+            _("Công khai"),
+            "disclosures:unit",
+            (DisclosurePerm.VIEW, DisclosurePerm.RECORD_PROOF),
+            frozenset(Tier) - {Tier.VILLAGE},
+            "disclosures",
+        ),
+    ),
     urls=("cong-khai/", "danchu.disclosures.urls"),
     api="danchu.api.disclosures",
     notification_kinds={},

@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from danchu.accounts.models import Role
-from danchu.core.registry import DomainApp, Statistics
+from danchu.core.registry import DomainApp, Statistics, UnitTab
+from danchu.units.models import Tier
 
 from . import reminders, selectors
 from .permissions import PlanPerm
@@ -27,6 +28,7 @@ APP = DomainApp(
     },
     statistics=Statistics(selectors.report_statistics, _("kế hoạch và nhiệm vụ trên hệ thống")),
     daily_jobs=(reminders.daily_job,),
+    unit_tabs=(UnitTab(_("Kế hoạch"), "plans:list", (PlanPerm.VIEW,), frozenset(Tier), "plans"),),
     urls=("ke-hoach/", "danchu.plans.urls"),
     api="danchu.api.plans",
     notification_kinds={"task": _("Nhiệm vụ"), "obligation": _("Yêu cầu gửi kế hoạch, báo cáo")},

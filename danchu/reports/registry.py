@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from danchu.accounts.models import Role
-from danchu.core.registry import DomainApp
+from danchu.core.registry import DomainApp, UnitTab
+from danchu.units.models import Tier
 
 from . import demo, reminders
 from .permissions import ReportPerm
@@ -26,6 +27,11 @@ APP = DomainApp(
     },
     daily_jobs=(reminders.daily_job,),
     demo=demo.seed,
+    unit_tabs=(
+        UnitTab(
+            _("Báo cáo"), "reports:unit", (ReportPerm.VIEW,), frozenset(Tier) - {Tier.VILLAGE}, "reports"
+        ),
+    ),
     urls=("bao-cao/", "danchu.reports.urls"),
     api="danchu.api.reports",
     notification_kinds={"report": _("Báo cáo định kỳ")},
