@@ -29,6 +29,7 @@ from ..forms import (
     RecogniseForm,
     RefuseForm,
     SwitchForm,
+    TaskForm,
 )
 from ..permissions import DecisionPerm
 
@@ -254,3 +255,20 @@ def rerun(request: HttpRequest, decision_id: int) -> HttpResponse:
         return _back(decision_id)
     messages.success(request, _("Đã tạo dự thảo tổ chức lại."))
     return _back(new.pk)
+
+
+@login_required
+@require_POST
+def task(request: HttpRequest, decision_id: int) -> HttpResponse:
+    _decision(request, decision_id, DecisionPerm.MANAGE)
+    actor = acting_user(request)
+    return _with_form(
+        request,
+        decision_id,
+        TaskForm(request.POST),
+        lambda d: services.open_implementation_task(
+            actor=actor, decision_id=decision_id, title=d["title"], due_on=d["due_on"]
+        ),
+        _("Đã giao nhiệm vụ thực hiện; theo dõi trong Nhiệm vụ của kế hoạch."),
+        _("Nhiệm vụ"),
+    )
