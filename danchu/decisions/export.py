@@ -12,7 +12,7 @@ from html import escape
 from django.utils import timezone
 
 from danchu.core import pdf
-from danchu.plans.export import MOTTO_1, MOTTO_2, PDF_CSS, Layout, Paragraph, document_docx, document_pdf
+from danchu.plans.export import MOTTO_1, MOTTO_2, Layout, Paragraph, document_docx, document_pdf
 
 from . import codes, selectors
 from .models import Attendance, Decision, PaperBallot, ProceduralVote
@@ -173,12 +173,19 @@ def as_pdf(layout: Layout) -> bytes:
     return document_pdf(layout)
 
 
-BALLOT_CSS = """
+# Ballots need no page numbers nor the plans' margin boxes (which WeasyPrint lays out page by page).
+BALLOT_CSS = (
+    f'body {{ font-family: "{pdf.FAMILY}"; font-size: 13pt; }}'
+    + """
+  @page { size: A4; margin: 15mm 15mm 15mm 20mm; }
+  p { margin: 0 0 5pt 0; } .b { font-weight: bold; } .c { text-align: center; font-weight: bold; }
+  .i { font-style: italic; } .head { display: flex; justify-content: space-between; text-align: center; }
   .ballot { page-break-after: always; } .ballot:last-child { page-break-after: auto; }
   .box { display: inline-block; width: 12pt; height: 12pt; border: 1px solid #000; margin-right: 6pt; }
-  .code { font-family: monospace; font-size: 16pt; letter-spacing: 2pt; }
+  .code { font-weight: bold; font-size: 16pt; letter-spacing: 2pt; }
   .stub { border-top: 1px dashed #000; margin-top: 18pt; padding-top: 6pt; font-size: 12pt; }
 """
+)
 
 
 def paper_batch(decision: Decision) -> bytes:
@@ -198,9 +205,8 @@ def paper_batch(decision: Decision) -> bytes:
         receipt = codes.paper_receipt(decision.pk, ballot.code)
         pages.append(
             "<section class='ballot'>"
-            f"<table><tr><td class='left'>{issuer}</td>"
-            f"<td><p class='b q'>{MOTTO_1}</p><p class='b'>{MOTTO_2}</p>"
-            "</td></tr></table>"
+            f"<div class='head'><div>{issuer}</div><div><p class='b'>{MOTTO_1}</p><p class='b'>{MOTTO_2}</p>"
+            "</div></div>"
             f"<p class='c'>PHIẾU LẤY Ý KIẾN HỘ GIA ĐÌNH</p><p class='c'>{escape(decision.title)}</p>"
             f"<p>Phiếu số: {ballot.number} · Hộ số {escape(ballot.household.number)} · "
             f"{escape(ballot.household.address)}</p>"
@@ -212,6 +218,6 @@ def paper_batch(decision: Decision) -> bytes:
             "để biết phiếu của hộ đã được tính.</p>"
             "</div></section>"
         )
-    style = f"<style>{PDF_CSS}{BALLOT_CSS}</style>"
+    style = f"<style>{BALLOT_CSS}</style>"
     html = f"<html lang='vi'><head>{style}</head><body>{''.join(pages)}</body></html>"
     return pdf.render(html)

@@ -53,4 +53,15 @@ RULES: tuple[SeedRule, ...] = (
         note="Lựa chọn sản phẩm: phiếu hộ gia đình gửi lại qua tài khoản người đại diện hộ thay cho phiếu "
         "giấy; không phải hình thức biểu quyết trực tuyến (chỉ khoản 6 Điều 15). Tỉnh có thể tắt.",
     ),
+    _r(
+        "initiative.support_share",
+        "Sáng kiến của công dân được đưa ra bàn và quyết định khi số hộ ủng hộ (còn hiệu lực) đạt",
+        1,
+        "share",
+        f"{LAW10}, Điều 16 (chưa đọc được văn bản)",
+        LAW10_FROM,
+        False,
+        denominator=2,
+        note="Giá trị tạm của sản phẩm (trên 50% số hộ, theo tỷ lệ chung); tỉnh điều chỉnh khi kiểm chứng.",
+    ),
 )

@@ -68,8 +68,8 @@ def test_household_ballot_passes_and_is_recognised(live_server, page, tree, pers
         assert "Đã chuyển sang phát phiếu" in page.content()
 
         page.click("main button:text-is('Tạo phiếu cho các hộ')")
-        with page.expect_download() as download:
-            page.click("text=Tải phiếu để in (PDF)")
+        with page.expect_download(timeout=120_000) as download:  # 40 ballots: ~0.2 s a page on 2 cores
+            page.click("text=Tải phiếu để in (PDF)", timeout=120_000)
         assert download.value.suggested_filename == f"phieu-{decision.pk}.pdf"
         codes = {p.household_id: p.code for p in PaperBallot.objects.filter(decision=decision)}
         approve = decision.questions.get().options.get(approves=True)

@@ -21,6 +21,7 @@ from .core import (
     State,
 )
 from .elections import Candidate, Election, Mandate, Office
+from .initiatives import Initiative, InitiativeState, Support
 
 __all__ = [
     "PUBLIC_STATES",
@@ -33,6 +34,8 @@ __all__ = [
     "Decision",
     "Election",
     "Form",
+    "Initiative",
+    "InitiativeState",
     "Mandate",
     "MeetingCount",
     "Office",
@@ -45,4 +48,5 @@ __all__ = [
     "Receipt",
     "RegisterEntry",
     "State",
+    "Support",
 ]

@@ -17,6 +17,7 @@ from .decisions import (
 )
 from .elections import MILESTONES, create_election, record_step, timeline
 from .implementation import TASK_SOURCE, open_implementation_task
+from .initiatives import propose, put_to_decision, record_paper_support, standing, support
 from .meeting import record_attendance, record_meeting_counts, record_procedural_vote
 from .results import (
     canonical_record,
@@ -51,15 +52,20 @@ __all__ = [
     "mark_implemented",
     "open_implementation_task",
     "open_voting",
+    "propose",
     "publish_result",
+    "put_to_decision",
     "recognise",
     "record_attendance",
     "record_meeting_counts",
     "record_paper_return",
+    "record_paper_support",
     "record_procedural_vote",
     "record_step",
     "refuse_recognition",
     "rerun",
+    "standing",
+    "support",
     "switch_to_ballot",
     "tally",
     "timeline",
