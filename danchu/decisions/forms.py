@@ -176,3 +176,23 @@ class StepForm(forms.Form):
     def __init__(self, *args: Any, steps: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         cast(forms.ChoiceField, self.fields["field"]).choices = steps
+
+
+class InitiativeForm(forms.Form):
+    household = forms.TypedChoiceField(label=_("Hộ"), coerce=int, choices=())
+    title = forms.CharField(label=_("Tiêu đề"), max_length=300)
+    text = forms.CharField(label=_("Nội dung"), widget=forms.Textarea)
+
+    def __init__(self, *args: Any, households: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["household"]).choices = households
+
+
+class PaperSupportForm(forms.Form):
+    household = forms.IntegerField(label=_("Mã hộ"), min_value=1)
+    given_on = _date(_("Ngày ủng hộ"))
+
+
+class PutForm(forms.Form):
+    form = forms.ChoiceField(label=_("Hình thức"), choices=Form.choices)
+    closes_on = _date(_("Hạn lấy ý kiến"), required=False)

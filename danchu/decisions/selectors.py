@@ -26,6 +26,7 @@ from .models import (
     Authorisation,
     Choice,
     Decision,
+    Initiative,
     MeetingCount,
     Option,
     Participation,
@@ -348,3 +349,12 @@ def decisions_of_source(source: str, source_ids: list[int]) -> dict[int, list[De
 def tasks_of(decision: Decision) -> list[Task]:
     """The implementation tasks opened for the decision (plans' tasks, one query)."""
     return tasks_of_source("decisions.decision", [decision.pk])
+
+
+def public_initiative(initiative_id: int | str) -> Initiative:
+    """An initiative the households of its village read and support (every initiative is public)."""
+    return access_public(Initiative.objects.select_related("unit"), initiative_id, label="sáng kiến")
+
+
+def unit_initiatives(unit: Unit) -> QuerySet[Initiative]:
+    return Initiative.objects.filter(unit__path__startswith=unit.path).select_related("unit").order_by("-id")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import actions, elections, household, official, public
+from .views import actions, elections, household, initiatives, official, public
 
 app_name = "decisions"
 urlpatterns = [
@@ -30,6 +30,11 @@ urlpatterns = [
     path("<int:decision_id>/to-chuc-lai/", actions.rerun, name="rerun"),
     path("phieu-cua-toi/", household.my_ballots, name="my_ballots"),
     path("<int:decision_id>/bieu-quyet/", household.vote, name="vote"),
+    path("sang-kien/", initiatives.mine, name="initiatives"),
+    path("sang-kien/<int:initiative_id>/", initiatives.detail, name="initiative"),
+    path("sang-kien/<int:initiative_id>/ung-ho/", initiatives.support, name="initiative_support"),
+    path("sang-kien/<int:initiative_id>/phieu-giay/", initiatives.paper_support, name="initiative_paper"),
+    path("sang-kien/<int:initiative_id>/dua-ra/", initiatives.put, name="initiative_put"),
     path("xa/<int:commune_id>/ket-qua/", public.public_list, name="public_list"),
     path("ket-qua/<int:decision_id>/", public.public, name="public"),
     path("ket-qua/<int:decision_id>/ban-ghi.json", public.record, name="record"),

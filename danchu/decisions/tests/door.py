@@ -21,7 +21,14 @@ def records(tree: Any, personas: dict[str, Any]) -> dict[str, Any]:
     services.close_voting(actor=head, decision_id=decision.pk)
     services.tally(actor=head, decision_id=decision.pk)
     services.publish_result(actor=head, decision_id=decision.pk)
+    initiative = services.propose(
+        actor=personas["citizen"],
+        household_id=tree.h1.pk,
+        title="Lắp đèn đường",
+        text="Mỗi hộ góp 100.000 đồng",
+    )
     return {
+        "initiative_id": initiative.pk,
         "decision_id": decision.pk,
         "commune_id": tree.commune.pk,
         "decisions:document.kind": "bien-ban",

@@ -68,3 +68,53 @@ def test_supports_reach_the_share_then_a_decision(tree: Any, personas: Any) -> N
     assert decision.source == "decisions.initiative" and decision.source_id == initiative.pk
     initiative.refresh_from_db()
     assert initiative.state == InitiativeState.DECIDED and initiative.decision_id == decision.pk
+
+
+def test_initiative_pages(tree: Any, personas: Any, login: Any) -> None:
+    from django.urls import reverse
+
+    from danchu.core.models import AuditEntry
+
+    with at():
+        citizen = login(personas["citizen"])
+        response = citizen.post(
+            reverse("decisions:initiatives"), {"household": tree.h1.pk, "title": "Đèn", "text": "Lắp đèn"}
+        )
+        assert response.status_code == 302
+        initiative = Support.objects.get().initiative
+        assert "Hộ bạn đã ủng hộ" in citizen.get(reverse("decisions:initiatives")).content.decode()
+        for persona, expected in (
+            ("village_head", 200),
+            ("commune_official", 200),
+            ("citizen", 403),
+            ("sibling_official", 403),
+        ):
+            assert (
+                login(personas[persona])
+                .get(reverse("decisions:initiative", args=[initiative.pk]))
+                .status_code
+                == expected
+            )
+        before = AuditEntry.objects.count()
+        refused = login(personas["sibling_official"]).post(
+            reverse("decisions:initiative_paper", args=[initiative.pk]),
+            {"household": tree.h2.pk, "given_on": "02/03/2026"},
+        )
+        assert refused.status_code == 403 and AuditEntry.objects.count() == before
+        head = login(personas["village_head"])
+        head.post(
+            reverse("decisions:initiative_paper", args=[initiative.pk]),
+            {"household": tree.h2.pk, "given_on": "02/03/2026"},
+        )
+        initiative.refresh_from_db()
+        assert initiative.state == InitiativeState.REACHED  # 2 of 2 households
+        response = head.post(reverse("decisions:initiative_put", args=[initiative.pk]), {"form": "online"})
+        initiative.refresh_from_db()
+        assert initiative.state == InitiativeState.REACHED  # online needs its four preconditions: refused
+        response = head.post(
+            reverse("decisions:initiative_put", args=[initiative.pk]),
+            {"form": "ballot", "closes_on": "20/03/2026"},
+        )
+        assert response.status_code == 302
+        initiative.refresh_from_db()
+        assert initiative.state == InitiativeState.DECIDED

@@ -49,6 +49,7 @@ def unit_list(request: HttpRequest, unit_id: int) -> HttpResponse:
             "unit": unit,
             "ancestors": unit_selectors.ancestors(unit),
             "page": paginate(request, selectors.unit_decisions(actor, unit.path)),
+            "initiatives": selectors.unit_initiatives(unit)[:50],
             "can_manage": policy.allowed(actor, DecisionPerm.MANAGE, unit)
             and (unit.is_village or unit.is_commune),
         },
