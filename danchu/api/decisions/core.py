@@ -7,18 +7,17 @@ import datetime as dt
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Router, Schema, Status
+from ninja import Schema, Status
 
 from danchu.accounts.actors import acting_user
-from danchu.core.errors import DomainError
 from danchu.decisions import selectors, services
-from danchu.decisions.models import Decision, Election, Initiative
+from danchu.decisions.models import Decision
 from danchu.decisions.permissions import DecisionPerm
 from danchu.units import selectors as unit_selectors
 
-from .base import AUTH, ERRORS, PUBLIC_ERRORS, IsoDate
+from ..base import AUTH, ERRORS, PUBLIC_ERRORS, IsoDate
+from ._router import router
 
-router = Router(tags=["decisions"])
 LIST_LIMIT = 500  # product choice: the most decisions one answer carries
 
 
@@ -334,121 +333,3 @@ def recognition(request: HttpRequest, decision_id: int, payload: RecognitionIn) 
 @router.get("/public/decisions/{decision_id}", response={200: DecisionResultOut, **PUBLIC_ERRORS})
 def public_result(request: HttpRequest, decision_id: int) -> dict[str, Any]:
     return _result(selectors.public_decision(decision_id))
-
-
-class ElectionIn(Schema):
-    office: str
-    election_day: IsoDate
-    candidate_ids: list[int]
-    seats: int = 1
-    place: str = ""
-
-
-class ElectionStepIn(Schema):
-    field: str
-    on: IsoDate
-
-
-class ElectionStepOut(Schema):
-    field: str
-    label: str
-    due_on: IsoDate
-    done_on: IsoDate | None
-    on_time: bool
-    citation: str
-
-
-@router.post(
-    "/units/{unit_id}/elections", response={201: DecisionOut, **ERRORS}, auth=AUTH, summary="Tổ chức bầu cử"
-)
-def create_election(request: HttpRequest, unit_id: int, payload: ElectionIn) -> Status[Decision]:
-    actor = acting_user(request)
-    unit = unit_selectors.access_unit(actor=actor, unit_id=unit_id, perm=DecisionPerm.MANAGE)
-    election = services.create_election(
-        actor=actor,
-        unit=unit,
-        office=payload.office,
-        election_day=payload.election_day,
-        candidate_ids=payload.candidate_ids,
-        seats=payload.seats,
-        place=payload.place,
-    )
-    return Status(201, election.decision)
-
-
-@router.get(
-    "/decisions/{decision_id}/election-steps", response={200: list[ElectionStepOut], **ERRORS}, auth=AUTH
-)
-def election_steps(request: HttpRequest, decision_id: int) -> list[dict[str, Any]]:
-    decision = _mine(request, decision_id)
-    election = Election.objects.filter(decision=decision).first()
-    if election is None:
-        raise DomainError("Việc này không phải cuộc bầu cử.")
-    return [{**s.__dict__, "on_time": s.on_time} for s in services.timeline(election)]
-
-
-@router.post("/decisions/{decision_id}/election-steps", response={200: DecisionOut, **ERRORS}, auth=AUTH)
-def record_election_step(request: HttpRequest, decision_id: int, payload: ElectionStepIn) -> Decision:
-    services.record_step(
-        actor=acting_user(request), decision_id=decision_id, field=payload.field, on=payload.on
-    )
-    return _mine(request, decision_id)
-
-
-class InitiativeIn(Schema):
-    household_id: int
-    title: str
-    text: str
-
-
-class InitiativeSupportIn(Schema):
-    household_id: int
-
-
-class InitiativeOut(Schema):
-    id: int
-    unit_id: int
-    title: str
-    text: str
-    state: str
-    valid_supports: int
-    needed: int
-    decision_id: int | None
-
-
-def _initiative(initiative: Initiative) -> dict[str, Any]:
-    valid, needed = services.standing(initiative)
-    return {
-        "id": initiative.pk,
-        "unit_id": initiative.unit_id,
-        "title": initiative.title,
-        "text": initiative.text,
-        "state": initiative.state,
-        "valid_supports": valid,
-        "needed": needed,
-        "decision_id": initiative.decision_id,
-    }
-
-
-@router.post("/initiatives", response={201: InitiativeOut, **ERRORS}, auth=AUTH, summary="Đề xuất sáng kiến")
-def propose_initiative(request: HttpRequest, payload: InitiativeIn) -> Status[dict[str, Any]]:
-    initiative = services.propose(
-        actor=acting_user(request), household_id=payload.household_id, title=payload.title, text=payload.text
-    )
-    return Status(201, _initiative(initiative))
-
-
-@router.get("/initiatives/{initiative_id}", response={200: InitiativeOut, **PUBLIC_ERRORS})
-def get_initiative(request: HttpRequest, initiative_id: int) -> dict[str, Any]:
-    return _initiative(selectors.public_initiative(initiative_id))
-
-
-@router.post("/initiatives/{initiative_id}/supports", response={200: InitiativeOut, **ERRORS}, auth=AUTH)
-def support_initiative(
-    request: HttpRequest, initiative_id: int, payload: InitiativeSupportIn
-) -> dict[str, Any]:
-    initiative = selectors.public_initiative(initiative_id)
-    services.support(
-        actor=acting_user(request), initiative_id=initiative.pk, household_id=payload.household_id
-    )
-    return _initiative(selectors.public_initiative(initiative_id))
