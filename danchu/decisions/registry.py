@@ -33,6 +33,9 @@ APP = DomainApp(
     portal_sections=(PortalSection(_("Kết quả bàn và quyết định"), "decisions:public_list"),),
     urls=("ban-quyet/", "danchu.decisions.urls"),
     api="danchu.api.decisions",
-    notification_kinds={services.results.NOTIFY_KIND: _("Kết quả biểu quyết")},
+    notification_kinds={
+        services.results.NOTIFY_KIND: _("Kết quả biểu quyết"),
+        "initiative": _("Sáng kiến của công dân"),
+    },
     rules=RULES,
 )
