@@ -210,8 +210,9 @@ def option_counts(decision: Decision) -> dict[int, int]:
     rows = Choice.objects.filter(decision=decision).values("option_id").annotate(n=Count("*"))
     for row in rows:
         counts[row["option_id"]] += row["n"]
-    for option_id, n in MeetingCount.objects.filter(decision=decision).values_list("option_id", "count"):
-        counts[option_id] += n
+    if decision.form == "meeting":  # a show of hands is only ever recorded while the form is a meeting
+        for option_id, n in MeetingCount.objects.filter(decision=decision).values_list("option_id", "count"):
+            counts[option_id] += n
     return counts
 
 
@@ -243,9 +244,13 @@ def compute_result(decision: Decision) -> DecisionResult:
         digest=decision.digest,
     )
     options: dict[int, list[Option]] = defaultdict(list)
-    for option in Option.objects.filter(question__decision=decision).order_by("order"):
+    questions: dict[int, Question] = {}
+    # One query for questions and options (every question has options).
+    found = Option.objects.filter(question__decision=decision).select_related("question")
+    for option in found.order_by("question__order", "order"):
         options[option.question_id].append(option)
-    for question in Question.objects.filter(decision=decision).order_by("order"):
+        questions.setdefault(option.question_id, option.question)
+    for question in questions.values():
         rows = [OptionResult(o.pk, o.label, o.amount, counts.get(o.pk, 0)) for o in options[question.pk]]
         _judge(question, options[question.pk], rows, needed)
         result.questions.append(
