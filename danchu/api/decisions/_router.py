@@ -1,0 +1,5 @@
+"""The one router of the decisions API, shared by its modules."""
+
+from ninja import Router
+
+router = Router(tags=["decisions"])

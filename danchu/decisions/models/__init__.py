@@ -1,0 +1,52 @@
+"""Models of dân bàn, dân quyết: decisions and ballots (`core`), elections (`elections`)."""
+
+from .core import (
+    PUBLIC_STATES,
+    Attendance,
+    Authorisation,
+    Channel,
+    Choice,
+    Conflict,
+    Decision,
+    Form,
+    MeetingCount,
+    Option,
+    PaperBallot,
+    Participation,
+    ProceduralVote,
+    Question,
+    QuestionKind,
+    Receipt,
+    RegisterEntry,
+    State,
+)
+from .elections import Candidate, Election, Mandate, Office
+from .initiatives import Initiative, InitiativeState, Support
+
+__all__ = [
+    "PUBLIC_STATES",
+    "Attendance",
+    "Authorisation",
+    "Candidate",
+    "Channel",
+    "Choice",
+    "Conflict",
+    "Decision",
+    "Election",
+    "Form",
+    "Initiative",
+    "InitiativeState",
+    "Mandate",
+    "MeetingCount",
+    "Office",
+    "Option",
+    "PaperBallot",
+    "Participation",
+    "ProceduralVote",
+    "Question",
+    "QuestionKind",
+    "Receipt",
+    "RegisterEntry",
+    "State",
+    "Support",
+]
