@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from danchu.accounts.actors import acting_user
+from danchu.accounts.models import User
 from danchu.core.errors import DomainError, PermissionDeniedError
 from danchu.core.files import file_response
 from danchu.core.paging import paginate
@@ -30,6 +30,11 @@ from ..services.intake import SenderData
 from ..services.photos import Upload
 
 DEVICE_COOKIE = "danchu_device"
+
+
+def _visitor(request: HttpRequest) -> User | None:
+    """The signed-in citizen, or None for a visitor (the public pages take both)."""
+    return request.user if isinstance(request.user, User) and request.user.is_authenticated else None
 
 
 def _commune(unit_id: int) -> Unit:
@@ -76,15 +81,15 @@ def photo(request: HttpRequest, photo_id: int) -> FileResponse:
 def submit(request: HttpRequest, unit_id: int) -> HttpResponse:
     """Gửi phản ánh (with or without an account)."""
     unit = _commune(unit_id)
-    actor = acting_user(request)
+    actor = _visitor(request)
     form = PetitionForm(request.POST or None, request.FILES or None, unit=unit)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         device = request.COOKIES.get(DEVICE_COOKIE, "")[:100]
-        authenticated = actor is not None and actor.is_authenticated
+        authenticated = actor is not None
         try:
             petition, _new = petition_services.submit(
-                actor=actor if authenticated else None,
+                actor=actor,
                 unit=unit,
                 category=data["category"],
                 channel=Channel.PORTAL if authenticated else Channel.PORTAL_GUEST,
@@ -159,7 +164,7 @@ def rate(request: HttpRequest, code: str) -> HttpResponse:
         return redirect("petitions:track", letter.tracking_code)
     try:
         rating.rate(
-            actor=acting_user(request),
+            actor=_visitor(request),
             petition=petition,
             rating=form.cleaned_data["rating"],
             code=code,
