@@ -22,11 +22,12 @@ from danchu.core.errors import DomainError
 from danchu.units.models import Tier, Unit
 
 from .. import selectors
-from ..models import CLOSED_STATUSES, OPEN_STATUSES, Category, Channel, Petition, Photo, Status, Update
+from ..models import CLOSED_STATUSES, OPEN_STATUSES, Category, Channel, Petition, Update
 from ..services import keys
 from ..services import petitions as petition_services
 from ..services.intake import MAX_TEXT, SenderData
 from .render import Open311Error, error, respond, w3c
+from .rows import cached_list, rows_of
 
 SPEC = "http://wiki.open311.org/GeoReport_v2"
 CHANGESET = dt.datetime(2026, 11, 30, tzinfo=dt.UTC)  # when this endpoint's contract last changed
@@ -164,71 +165,6 @@ def _public_rows(unit: Unit) -> QuerySet[Petition]:
     return Petition.objects.filter(unit=unit)
 
 
-_FIELDS = (
-    "pk",
-    "status",
-    "answer",
-    "category__name",
-    "category__code",
-    "letter__text",
-    "agency__name",
-    "created_at",
-    "updated_at",
-    "closed_at",
-    "due_on",
-    "address",
-    "lat",
-    "long",
-    "attributes",
-)
-
-
-def _rows(request: HttpRequest, petitions: QuerySet[Petition]) -> list[dict[str, Any]]:
-    """The `request` elements of these petitions, from plain rows (up to 1,000 of them: no instances)."""
-    rows = list(petitions.values(*_FIELDS))
-    images: dict[int, int] = {}
-    wanted = [r["pk"] for r in rows]
-    for start in range(0, len(wanted), 500):
-        for photo_id, petition_id in (
-            Photo.objects.filter(
-                petition_id__in=wanted[start : start + 500], file_kind__in=["jpeg", "png", "webp"]
-            )
-            .order_by("-id")
-            .values_list("pk", "petition_id")
-        ):
-            images[petition_id] = photo_id
-    photo_base = request.build_absolute_uri(reverse("petitions:photo", args=[1]))[: -len("1/")]
-    zone = timezone.get_current_timezone()
-    return [_request_row(r, images.get(r["pk"]), photo_base, zone) for r in rows]
-
-
-def _request_row(r: dict[str, Any], image: int | None, photo_base: str, zone: Any) -> dict[str, Any]:
-    closed = r["status"] in CLOSED_STATUSES
-    media = f"{photo_base}{image}/" if image else (r["attributes"] or {}).get("media_url", "")
-    due = dt.datetime.combine(r["due_on"], dt.time(17, 0), tzinfo=zone)
-    return {
-        "service_request_id": r["pk"],
-        "status": "closed" if closed else "open",
-        "status_notes": r["answer"],
-        "service_name": r["category__name"],
-        "service_code": r["category__code"],
-        "description": r["letter__text"],
-        "agency_responsible": r["agency__name"] or "",
-        "service_notice": "",
-        "requested_datetime": w3c(r["created_at"]),
-        "updated_datetime": w3c(r["closed_at"] if closed and r["closed_at"] else r["updated_at"]),
-        "expected_datetime": w3c(due),
-        "address": r["address"],
-        "address_id": "",
-        "zipcode": "",
-        "lat": "" if r["lat"] is None else str(r["lat"]),
-        "long": "" if r["long"] is None else str(r["long"]),
-        "media_url": media,
-        # mySociety's extension: the finer status FixMyStreet maps (FIXED, IN_PROGRESS, DUPLICATE…)
-        "extended_attributes": {"external_status_code": petition_services.EXTERNAL[Status(r["status"])]},
-    }
-
-
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 @open311
@@ -262,8 +198,18 @@ def requests(request: HttpRequest, fmt: str) -> HttpResponse:
             rows = rows.filter(status__in=OPEN_STATUSES)
         elif statuses == {"closed"}:
             rows = rows.filter(status__in=CLOSED_STATUSES)
-    found = _rows(request, rows.order_by("-created_at", "-id")[:MAX_REQUESTS])
-    return respond(fmt, "service_requests", "request", found)
+    window = "" if wanted else f"{start:%Y%m%d%H%M}-{end:%Y%m%d%H%M}"
+    key = f"{fmt}|{window}|{request.GET.urlencode()}"
+    return cached_list(
+        unit,
+        key,
+        lambda: respond(
+            fmt,
+            "service_requests",
+            "request",
+            rows_of(request, rows.order_by("-created_at", "-id")[:MAX_REQUESTS]),
+        ),
+    )
 
 
 def _attributes(request: HttpRequest, category: Category) -> dict[str, object]:
@@ -349,7 +295,7 @@ def request(request: HttpRequest, service_request_id: int, fmt: str) -> HttpResp
     unit = _jurisdiction(request)
     if found.unit_id != unit.pk:
         raise Open311Error(404, "service_request_id not found in this jurisdiction")
-    return respond(fmt, "service_requests", "request", _rows(request, Petition.objects.filter(pk=found.pk)))
+    return respond(fmt, "service_requests", "request", rows_of(request, Petition.objects.filter(pk=found.pk)))
 
 
 def _public_rows_any() -> QuerySet[Petition]:

@@ -84,3 +84,11 @@ def petition(tree: Any, light: Category, django_capture_on_commit_callbacks: Any
     """A street light reported on Monday 02/03/2026 at 09:00 (due in 5 working days: 09/03)."""
     with at(2026, 3, 2), django_capture_on_commit_callbacks(execute=True):
         return report(tree.commune, light)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> None:
+    """Open311 answers are cached by the commune's version; a test's rolled-back ids may repeat."""
+    from django.core.cache import cache
+
+    cache.clear()

@@ -252,3 +252,15 @@ def test_photos_are_linked_as_media(client: Any, tree: Any, light: Any) -> None:
     assert row["media_url"].startswith("http://testserver/phan-anh/anh/")
     assert json.dumps(row) and dt.datetime.fromisoformat(row["requested_datetime"]).tzinfo is not None
     assert jpeg()
+
+
+def test_a_cached_answer_changes_with_the_commune(client: Any, tree: Any, light: Any, personas: Any) -> None:
+    j = {"jurisdiction_id": tree.commune.code}
+    with at(2026, 3, 2):
+        petition = report(tree.commune, light)
+        first = client.get(BASE + "requests.json", j).json()
+        assert client.get(BASE + "requests.json", j).json() == first
+        petitions.close(
+            actor=personas["commune_official"], petition=petition, status="not_ours", answer="Điện lực."
+        )
+        assert client.get(BASE + "requests.json", j).json()[0]["status"] == "closed"
