@@ -108,6 +108,8 @@ def build(open_petitions: int, in_commune: int) -> tuple[Any, Any]:
                 received_on=today,
                 process_by=today,
                 fingerprint=f"{n:064d}",
+                outcome="accepted",  # given to the agency: decided in the register
+                decided_on=today,
             )
             for n, w in zip(numbers, where, strict=True)
         )
