@@ -1,0 +1,103 @@
+"""Forms of the conventions pages; every rule is the services', these only read what was typed."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from danchu.core.forms import date_field
+
+from .articles import MAX_TEXT
+from .models import EventKind, Kind
+
+TEXT_HELP = _("Mỗi điều bắt đầu bằng “Điều <số>. <tên điều>”; có thể chia chương bằng dòng “Chương I. <tên chương>”.")
+
+
+class ConventionForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Tên gọi"), choices=Kind.choices)
+    title = forms.CharField(label=_("Tên hương ước, quy ước"), max_length=300)
+    text = forms.CharField(
+        label=_("Nội dung dự thảo"), help_text=TEXT_HELP, max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": 18})
+    )
+
+
+class DraftForm(forms.Form):
+    summary = forms.CharField(
+        label=_("Nội dung sửa đổi, bổ sung (tóm tắt)"), max_length=5000, required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    text = forms.CharField(
+        label=_("Nội dung dự thảo"), help_text=TEXT_HELP, max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": 18})
+    )
+
+
+class AmendForm(forms.Form):
+    summary = forms.CharField(label=_("Lý do, nội dung cần sửa đổi, bổ sung"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class PostForm(forms.Form):
+    posted_on = date_field("Ngày niêm yết")
+    place = forms.CharField(label=_("Nơi niêm yết (nhà văn hóa, bảng tin…)"), max_length=200)
+    opinions_until = date_field("Lấy ý kiến đến hết ngày (để trống: thời hạn tối thiểu)", required=False)
+
+
+class OpinionForm(forms.Form):
+    article_number = forms.IntegerField(label=_("Về điều số (để trống: ý kiến chung)"), min_value=1, max_value=9999, required=False)
+    text = forms.CharField(label=_("Ý kiến"), max_length=5000, widget=forms.Textarea(attrs={"rows": 5}))
+
+
+class PaperOpinionForm(OpinionForm):
+    household = forms.TypedChoiceField(label=_("Hộ gia đình"), coerce=int, choices=())
+    given_on = date_field("Ngày góp ý")
+
+
+class MeetingForm(forms.Form):
+    on = date_field("Ngày họp")
+    present = forms.IntegerField(label=_("Số hộ có đại diện dự họp"), min_value=0, max_value=1_000_000)
+    approving = forms.IntegerField(label=_("Số hộ tán thành"), min_value=0, max_value=1_000_000)
+
+
+class BallotForm(forms.Form):
+    on = date_field("Ngày kết thúc lấy phiếu")
+    returned = forms.IntegerField(label=_("Số phiếu thu về"), min_value=0, max_value=1_000_000)
+    approving = forms.IntegerField(label=_("Số phiếu tán thành"), min_value=0, max_value=1_000_000)
+
+
+class DateForm(forms.Form):
+    on = date_field("Ngày")
+
+
+class RecogniseForm(forms.Form):
+    on = date_field("Ngày quyết định công nhận")
+    decision_number = forms.CharField(label=_("Số quyết định"), max_length=60)
+
+
+class ReasonForm(forms.Form):
+    on = date_field("Ngày")
+    reason = forms.CharField(label=_("Lý do"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ReviewForm(forms.Form):
+    on = date_field("Ngày rà soát")
+    notes = forms.CharField(label=_("Kết quả rà soát"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ForceForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Quyết định"),
+        choices=[(k, EventKind(k).label) for k in (EventKind.SUSPENDED, EventKind.ABOLISHED, EventKind.RESUMED)],
+    )
+    articles = forms.CharField(label=_("Các điều (để trống: toàn bộ; ví dụ: 3, 5)"), max_length=200, required=False)
+    on = date_field("Ngày quyết định")
+    document_number = forms.CharField(label=_("Số văn bản"), max_length=60, required=False)
+    reason = forms.CharField(label=_("Lý do"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def clean_articles(self) -> list[int]:
+        raw = self.cleaned_data["articles"].replace(";", ",")
+        numbers: list[int] = []
+        for part in (p.strip() for p in raw.split(",")):
+            if not part:
+                continue
+            if not part.isdigit() or not 0 < int(part) < 10000:
+                raise forms.ValidationError(_("Ghi số điều, cách nhau bằng dấu phẩy (ví dụ: 3, 5)."))
+            numbers.append(int(part))
+        return numbers

@@ -1,0 +1,25 @@
+"""Writes of hương ước, quy ước: each begins by reading its record again through the door, locked."""
+
+from .adoption import Outcome, record_ballot, record_meeting
+from .drafting import create_convention, earliest_close, post_draft, start_amendment, update_draft
+from .lifecycle import change_force, record_review
+from .opinions import give_opinion, record_paper_opinion
+from .recognition import file_with_commune, recognise, refuse
+
+__all__ = [
+    "Outcome",
+    "change_force",
+    "create_convention",
+    "earliest_close",
+    "file_with_commune",
+    "give_opinion",
+    "post_draft",
+    "recognise",
+    "record_ballot",
+    "record_meeting",
+    "record_paper_opinion",
+    "record_review",
+    "refuse",
+    "start_amendment",
+    "update_draft",
+]
