@@ -12,7 +12,9 @@ are kept as typed, so an amendment that keeps "Điều 5" amends the same articl
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from danchu.core.errors import DomainError
 from danchu.core.text import clean_text
@@ -77,19 +79,30 @@ def parse(text: str) -> list[ParsedArticle]:
     return found
 
 
-def as_text(articles: list[object]) -> str:
+class ArticleLike(Protocol):
+    @property
+    def number(self) -> int: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def body(self) -> str: ...
+    @property
+    def chapter(self) -> str: ...
+    @property
+    def chapter_title(self) -> str: ...
+
+
+def as_text(articles: Sequence[ArticleLike]) -> str:
     """Articles (model rows or parsed) back into the text form `parse` reads."""
     out: list[str] = []
     chapter = None
     for article in articles:
-        this_chapter = getattr(article, "chapter", "")
-        if this_chapter and this_chapter != chapter:
-            out.append(f"Chương {this_chapter}. {getattr(article, 'chapter_title', '')}".rstrip(". "))
-        chapter = this_chapter
-        title = getattr(article, "title", "")
-        out.append(f"Điều {getattr(article, 'number')}. {title}".rstrip(". ") + ("" if title else "."))
-        body = getattr(article, "body", "")
-        if body:
-            out.append(body)
+        if article.chapter and article.chapter != chapter:
+            out.append(f"Chương {article.chapter}. {article.chapter_title}".rstrip(". "))
+        chapter = article.chapter
+        title = article.title
+        out.append(f"Điều {article.number}. {title}".rstrip(". ") + ("" if title else "."))
+        if article.body:
+            out.append(article.body)
         out.append("")
     return "\n".join(out).strip() + "\n"

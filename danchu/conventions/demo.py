@@ -72,4 +72,6 @@ def seed(admin: User) -> None:
         text=TEXT + "Điều 6. Phòng cháy, chữa cháy\nMỗi hộ có bình chữa cháy mini.\n",
         summary="Bổ sung quy định về phòng cháy, chữa cháy.",
     )
-    services.post_draft(actor=admin, version=amendment, posted_on=today - dt.timedelta(days=3), place="Nhà văn hóa")
+    services.post_draft(
+        actor=admin, version=amendment, posted_on=today - dt.timedelta(days=3), place="Nhà văn hóa"
+    )

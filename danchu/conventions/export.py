@@ -32,7 +32,9 @@ def layout(version: ConventionVersion, articles: list[Article]) -> Layout:
         body.append(Paragraph(f"Điều {article.number}. {article.title}".rstrip(". "), bold=True))
         body += [Paragraph(line) for line in article.body.splitlines() if line.strip()]
         if article.status in _STATUS_NOTE:
-            body.append(Paragraph(_STATUS_NOTE[ArticleStatus(article.status)].format(reason=article.status_reason)))
+            body.append(
+                Paragraph(_STATUS_NOTE[ArticleStatus(article.status)].format(reason=article.status_reason))
+            )
     if version.recognised_on:
         body.append(
             Paragraph(

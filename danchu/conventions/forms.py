@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
+from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext_lazy as _
 
 from danchu.core.forms import date_field
@@ -10,39 +13,66 @@ from danchu.core.forms import date_field
 from .articles import MAX_TEXT
 from .models import EventKind, Kind
 
-TEXT_HELP = _("Mỗi điều bắt đầu bằng “Điều <số>. <tên điều>”; có thể chia chương bằng dòng “Chương I. <tên chương>”.")
+
+class TextField(forms.CharField):
+    """A text box whose NUL and other unstorable characters are refused by the service's `clean_text`,
+    in Vietnamese (Django's own validator says it in English only)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.validators = [v for v in self.validators if not isinstance(v, ProhibitNullCharactersValidator)]
+
+
+TEXT_HELP = _(
+    "Mỗi điều bắt đầu bằng “Điều <số>. <tên điều>”; có thể chia chương bằng dòng “Chương I. <tên chương>”."
+)
 
 
 class ConventionForm(forms.Form):
     kind = forms.ChoiceField(label=_("Tên gọi"), choices=Kind.choices)
-    title = forms.CharField(label=_("Tên hương ước, quy ước"), max_length=300)
-    text = forms.CharField(
-        label=_("Nội dung dự thảo"), help_text=TEXT_HELP, max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": 18})
+    title = TextField(label=_("Tên hương ước, quy ước"), max_length=300)
+    text = TextField(
+        label=_("Nội dung dự thảo"),
+        help_text=TEXT_HELP,
+        max_length=MAX_TEXT,
+        widget=forms.Textarea(attrs={"rows": 18}),
     )
 
 
 class DraftForm(forms.Form):
-    summary = forms.CharField(
-        label=_("Nội dung sửa đổi, bổ sung (tóm tắt)"), max_length=5000, required=False, widget=forms.Textarea(attrs={"rows": 3})
+    summary = TextField(
+        label=_("Nội dung sửa đổi, bổ sung (tóm tắt)"),
+        max_length=5000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
-    text = forms.CharField(
-        label=_("Nội dung dự thảo"), help_text=TEXT_HELP, max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": 18})
+    text = TextField(
+        label=_("Nội dung dự thảo"),
+        help_text=TEXT_HELP,
+        max_length=MAX_TEXT,
+        widget=forms.Textarea(attrs={"rows": 18}),
     )
 
 
 class AmendForm(forms.Form):
-    summary = forms.CharField(label=_("Lý do, nội dung cần sửa đổi, bổ sung"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))
+    summary = TextField(
+        label=_("Lý do, nội dung cần sửa đổi, bổ sung"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
 
 class PostForm(forms.Form):
     posted_on = date_field("Ngày niêm yết")
-    place = forms.CharField(label=_("Nơi niêm yết (nhà văn hóa, bảng tin…)"), max_length=200)
+    place = TextField(label=_("Nơi niêm yết (nhà văn hóa, bảng tin…)"), max_length=200)
     opinions_until = date_field("Lấy ý kiến đến hết ngày (để trống: thời hạn tối thiểu)", required=False)
 
 
 class OpinionForm(forms.Form):
-    article_number = forms.IntegerField(label=_("Về điều số (để trống: ý kiến chung)"), min_value=1, max_value=9999, required=False)
-    text = forms.CharField(label=_("Ý kiến"), max_length=5000, widget=forms.Textarea(attrs={"rows": 5}))
+    article_number = forms.IntegerField(
+        label=_("Về điều số (để trống: ý kiến chung)"), min_value=1, max_value=9999, required=False
+    )
+    text = TextField(label=_("Ý kiến"), max_length=5000, widget=forms.Textarea(attrs={"rows": 5}))
 
 
 class PaperOpinionForm(OpinionForm):
@@ -68,28 +98,30 @@ class DateForm(forms.Form):
 
 class RecogniseForm(forms.Form):
     on = date_field("Ngày quyết định công nhận")
-    decision_number = forms.CharField(label=_("Số quyết định"), max_length=60)
+    decision_number = TextField(label=_("Số quyết định"), max_length=60)
 
 
 class ReasonForm(forms.Form):
     on = date_field("Ngày")
-    reason = forms.CharField(label=_("Lý do"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))
+    reason = TextField(label=_("Lý do"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class ReviewForm(forms.Form):
     on = date_field("Ngày rà soát")
-    notes = forms.CharField(label=_("Kết quả rà soát"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))
+    notes = TextField(label=_("Kết quả rà soát"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class ForceForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Quyết định"),
-        choices=[(k, EventKind(k).label) for k in (EventKind.SUSPENDED, EventKind.ABOLISHED, EventKind.RESUMED)],
+        choices=[
+            (k, EventKind(k).label) for k in (EventKind.SUSPENDED, EventKind.ABOLISHED, EventKind.RESUMED)
+        ],
     )
-    articles = forms.CharField(label=_("Các điều (để trống: toàn bộ; ví dụ: 3, 5)"), max_length=200, required=False)
+    articles = TextField(label=_("Các điều (để trống: toàn bộ; ví dụ: 3, 5)"), max_length=200, required=False)
     on = date_field("Ngày quyết định")
-    document_number = forms.CharField(label=_("Số văn bản"), max_length=60, required=False)
-    reason = forms.CharField(label=_("Lý do"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))
+    document_number = TextField(label=_("Số văn bản"), max_length=60, required=False)
+    reason = TextField(label=_("Lý do"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))
 
     def clean_articles(self) -> list[int]:
         raw = self.cleaned_data["articles"].replace(";", ",")

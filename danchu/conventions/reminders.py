@@ -50,9 +50,7 @@ def remind_overdue(today: dt.date) -> dict[str, int]:
             stage, due = "recognition", version.recognition_due_on
             parent = convention.unit.parent_id or 0
             users = set().union(*(holders.get((r, parent), set()) for r in COMMUNE_ROLES))
-            title = (
-                f"Quá hạn công nhận “{convention.title}” của {convention.unit.name} (hạn {due:%d/%m/%Y})"
-            )
+            title = f"Quá hạn công nhận “{convention.title}” của {convention.unit.name} (hạn {due:%d/%m/%Y})"
         messages += [
             Message(user_id=u, key=f"convention:{version.pk}:{stage}", title=title, url=url) for u in users
         ]

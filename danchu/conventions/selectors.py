@@ -164,9 +164,9 @@ def public_history(convention: Convention) -> list[ConventionEvent]:
     """The steps the public sees: from the recognition of the first text on, and the steps before it
     that the recognised texts went through (never a draft still being written)."""
     recognised = list(
-        convention.versions.filter(
-            state__in=(VersionState.RECOGNISED, VersionState.SUPERSEDED)
-        ).values_list("pk", flat=True)
+        convention.versions.filter(state__in=(VersionState.RECOGNISED, VersionState.SUPERSEDED)).values_list(
+            "pk", flat=True
+        )
     )
     return list(
         convention.events.filter(Q(version_id__in=recognised) | Q(version__isnull=True))
@@ -177,9 +177,9 @@ def public_history(convention: Convention) -> list[ConventionEvent]:
 
 def public_versions(convention: Convention) -> list[ConventionVersion]:
     return list(
-        convention.versions.filter(
-            state__in=(VersionState.RECOGNISED, VersionState.SUPERSEDED)
-        ).order_by("-number")
+        convention.versions.filter(state__in=(VersionState.RECOGNISED, VersionState.SUPERSEDED)).order_by(
+            "-number"
+        )
     )
 
 

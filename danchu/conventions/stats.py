@@ -45,7 +45,9 @@ def report_statistics(unit_ids: list[int], start: dt.date, end: dt.date) -> dict
     events: defaultdict[str, list[str]] = defaultdict(list)
     for kind, path in ConventionEvent.objects.filter(
         Q(pk__in=[]) | Q(convention__in=Convention.objects.filter(under)),
-        kind__in=(EventKind.RECOGNISED, EventKind.REVIEWED), on__gte=start, on__lte=end
+        kind__in=(EventKind.RECOGNISED, EventKind.REVIEWED),
+        on__gte=start,
+        on__lte=end,
     ).values_list("kind", "convention__unit__path"):
         events[kind].append(path)
     result: dict[int, dict[str, int]] = {}

@@ -12,7 +12,15 @@ from danchu.core.errors import DomainError
 
 from ..models import Convention, ConventionEvent, ConventionVersion, VersionState
 
-CONVENTION_FIELDS = ("kind", "title", "status", "current", "effective_on", "last_reviewed_on", "status_reason")
+CONVENTION_FIELDS = (
+    "kind",
+    "title",
+    "status",
+    "current",
+    "effective_on",
+    "last_reviewed_on",
+    "status_reason",
+)
 VERSION_FIELDS = (
     "state",
     "summary",

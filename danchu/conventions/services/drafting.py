@@ -108,7 +108,9 @@ def create_convention(*, actor: User, unit: Unit, kind: str, title: str, text: s
 
 
 @transaction.atomic
-def update_draft(*, actor: User, version: ConventionVersion, text: str, summary: str = "") -> ConventionVersion:
+def update_draft(
+    *, actor: User, version: ConventionVersion, text: str, summary: str = ""
+) -> ConventionVersion:
     """Sửa dự thảo (only before it is posted: the posted text is what households read)."""
     version = selectors.access_version(
         actor=actor, version_id=version.pk, perm=ConventionPerm.DRAFT, for_write=True
@@ -159,7 +161,14 @@ def start_amendment(*, actor: User, convention: Convention, summary: str) -> Con
     ]
     _write_articles(version, text_of.as_text(list(live)), convention.current)
     today = timezone.localdate()
-    event(actor=actor, convention=convention, version=version, kind=EventKind.AMENDMENT, on=today, reason=summary)
+    event(
+        actor=actor,
+        convention=convention,
+        version=version,
+        kind=EventKind.AMENDMENT,
+        on=today,
+        reason=summary,
+    )
     audit.record(
         actor=actor,
         action="conventions.version.create",

@@ -22,7 +22,9 @@ ARTICLE_FIELDS = ("status", "status_reason")
 
 
 @transaction.atomic
-def record_review(*, actor: User, convention: Convention, on: dt.date | None = None, notes: str) -> Convention:
+def record_review(
+    *, actor: User, convention: Convention, on: dt.date | None = None, notes: str
+) -> Convention:
     """Rà soát hằng năm (by the 18/11 of the rulebook): what the community found and decided."""
     convention = selectors.access_convention(
         actor=actor, convention_id=convention.pk, perm=ConventionPerm.REVIEW, for_write=True
@@ -31,7 +33,9 @@ def record_review(*, actor: User, convention: Convention, on: dt.date | None = N
         raise DomainError("Chỉ rà soát hương ước, quy ước đã được công nhận và chưa bị bãi bỏ.")
     on = day(on, field="on", label="Ngày rà soát")
     if convention.effective_on and on < convention.effective_on:
-        raise DomainError(f"Ngày rà soát phải từ ngày có hiệu lực ({convention.effective_on:%d/%m/%Y}).", field="on")
+        raise DomainError(
+            f"Ngày rà soát phải từ ngày có hiệu lực ({convention.effective_on:%d/%m/%Y}).", field="on"
+        )
     if convention.last_reviewed_on and convention.last_reviewed_on.year == on.year:
         raise DomainError(f"Đã ghi nhận rà soát năm {on.year} (ngày {convention.last_reviewed_on:%d/%m/%Y}).")
     notes = clean_text(notes, field="notes", max_length=5000)
@@ -101,7 +105,7 @@ def change_force(
     *,
     actor: User,
     convention: Convention,
-    kind: str,
+    kind: str | EventKind,
     reason: str,
     articles: Sequence[int] = (),
     on: dt.date | None = None,
@@ -110,6 +114,7 @@ def change_force(
     """Tạm ngưng, bãi bỏ or cho thực hiện lại: the whole convention, or only the articles named."""
     if kind not in _DOING:
         raise DomainError("Thao tác không hợp lệ.", field="kind")
+    kind = EventKind(kind)
     convention = selectors.access_convention(
         actor=actor, convention_id=convention.pk, perm=ConventionPerm.RECOGNISE, for_write=True
     )
@@ -133,7 +138,9 @@ def change_force(
                 article.save(update_fields=list(ARTICLE_FIELDS))
     else:
         if convention.status not in _WHOLE_FROM[kind]:
-            raise DomainError(f"Không thể {_DOING[kind]}: hương ước {convention.get_status_display().lower()}.")
+            raise DomainError(
+                f"Không thể {_DOING[kind]}: hương ước {convention.get_status_display().lower()}."
+            )
         with audit.audited(
             actor=actor,
             action=f"conventions.convention.{kind}",

@@ -16,13 +16,22 @@ from danchu.core.errors import DomainError
 from danchu.core.text import clean_text
 
 from .. import selectors
-from ..models import ArticleChange, ArticleStatus, ConventionStatus, ConventionVersion, EventKind, VersionState
+from ..models import (
+    ArticleChange,
+    ArticleStatus,
+    ConventionStatus,
+    ConventionVersion,
+    EventKind,
+    VersionState,
+)
 from ..permissions import ConventionPerm
 from ._common import CONVENTION_FIELDS, VERSION_FIELDS, day, event, require_state
 
 
 @transaction.atomic
-def file_with_commune(*, actor: User, version: ConventionVersion, on: dt.date | None = None) -> ConventionVersion:
+def file_with_commune(
+    *, actor: User, version: ConventionVersion, on: dt.date | None = None
+) -> ConventionVersion:
     """Gửi hồ sơ đề nghị công nhận (Mẫu 01, biên bản Mẫu 02, the adopted text) to the commune UBND."""
     version = selectors.access_version(
         actor=actor, version_id=version.pk, perm=ConventionPerm.DRAFT, for_write=True
@@ -31,11 +40,17 @@ def file_with_commune(*, actor: User, version: ConventionVersion, on: dt.date | 
     on = day(on, field="on", label="Ngày gửi hồ sơ")
     assert version.adopted_on is not None
     if on < version.adopted_on:
-        raise DomainError(f"Ngày gửi hồ sơ phải từ ngày thông qua ({version.adopted_on:%d/%m/%Y}).", field="on")
+        raise DomainError(
+            f"Ngày gửi hồ sơ phải từ ngày thông qua ({version.adopted_on:%d/%m/%Y}).", field="on"
+        )
     unit = version.convention.unit
     days = rulebook.number("convention.recognition_working_days", unit=unit, on=on)
     with audit.audited(
-        actor=actor, action="conventions.version.file", obj=version, fields=VERSION_FIELDS, scope_unit_id=unit.pk
+        actor=actor,
+        action="conventions.version.file",
+        obj=version,
+        fields=VERSION_FIELDS,
+        scope_unit_id=unit.pk,
     ) as change:
         version.state, version.filed_on = VersionState.FILED, on
         version.recognition_due_on = add_working_days(on, days)
@@ -60,7 +75,9 @@ def recognise(
     on = day(on, field="on", label="Ngày công nhận")
     assert version.filed_on is not None
     if on < version.filed_on:
-        raise DomainError(f"Ngày công nhận phải từ ngày nhận hồ sơ ({version.filed_on:%d/%m/%Y}).", field="on")
+        raise DomainError(
+            f"Ngày công nhận phải từ ngày nhận hồ sơ ({version.filed_on:%d/%m/%Y}).", field="on"
+        )
     decision_number = clean_text(decision_number, field="decision_number", max_length=60)
     previous = convention.current
     with audit.audited(
@@ -70,7 +87,11 @@ def recognise(
         fields=VERSION_FIELDS,
         scope_unit_id=convention.unit_id,
     ):
-        version.state, version.recognised_on, version.decision_number = VersionState.RECOGNISED, on, decision_number
+        version.state, version.recognised_on, version.decision_number = (
+            VersionState.RECOGNISED,
+            on,
+            decision_number,
+        )
         version.save()
     if previous is not None:
         with audit.audited(
@@ -113,7 +134,9 @@ def recognise(
 
 
 @transaction.atomic
-def refuse(*, actor: User, version: ConventionVersion, reason: str, on: dt.date | None = None) -> ConventionVersion:
+def refuse(
+    *, actor: User, version: ConventionVersion, reason: str, on: dt.date | None = None
+) -> ConventionVersion:
     """Không công nhận, with the reason (the village head may then draft the text again)."""
     version = selectors.access_version(
         actor=actor, version_id=version.pk, perm=ConventionPerm.RECOGNISE, for_write=True
@@ -130,5 +153,12 @@ def refuse(*, actor: User, version: ConventionVersion, reason: str, on: dt.date 
     ):
         version.state, version.refusal_reason = VersionState.REFUSED, reason
         version.save()
-    event(actor=actor, convention=version.convention, version=version, kind=EventKind.REFUSED, on=on, reason=reason)
+    event(
+        actor=actor,
+        convention=version.convention,
+        version=version,
+        kind=EventKind.REFUSED,
+        on=on,
+        reason=reason,
+    )
     return version

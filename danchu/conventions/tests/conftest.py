@@ -29,7 +29,11 @@ def at(year: int, month: int, day: int, hour: int = 9) -> Any:
 def create(personas: Any, tree: Any, text: str = TEXT) -> Convention:
     with at(2026, 3, 2):
         return services.create_convention(
-            actor=personas["village_head"], unit=tree.village, kind="huong_uoc", title="Hương ước TDP 1", text=text
+            actor=personas["village_head"],
+            unit=tree.village,
+            kind="huong_uoc",
+            title="Hương ước TDP 1",
+            text=text,
         )
 
 
@@ -53,7 +57,9 @@ def recognise(personas: Any, version: ConventionVersion) -> ConventionVersion:
     with at(2026, 4, 3):
         services.file_with_commune(actor=personas["village_head"], version=version)
     with at(2026, 4, 6):
-        return services.recognise(actor=personas["commune_official"], version=version, decision_number="12/QĐ-UBND")
+        return services.recognise(
+            actor=personas["commune_official"], version=version, decision_number="12/QĐ-UBND"
+        )
 
 
 @pytest.fixture

@@ -36,7 +36,9 @@ PAGES = [
 ]
 
 
-@pytest.mark.parametrize(("name", "kwargs", "expected"), PAGES, ids=[f"{p[0]}-{i}" for i, p in enumerate(PAGES)])
+@pytest.mark.parametrize(
+    ("name", "kwargs", "expected"), PAGES, ids=[f"{p[0]}-{i}" for i, p in enumerate(PAGES)]
+)
 def test_permission_matrix(tree, personas, login, drafted, name, kwargs, expected):
     url = reverse(name, kwargs=kwargs(tree, drafted))
     with at(2026, 3, 3):
@@ -87,24 +89,37 @@ def test_the_whole_path_through_the_pages(tree, personas, login):
         )
         version = ConventionVersion.objects.get()
         assert response.status_code == 302
-        login(head).post(reverse("conventions:post", args=[version.pk]), {"posted_on": "02/03/2026", "place": "Nhà văn hóa"})
+        login(head).post(
+            reverse("conventions:post", args=[version.pk]),
+            {"posted_on": "02/03/2026", "place": "Nhà văn hóa"},
+        )
     with at(2026, 3, 5):
         page = login(citizen).get(reverse("conventions:posted"))
         assert "Hương ước TDP 1" in page.content.decode()
-        login(citizen).post(reverse("conventions:opinion", args=[version.pk]), {"text": "Đồng ý", "article_number": "3"})
+        login(citizen).post(
+            reverse("conventions:opinion", args=[version.pk]), {"text": "Đồng ý", "article_number": "3"}
+        )
     assert Opinion.objects.get().channel == "online"
     with at(2026, 3, 20):  # too early: a Vietnamese message, nothing saved
         response = login(head).post(
-            reverse("conventions:meeting", args=[version.pk]), {"on": "20/03/2026", "present": "2", "approving": "2"}, follow=True
+            reverse("conventions:meeting", args=[version.pk]),
+            {"on": "20/03/2026", "present": "2", "approving": "2"},
+            follow=True,
         )
         assert "Chưa hết thời gian niêm yết" in response.content.decode()
     with at(2026, 4, 2):
-        login(head).post(reverse("conventions:meeting", args=[version.pk]), {"on": "02/04/2026", "present": "2", "approving": "2"})
+        login(head).post(
+            reverse("conventions:meeting", args=[version.pk]),
+            {"on": "02/04/2026", "present": "2", "approving": "2"},
+        )
         login(head).post(reverse("conventions:file", args=[version.pk]))
     with at(2026, 4, 6):
         page = login(official).get(reverse("conventions:version", args=[version.pk]))
         assert "Xem xét công nhận" in page.content.decode()
-        login(official).post(reverse("conventions:recognise", args=[version.pk]), {"on": "06/04/2026", "decision_number": "12/QĐ-UBND"})
+        login(official).post(
+            reverse("conventions:recognise", args=[version.pk]),
+            {"on": "06/04/2026", "decision_number": "12/QĐ-UBND"},
+        )
     assert ConventionVersion.objects.get().state == VersionState.RECOGNISED
     login(personas["anonymous"])
     register = login(personas["anonymous"]).get(reverse("conventions:register", args=[tree.commune.pk]))
@@ -114,8 +129,16 @@ def test_the_whole_path_through_the_pages(tree, personas, login):
 def test_overdue_filing_shows_on_the_pages(tree, personas, login, posted):
     version = adopt(personas, posted)
     with at(2026, 4, 10):
-        page = login(personas["village_head"]).get(reverse("conventions:version", args=[version.pk])).content.decode()
-        listing = login(personas["commune_official"]).get(reverse("conventions:unit", args=[tree.commune.pk])).content.decode()
+        page = (
+            login(personas["village_head"])
+            .get(reverse("conventions:version", args=[version.pk]))
+            .content.decode()
+        )
+        listing = (
+            login(personas["commune_official"])
+            .get(reverse("conventions:unit", args=[tree.commune.pk]))
+            .content.decode()
+        )
     assert "Quá hạn gửi hồ sơ" in page and "Quá hạn gửi hồ sơ" in listing
 
 

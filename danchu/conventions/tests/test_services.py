@@ -63,7 +63,9 @@ def test_only_a_village_has_a_convention_and_only_its_head_drafts(tree, personas
             actor=personas["commune_official"], unit=tree.village, kind="huong_uoc", title="X", text=TEXT
         )
     with pytest.raises(DomainError, match="thôn hoặc tổ dân phố"):
-        services.create_convention(actor=personas["admin"], unit=tree.commune, kind="quy_uoc", title="X", text=TEXT)
+        services.create_convention(
+            actor=personas["admin"], unit=tree.commune, kind="quy_uoc", title="X", text=TEXT
+        )
     assert not Convention.objects.exists()
 
 
@@ -71,7 +73,10 @@ def test_posting_lasts_at_least_the_rulebook_minimum(tree, personas, drafted):
     version = drafted.versions.get()
     with at(2026, 3, 2), pytest.raises(DomainError, match="ít nhất 30 ngày"):
         services.post_draft(
-            actor=personas["village_head"], version=version, place="Nhà văn hóa", opinions_until=dt.date(2026, 3, 20)
+            actor=personas["village_head"],
+            version=version,
+            place="Nhà văn hóa",
+            opinions_until=dt.date(2026, 3, 20),
         )
     posted = post(personas, drafted)
     assert posted.state == VersionState.POSTED
@@ -81,16 +86,22 @@ def test_posting_lasts_at_least_the_rulebook_minimum(tree, personas, drafted):
 def test_adoption_before_the_posting_period_ends_is_refused(personas, posted):
     audits = AuditEntry.objects.count()
     with at(2026, 3, 31), pytest.raises(DomainError, match="Chưa hết thời gian niêm yết"):
-        services.record_meeting(actor=personas["village_head"], version=posted, on=None, present=2, approving=2)
+        services.record_meeting(
+            actor=personas["village_head"], version=posted, on=None, present=2, approving=2
+        )
     _unchanged(posted, audits)
 
 
 def test_attendance_larger_than_the_households_is_refused(personas, posted):
     audits = AuditEntry.objects.count()
     with at(2026, 4, 2), pytest.raises(DomainError, match=r"Số hộ dự họp \(3\) lớn hơn tổng số hộ .* \(2\)"):
-        services.record_meeting(actor=personas["village_head"], version=posted, on=None, present=3, approving=1)
+        services.record_meeting(
+            actor=personas["village_head"], version=posted, on=None, present=3, approving=1
+        )
     with at(2026, 4, 2), pytest.raises(DomainError, match="lớn hơn số hộ dự họp"):
-        services.record_meeting(actor=personas["village_head"], version=posted, on=None, present=2, approving=3)
+        services.record_meeting(
+            actor=personas["village_head"], version=posted, on=None, present=2, approving=3
+        )
     _unchanged(posted, audits)
 
 
@@ -121,7 +132,9 @@ def test_more_than_half_of_all_households_must_approve(tree, personas, posted):
     assert outcome.quorum_met and not outcome.adopted and outcome.needed == 2
     assert outcome.version.state == VersionState.NOT_ADOPTED
     with at(2026, 4, 3):
-        again = services.start_amendment(actor=personas["village_head"], convention=posted.convention, summary="Soạn lại")
+        again = services.start_amendment(
+            actor=personas["village_head"], convention=posted.convention, summary="Soạn lại"
+        )
     assert again.number == 2 and again.articles.count() == 3
 
 
@@ -145,7 +158,9 @@ def test_commune_refuses_with_a_reason_and_the_head_drafts_again(personas, poste
         services.refuse(actor=personas["commune_official"], version=version, reason="Điều 3 trùng luật")
     assert ConventionVersion.objects.get(pk=version.pk).refusal_reason == "Điều 3 trùng luật"
     with at(2026, 4, 7):
-        services.start_amendment(actor=personas["village_head"], convention=version.convention, summary="Sửa Điều 3")
+        services.start_amendment(
+            actor=personas["village_head"], convention=version.convention, summary="Sửa Điều 3"
+        )
 
 
 def test_amendment_keeps_article_numbers_and_supersedes_on_recognition(tree, personas, in_force):
@@ -153,17 +168,27 @@ def test_amendment_keeps_article_numbers_and_supersedes_on_recognition(tree, per
     with at(2026, 5, 4):
         amendment = services.start_amendment(actor=head, convention=in_force, summary="Sửa Điều 3, bỏ Điều 2")
         text = TEXT.replace("Điều 2. Đối tượng áp dụng\nMọi hộ gia đình cư trú trên địa bàn.\n", "")
-        text = text.replace("đúng nơi quy định.", "đúng nơi quy định; phân loại rác.") + "Điều 4. Khen thưởng\nBiểu dương.\n"
+        text = (
+            text.replace("đúng nơi quy định.", "đúng nơi quy định; phân loại rác.")
+            + "Điều 4. Khen thưởng\nBiểu dương.\n"
+        )
         services.update_draft(actor=head, version=amendment, text=text, summary="Sửa Điều 3, bỏ Điều 2")
     changes = dict(Article.objects.filter(version=amendment).values_list("number", "change"))
-    assert changes == {1: ArticleChange.SAME, 2: ArticleChange.REPEALED, 3: ArticleChange.AMENDED, 4: ArticleChange.NEW}
+    assert changes == {
+        1: ArticleChange.SAME,
+        2: ArticleChange.REPEALED,
+        3: ArticleChange.AMENDED,
+        4: ArticleChange.NEW,
+    }
     with at(2026, 5, 4):
         services.post_draft(actor=head, version=amendment, place="Nhà văn hóa")
     with at(2026, 6, 5):
         services.record_meeting(actor=head, version=amendment, on=None, present=2, approving=2)
         services.file_with_commune(actor=head, version=amendment)
     with at(2026, 6, 8):
-        services.recognise(actor=personas["commune_official"], version=amendment, decision_number="30/QĐ-UBND")
+        services.recognise(
+            actor=personas["commune_official"], version=amendment, decision_number="30/QĐ-UBND"
+        )
     convention = Convention.objects.get(pk=in_force.pk)
     assert convention.current_id == amendment.pk and convention.effective_on == dt.date(2026, 6, 8)
     assert ConventionVersion.objects.get(number=1, convention=convention).state == VersionState.SUPERSEDED
@@ -172,7 +197,9 @@ def test_amendment_keeps_article_numbers_and_supersedes_on_recognition(tree, per
 def test_one_opinion_per_household_across_channels(tree, personas, posted):
     citizen, head = personas["citizen"], personas["village_head"]
     with at(2026, 3, 10):
-        first = services.give_opinion(actor=citizen, version=posted, text="Nên thêm giờ đổ rác", article_number=3)
+        first = services.give_opinion(
+            actor=citizen, version=posted, text="Nên thêm giờ đổ rác", article_number=3
+        )
         services.give_opinion(actor=citizen, version=posted, text="Đổ rác trước 20 giờ", article_number=3)
     assert Opinion.objects.get(pk=first.pk).text == "Đổ rác trước 20 giờ"
     with at(2026, 3, 11), pytest.raises(DomainError, match="đã có ý kiến"):
@@ -191,7 +218,9 @@ def test_one_opinion_per_household_across_channels(tree, personas, posted):
 def test_suspension_abolition_in_part_or_whole_and_review(tree, personas, in_force):
     official = personas["commune_official"]
     with at(2026, 7, 1):
-        services.change_force(actor=official, convention=in_force, kind="suspended", reason="Trái luật", articles=[3])
+        services.change_force(
+            actor=official, convention=in_force, kind="suspended", reason="Trái luật", articles=[3]
+        )
     assert Article.objects.get(version=in_force.current, number=3).status == "suspended"
     with at(2026, 7, 1), pytest.raises(DomainError, match="Điều 7"):
         services.change_force(actor=official, convention=in_force, kind="abolished", reason="X", articles=[7])
@@ -200,7 +229,9 @@ def test_suspension_abolition_in_part_or_whole_and_review(tree, personas, in_for
     with at(2026, 11, 20), pytest.raises(DomainError, match="Đã ghi nhận rà soát năm 2026"):
         services.record_review(actor=official, convention=in_force, notes="Lần hai")
     with at(2026, 12, 1):
-        services.change_force(actor=official, convention=in_force, kind="abolished", reason="Không còn phù hợp")
+        services.change_force(
+            actor=official, convention=in_force, kind="abolished", reason="Không còn phù hợp"
+        )
     convention = Convention.objects.get(pk=in_force.pk)
     assert convention.status == ConventionStatus.ABOLISHED and convention.status_reason == "Không còn phù hợp"
     with at(2026, 12, 2), pytest.raises(DomainError):
@@ -209,7 +240,9 @@ def test_suspension_abolition_in_part_or_whole_and_review(tree, personas, in_for
 
 def test_the_sibling_commune_and_the_citizen_cannot_act(tree, personas, posted):
     with at(2026, 4, 2), pytest.raises(DomainError):
-        services.record_meeting(actor=personas["sibling_official"], version=posted, on=None, present=2, approving=2)
+        services.record_meeting(
+            actor=personas["sibling_official"], version=posted, on=None, present=2, approving=2
+        )
     with at(2026, 4, 2), pytest.raises(DomainError):
         services.record_meeting(actor=personas["citizen"], version=posted, on=None, present=2, approving=2)
     assert ConventionVersion.objects.get(pk=posted.pk).state == VersionState.POSTED

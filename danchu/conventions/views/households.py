@@ -22,7 +22,9 @@ from ..permissions import ConventionPerm
 @login_required
 def posted(request: HttpRequest) -> HttpResponse:
     """Dự thảo đang lấy ý kiến ở thôn của hộ mình."""
-    return render(request, "conventions/posted.html", {"versions": selectors.posted_for(acting_user(request))})
+    return render(
+        request, "conventions/posted.html", {"versions": selectors.posted_for(acting_user(request))}
+    )
 
 
 @login_required

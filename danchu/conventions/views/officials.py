@@ -58,7 +58,7 @@ def unit_list(request: HttpRequest, unit_id: int) -> HttpResponse:
     rows = [
         {
             "convention": c,
-            "open": c.open_versions[0] if c.open_versions else None,  # type: ignore[attr-defined]
+            "open": c.open_versions[0] if c.open_versions else None,
             "review_overdue": stats.review_overdue(c, today, due),
         }
         for c in page
@@ -102,7 +102,9 @@ def create(request: HttpRequest, unit_id: int) -> HttpResponse:
 @login_required
 def detail(request: HttpRequest, convention_id: int) -> HttpResponse:
     actor = acting_user(request)
-    convention = selectors.access_convention(actor=actor, convention_id=convention_id, perm=ConventionPerm.VIEW)
+    convention = selectors.access_convention(
+        actor=actor, convention_id=convention_id, perm=ConventionPerm.VIEW
+    )
     return render(
         request,
         "conventions/detail.html",
@@ -300,7 +302,9 @@ def _convention_step(
     def view(request: HttpRequest, convention_id: int) -> HttpResponse:
         actor = acting_user(request)
         c = selectors.access_convention(actor=actor, convention_id=convention_id, perm=perm)
-        result = _act(request, form_class(request.POST), lambda data: call(actor, c, data), str(success), str(about))
+        result = _act(
+            request, form_class(request.POST), lambda data: call(actor, c, data), str(success), str(about)
+        )
         if isinstance(result, ConventionVersion):
             return redirect("conventions:edit", result.pk)
         return redirect("conventions:detail", c.pk)

@@ -5,165 +5,38 @@ reads the public register. The same services and selectors as the pages."""
 from __future__ import annotations
 
 from django.http import HttpRequest
-from ninja import Router, Schema, Status
+from ninja import Router, Status
 
 from danchu.accounts.actors import acting_user
 from danchu.conventions import selectors, services
-from danchu.conventions.models import Article, Convention, ConventionEvent, ConventionVersion, Opinion
+from danchu.conventions.models import Convention, ConventionEvent, ConventionVersion, Opinion
 from danchu.conventions.permissions import ConventionPerm
 from danchu.units import selectors as unit_selectors
 
-from .base import AUTH, ERRORS, PUBLIC_ERRORS, IsoDate
+from ..base import AUTH, ERRORS, PUBLIC_ERRORS
+from .schemas import (
+    ConventionAmendIn,
+    ConventionBallotIn,
+    ConventionDateIn,
+    ConventionDraftIn,
+    ConventionEventOut,
+    ConventionForceIn,
+    ConventionIn,
+    ConventionMeetingIn,
+    ConventionOpinionIn,
+    ConventionOpinionOut,
+    ConventionOut,
+    ConventionOutcomeOut,
+    ConventionPaperOpinionIn,
+    ConventionPostIn,
+    ConventionReasonIn,
+    ConventionRecogniseIn,
+    ConventionReviewIn,
+    ConventionVersionOut,
+)
 
 router = Router(tags=["conventions"])
 LIST_LIMIT = 500  # product choice: the most conventions one answer carries
-
-
-class ConventionArticleOut(Schema):
-    number: int
-    chapter: str
-    chapter_title: str
-    title: str
-    body: str
-    change: str
-    status: str
-    status_reason: str
-
-
-class ConventionVersionOut(Schema):
-    id: int
-    convention_id: int
-    number: int
-    state: str
-    summary: str
-    posted_on: IsoDate | None
-    opinions_until: IsoDate | None
-    adoption_form: str
-    adopted_on: IsoDate | None
-    households_total: int | None
-    households_present: int | None
-    households_approving: int | None
-    failed_meeting_on: IsoDate | None
-    file_due_on: IsoDate | None
-    filed_on: IsoDate | None
-    recognition_due_on: IsoDate | None
-    recognised_on: IsoDate | None
-    decision_number: str
-    refusal_reason: str
-    articles: list[ConventionArticleOut]
-
-    @staticmethod
-    def resolve_articles(obj: ConventionVersion) -> list[Article]:
-        return selectors.articles_of(obj)
-
-
-class ConventionOut(Schema):
-    id: int
-    unit_id: int
-    kind: str
-    title: str
-    status: str
-    status_reason: str
-    current_id: int | None
-    effective_on: IsoDate | None
-    last_reviewed_on: IsoDate | None
-
-
-class ConventionEventOut(Schema):
-    kind: str
-    on: IsoDate
-    version_id: int | None
-    articles: list[int]
-    reason: str
-    document_number: str
-
-
-class ConventionIn(Schema):
-    kind: str
-    title: str
-    text: str
-
-
-class ConventionDraftIn(Schema):
-    text: str
-    summary: str = ""
-
-
-class ConventionAmendIn(Schema):
-    summary: str
-
-
-class ConventionPostIn(Schema):
-    place: str
-    posted_on: IsoDate | None = None
-    opinions_until: IsoDate | None = None
-
-
-class ConventionOpinionIn(Schema):
-    text: str
-    article_number: int | None = None
-
-
-class ConventionPaperOpinionIn(ConventionOpinionIn):
-    household_id: int
-    given_on: IsoDate | None = None
-
-
-class ConventionOpinionOut(Schema):
-    id: int
-    household_id: int
-    article_number: int | None
-    text: str
-    channel: str
-    given_on: IsoDate
-
-
-class ConventionMeetingIn(Schema):
-    on: IsoDate | None = None
-    present: int
-    approving: int
-
-
-class ConventionBallotIn(Schema):
-    on: IsoDate | None = None
-    returned: int
-    approving: int
-
-
-class ConventionOutcomeOut(Schema):
-    quorum_met: bool
-    adopted: bool
-    households_total: int
-    approvals_needed: int
-    quorum_needed: int
-    version: ConventionVersionOut
-
-
-class ConventionDateIn(Schema):
-    on: IsoDate | None = None
-
-
-class ConventionRecogniseIn(Schema):
-    on: IsoDate | None = None
-    decision_number: str
-
-
-class ConventionReasonIn(Schema):
-    on: IsoDate | None = None
-    reason: str
-
-
-class ConventionReviewIn(Schema):
-    on: IsoDate | None = None
-    notes: str
-
-
-class ConventionForceIn(Schema):
-    kind: str  # suspended | abolished | resumed
-    reason: str
-    articles: list[int] = []
-    on: IsoDate | None = None
-    document_number: str = ""
 
 
 def _version(request: HttpRequest, version_id: int, perm: object = ConventionPerm.VIEW) -> ConventionVersion:
@@ -219,14 +92,18 @@ def convention_events(request: HttpRequest, convention_id: int) -> list[Conventi
 )
 def amend(request: HttpRequest, convention_id: int, payload: ConventionAmendIn) -> Status[ConventionVersion]:
     convention = _convention(request, convention_id, ConventionPerm.DRAFT)
-    version = services.start_amendment(actor=acting_user(request), convention=convention, summary=payload.summary)
+    version = services.start_amendment(
+        actor=acting_user(request), convention=convention, summary=payload.summary
+    )
     return Status(201, version)
 
 
 @router.post("/conventions/{convention_id}/review", response={200: ConventionOut, **ERRORS}, auth=AUTH)
 def review(request: HttpRequest, convention_id: int, payload: ConventionReviewIn) -> Convention:
     convention = _convention(request, convention_id, ConventionPerm.REVIEW)
-    return services.record_review(actor=acting_user(request), convention=convention, on=payload.on, notes=payload.notes)
+    return services.record_review(
+        actor=acting_user(request), convention=convention, on=payload.on, notes=payload.notes
+    )
 
 
 @router.post(
@@ -256,10 +133,14 @@ def get_version(request: HttpRequest, version_id: int) -> ConventionVersion:
 @router.put("/convention-versions/{version_id}", response={200: ConventionVersionOut, **ERRORS}, auth=AUTH)
 def update_version(request: HttpRequest, version_id: int, payload: ConventionDraftIn) -> ConventionVersion:
     version = _version(request, version_id, ConventionPerm.DRAFT)
-    return services.update_draft(actor=acting_user(request), version=version, text=payload.text, summary=payload.summary)
+    return services.update_draft(
+        actor=acting_user(request), version=version, text=payload.text, summary=payload.summary
+    )
 
 
-@router.post("/convention-versions/{version_id}/post", response={200: ConventionVersionOut, **ERRORS}, auth=AUTH)
+@router.post(
+    "/convention-versions/{version_id}/post", response={200: ConventionVersionOut, **ERRORS}, auth=AUTH
+)
 def post_version(request: HttpRequest, version_id: int, payload: ConventionPostIn) -> ConventionVersion:
     version = _version(request, version_id, ConventionPerm.DRAFT)
     return services.post_draft(
@@ -272,7 +153,9 @@ def post_version(request: HttpRequest, version_id: int, payload: ConventionPostI
 
 
 @router.get(
-    "/convention-versions/{version_id}/opinions", response={200: list[ConventionOpinionOut], **ERRORS}, auth=AUTH
+    "/convention-versions/{version_id}/opinions",
+    response={200: list[ConventionOpinionOut], **ERRORS},
+    auth=AUTH,
 )
 def opinions(request: HttpRequest, version_id: int) -> list[Opinion]:
     return selectors.opinions_of(_version(request, version_id))
@@ -284,7 +167,9 @@ def opinions(request: HttpRequest, version_id: int) -> list[Opinion]:
     auth=AUTH,
     summary="Ghi nhận ý kiến trên giấy của một hộ",
 )
-def paper_opinion(request: HttpRequest, version_id: int, payload: ConventionPaperOpinionIn) -> Status[Opinion]:
+def paper_opinion(
+    request: HttpRequest, version_id: int, payload: ConventionPaperOpinionIn
+) -> Status[Opinion]:
     version = _version(request, version_id, ConventionPerm.DRAFT)
     opinion = services.record_paper_opinion(
         actor=acting_user(request),
@@ -346,7 +231,9 @@ def ballot(request: HttpRequest, version_id: int, payload: ConventionBallotIn) -
     )
 
 
-@router.post("/convention-versions/{version_id}/file", response={200: ConventionVersionOut, **ERRORS}, auth=AUTH)
+@router.post(
+    "/convention-versions/{version_id}/file", response={200: ConventionVersionOut, **ERRORS}, auth=AUTH
+)
 def file_version(request: HttpRequest, version_id: int, payload: ConventionDateIn) -> ConventionVersion:
     version = _version(request, version_id, ConventionPerm.DRAFT)
     return services.file_with_commune(actor=acting_user(request), version=version, on=payload.on)
@@ -362,7 +249,9 @@ def recognise(request: HttpRequest, version_id: int, payload: ConventionRecognis
     )
 
 
-@router.post("/convention-versions/{version_id}/refuse", response={200: ConventionVersionOut, **ERRORS}, auth=AUTH)
+@router.post(
+    "/convention-versions/{version_id}/refuse", response={200: ConventionVersionOut, **ERRORS}, auth=AUTH
+)
 def refuse(request: HttpRequest, version_id: int, payload: ConventionReasonIn) -> ConventionVersion:
     version = _version(request, version_id, ConventionPerm.RECOGNISE)
     return services.refuse(actor=acting_user(request), version=version, reason=payload.reason, on=payload.on)
