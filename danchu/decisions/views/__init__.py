@@ -1,0 +1,1 @@
+"""Pages of dân bàn, dân quyết: officials (`official`, `actions`), households, the public."""
