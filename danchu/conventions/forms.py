@@ -133,3 +133,9 @@ class ForceForm(forms.Form):
                 raise forms.ValidationError(_("Ghi số điều, cách nhau bằng dấu phẩy (ví dụ: 3, 5)."))
             numbers.append(int(part))
         return numbers
+
+
+class VoteForm(forms.Form):
+    meeting_day = date_field("Ngày họp thông qua")
+    meeting_time = forms.TimeField(label=_("Giờ họp"), required=False)
+    meeting_place = TextField(label=_("Địa điểm họp"), max_length=300)

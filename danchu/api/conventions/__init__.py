@@ -33,6 +33,7 @@ from .schemas import (
     ConventionRecogniseIn,
     ConventionReviewIn,
     ConventionVersionOut,
+    ConventionVoteIn,
 )
 
 router = Router(tags=["conventions"])
@@ -255,6 +256,34 @@ def recognise(request: HttpRequest, version_id: int, payload: ConventionRecognis
 def refuse(request: HttpRequest, version_id: int, payload: ConventionReasonIn) -> ConventionVersion:
     version = _version(request, version_id, ConventionPerm.RECOGNISE)
     return services.refuse(actor=acting_user(request), version=version, reason=payload.reason, on=payload.on)
+
+
+@router.post(
+    "/convention-versions/{version_id}/vote",
+    response={200: ConventionVersionOut, **ERRORS},
+    auth=AUTH,
+    summary="Tổ chức biểu quyết thông qua trên hệ thống (một việc của Dân bàn, dân quyết)",
+)
+def vote(request: HttpRequest, version_id: int, payload: ConventionVoteIn) -> ConventionVersion:
+    version = _version(request, version_id, ConventionPerm.DRAFT)
+    services.organise_vote(
+        actor=acting_user(request),
+        version=version,
+        meeting_at=payload.meeting_at,
+        meeting_place=payload.meeting_place,
+    )
+    return _version(request, version_id)
+
+
+@router.post(
+    "/convention-versions/{version_id}/adopt-from-decision",
+    response={200: ConventionOutcomeOut, **ERRORS},
+    auth=AUTH,
+    summary="Ghi nhận kết quả thông qua từ cuộc biểu quyết đã kiểm phiếu",
+)
+def adopt_from_decision(request: HttpRequest, version_id: int) -> dict[str, object]:
+    version = _version(request, version_id, ConventionPerm.DRAFT)
+    return _outcome(services.adopt_from_decision(actor=acting_user(request), version=version))
 
 
 # Households --------------------------------------------------------------------------------------------

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ninja import Schema
 
 from danchu.conventions import selectors
@@ -35,6 +37,7 @@ class ConventionVersionOut(Schema):
     households_present: int | None
     households_approving: int | None
     failed_meeting_on: IsoDate | None
+    decision_id: int | None
     file_due_on: IsoDate | None
     filed_on: IsoDate | None
     recognition_due_on: IsoDate | None
@@ -155,3 +158,8 @@ class ConventionForceIn(Schema):
     articles: list[int] = []
     on: IsoDate | None = None
     document_number: str = ""
+
+
+class ConventionVoteIn(Schema):
+    meeting_at: dt.datetime
+    meeting_place: str

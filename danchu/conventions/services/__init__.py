@@ -5,14 +5,18 @@ from .drafting import create_convention, earliest_close, post_draft, start_amend
 from .lifecycle import change_force, record_review
 from .opinions import give_opinion, record_paper_opinion
 from .recognition import file_with_commune, recognise, refuse
+from .voting import adopt_from_decision, decision_of, organise_vote
 
 __all__ = [
     "Outcome",
+    "adopt_from_decision",
     "change_force",
     "create_convention",
+    "decision_of",
     "earliest_close",
     "file_with_commune",
     "give_opinion",
+    "organise_vote",
     "post_draft",
     "recognise",
     "record_ballot",

@@ -63,6 +63,14 @@ def _posted_long_enough(version: ConventionVersion, on: dt.date) -> None:
         )
 
 
+def _not_on_the_system(version: ConventionVersion) -> None:
+    if version.decision_id is not None:
+        raise DomainError(
+            "Bản này biểu quyết trên hệ thống: kết quả được lấy từ cuộc biểu quyết, không nhập tay.",
+            field="form",
+        )
+
+
 def _total(version: ConventionVersion, on: dt.date) -> int:
     total = selectors.households_on(version.convention.unit, on).count()
     if total == 0:
@@ -93,6 +101,7 @@ def record_meeting(
         actor=actor, version_id=version.pk, perm=ConventionPerm.DRAFT, for_write=True
     )
     require_state(version, VersionState.POSTED, doing="ghi nhận kết quả họp")
+    _not_on_the_system(version)
     on = day(on, field="on", label="Ngày họp")
     _posted_long_enough(version, on)
     present = _count(present, field="present", label="Số hộ dự họp")
@@ -145,6 +154,7 @@ def record_ballot(
         actor=actor, version_id=version.pk, perm=ConventionPerm.DRAFT, for_write=True
     )
     require_state(version, VersionState.POSTED, doing="ghi nhận kết quả lấy phiếu")
+    _not_on_the_system(version)
     if version.failed_meeting_on is None:
         raise DomainError(
             "Chỉ được lấy ý kiến bằng phiếu sau khi cuộc họp cộng đồng dân cư không đủ số hộ tham dự "

@@ -59,6 +59,8 @@ WRITES = [
     ("conventions:ballot", "version", {"on": "02/04/2026", "returned": "2", "approving": "2"}),
     ("conventions:paper_opinion", "version", {"household": "0", "text": "x", "given_on": "03/03/2026"}),
     ("conventions:file", "version", {}),
+    ("conventions:vote", "version", {"meeting_day": "02/04/2026", "meeting_place": "Nhà văn hóa"}),
+    ("conventions:adopt_decision", "version", {}),
     ("conventions:recognise", "version", {"on": "03/03/2026", "decision_number": "1/QĐ"}),
     ("conventions:refuse", "version", {"on": "03/03/2026", "reason": "x"}),
     ("conventions:amend", "convention", {"summary": "x"}),

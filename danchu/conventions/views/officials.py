@@ -3,6 +3,7 @@ recognise or refuse, review, suspend or abolish). Thin: the services hold every 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -38,6 +39,7 @@ from ..forms import (
     ReasonForm,
     RecogniseForm,
     ReviewForm,
+    VoteForm,
 )
 from ..models import AdoptionForm, Convention, ConventionVersion, VersionState
 from ..permissions import ConventionPerm
@@ -165,6 +167,8 @@ def version(request: HttpRequest, version_id: int) -> HttpResponse:
             "recognise_form": RecogniseForm(initial=_today_initial()),
             "refuse_form": ReasonForm(initial=_today_initial()),
             "ballot": AdoptionForm.BALLOT,
+            "vote_form": VoteForm(initial={"meeting_place": v.posted_place}),
+            "decision": services.decision_of(v),
         },
     )
 
@@ -236,6 +240,27 @@ def _meeting(actor: Any, v: ConventionVersion, data: dict[str, Any]) -> object:
     )
 
 
+def _organise(actor: Any, v: ConventionVersion, data: dict[str, Any]) -> object:
+    at = dt.datetime.combine(data["meeting_day"], data["meeting_time"] or dt.time(19, 30))
+    return services.organise_vote(
+        actor=actor, version=v, meeting_at=timezone.make_aware(at), meeting_place=data["meeting_place"]
+    )
+
+
+vote = _version_step(
+    ConventionPerm.DRAFT,
+    VoteForm,
+    _organise,
+    _l("Đã tạo cuộc biểu quyết; tổ chức cuộc họp ở mục Dân bàn, dân quyết."),
+    _l("Tổ chức biểu quyết"),
+)
+adopt_decision = _version_step(
+    ConventionPerm.DRAFT,
+    forms.Form,
+    lambda a, v, d: services.adopt_from_decision(actor=a, version=v),
+    _l("Đã ghi nhận kết quả biểu quyết."),
+    _l("Kết quả biểu quyết"),
+)
 post = _version_step(
     ConventionPerm.DRAFT,
     PostForm,
