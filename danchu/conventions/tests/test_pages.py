@@ -187,3 +187,9 @@ def test_query_counts_do_not_grow_with_conventions_or_articles(tree, personas, c
     assert longest is not None and longest.current.articles.count() > first.current.articles.count()
     assert _queries(client, reverse("conventions:public", args=[longest.pk])) == small[1]
     assert _queries(login(personas["commune_official"]), unit) == small_unit
+
+
+def test_pages_speak_english_too(tree, personas, client, in_force, settings):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(reverse("conventions:public", args=[in_force.pk])).content.decode()
+    assert "Recognised versions" in page and "Download .pdf" in page

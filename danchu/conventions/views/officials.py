@@ -14,11 +14,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _l
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from danchu.accounts.actors import acting_user
-from danchu.core import policy
+from danchu.core import policy, rulebook
 from danchu.core.errors import DomainError, PermissionDeniedError
 from danchu.core.forms import refuse, submit
 from danchu.core.paging import paginate
@@ -43,6 +43,7 @@ from ..forms import (
 )
 from ..models import AdoptionForm, Convention, ConventionVersion, VersionState
 from ..permissions import ConventionPerm
+from ..services.adoption import more_than
 
 
 def _today_initial() -> dict[str, str]:
@@ -155,6 +156,8 @@ def version(request: HttpRequest, version_id: int) -> HttpResponse:
             "articles": selectors.articles_of(v),
             "opinions": selectors.opinions_of(v),
             "households_now": total,
+            "needed": more_than(rulebook.share("convention.pass_share", unit=v.convention.unit), total),
+            "quorum": more_than(rulebook.share("convention.meeting_quorum_share", unit=v.convention.unit), total),
             "overdue": v.overdue(today),
             "today": today,
             "can_draft": can_draft,
@@ -251,15 +254,15 @@ vote = _version_step(
     ConventionPerm.DRAFT,
     VoteForm,
     _organise,
-    _l("Đã tạo cuộc biểu quyết; tổ chức cuộc họp ở mục Dân bàn, dân quyết."),
-    _l("Tổ chức biểu quyết"),
+    gettext_lazy("Đã tạo cuộc biểu quyết; tổ chức cuộc họp ở mục Dân bàn, dân quyết."),
+    gettext_lazy("Tổ chức biểu quyết"),
 )
 adopt_decision = _version_step(
     ConventionPerm.DRAFT,
     forms.Form,
     lambda a, v, d: services.adopt_from_decision(actor=a, version=v),
-    _l("Đã ghi nhận kết quả biểu quyết."),
-    _l("Kết quả biểu quyết"),
+    gettext_lazy("Đã ghi nhận kết quả biểu quyết."),
+    gettext_lazy("Kết quả biểu quyết"),
 )
 post = _version_step(
     ConventionPerm.DRAFT,
@@ -267,8 +270,8 @@ post = _version_step(
     lambda a, v, d: services.post_draft(
         actor=a, version=v, posted_on=d["posted_on"], place=d["place"], opinions_until=d["opinions_until"]
     ),
-    _l("Đã niêm yết dự thảo để lấy ý kiến."),
-    _l("Niêm yết"),
+    gettext_lazy("Đã niêm yết dự thảo để lấy ý kiến."),
+    gettext_lazy("Niêm yết"),
 )
 paper_opinion = _version_step(
     ConventionPerm.DRAFT,
@@ -281,11 +284,11 @@ paper_opinion = _version_step(
         article_number=d["article_number"],
         given_on=d["given_on"],
     ),
-    _l("Đã ghi nhận ý kiến của hộ."),
-    _l("Ghi nhận ý kiến"),
+    gettext_lazy("Đã ghi nhận ý kiến của hộ."),
+    gettext_lazy("Ghi nhận ý kiến"),
 )
 meeting = _version_step(
-    ConventionPerm.DRAFT, MeetingForm, _meeting, _l("Đã ghi nhận kết quả cuộc họp."), _l("Kết quả họp")
+    ConventionPerm.DRAFT, MeetingForm, _meeting, gettext_lazy("Đã ghi nhận kết quả cuộc họp."), gettext_lazy("Kết quả họp")
 )
 ballot = _version_step(
     ConventionPerm.DRAFT,
@@ -293,29 +296,29 @@ ballot = _version_step(
     lambda a, v, d: services.record_ballot(
         actor=a, version=v, on=d["on"], returned=d["returned"], approving=d["approving"]
     ),
-    _l("Đã ghi nhận kết quả lấy ý kiến bằng phiếu."),
-    _l("Kết quả lấy phiếu"),
+    gettext_lazy("Đã ghi nhận kết quả lấy ý kiến bằng phiếu."),
+    gettext_lazy("Kết quả lấy phiếu"),
 )
 file = _version_step(
     ConventionPerm.DRAFT,
     forms.Form,
     lambda a, v, d: services.file_with_commune(actor=a, version=v),
-    _l("Đã gửi hồ sơ đề nghị công nhận lên UBND cấp xã."),
-    _l("Gửi hồ sơ"),
+    gettext_lazy("Đã gửi hồ sơ đề nghị công nhận lên UBND cấp xã."),
+    gettext_lazy("Gửi hồ sơ"),
 )
 recognise = _version_step(
     ConventionPerm.RECOGNISE,
     RecogniseForm,
     lambda a, v, d: services.recognise(actor=a, version=v, on=d["on"], decision_number=d["decision_number"]),
-    _l("Đã công nhận; hương ước có hiệu lực từ ngày quyết định."),
-    _l("Công nhận"),
+    gettext_lazy("Đã công nhận; hương ước có hiệu lực từ ngày quyết định."),
+    gettext_lazy("Công nhận"),
 )
 refuse_version = _version_step(
     ConventionPerm.RECOGNISE,
     ReasonForm,
     lambda a, v, d: services.refuse(actor=a, version=v, reason=d["reason"], on=d["on"]),
-    _l("Đã ghi nhận không công nhận, kèm lý do."),
-    _l("Không công nhận"),
+    gettext_lazy("Đã ghi nhận không công nhận, kèm lý do."),
+    gettext_lazy("Không công nhận"),
 )
 
 
@@ -341,15 +344,15 @@ amend = _convention_step(
     ConventionPerm.DRAFT,
     AmendForm,
     lambda a, c, d: services.start_amendment(actor=a, convention=c, summary=d["summary"]),
-    _l("Đã tạo dự thảo sửa đổi, bổ sung từ bản hiện hành."),
-    _l("Sửa đổi, bổ sung"),
+    gettext_lazy("Đã tạo dự thảo sửa đổi, bổ sung từ bản hiện hành."),
+    gettext_lazy("Sửa đổi, bổ sung"),
 )
 review = _convention_step(
     ConventionPerm.REVIEW,
     ReviewForm,
     lambda a, c, d: services.record_review(actor=a, convention=c, on=d["on"], notes=d["notes"]),
-    _l("Đã ghi nhận kết quả rà soát."),
-    _l("Rà soát"),
+    gettext_lazy("Đã ghi nhận kết quả rà soát."),
+    gettext_lazy("Rà soát"),
 )
 force = _convention_step(
     ConventionPerm.RECOGNISE,
@@ -363,6 +366,6 @@ force = _convention_step(
         on=d["on"],
         document_number=d["document_number"],
     ),
-    _l("Đã ghi nhận quyết định."),
-    _l("Hiệu lực"),
+    gettext_lazy("Đã ghi nhận quyết định."),
+    gettext_lazy("Hiệu lực"),
 )
