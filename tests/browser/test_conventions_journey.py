@@ -9,12 +9,11 @@ import datetime as dt
 import pytest
 import time_machine
 
+from conftest import PASSWORD
 from danchu.conventions.models import Convention, ConventionStatus, Opinion
 from danchu.conventions.rules import RULES
 from danchu.core.models import Holiday, Rule
 from danchu.core.seeding import sync_rulebook, sync_rules
-
-from conftest import PASSWORD
 
 from .test_plan_journey import SHOTS, VN, login, logout
 

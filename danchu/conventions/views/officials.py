@@ -157,7 +157,9 @@ def version(request: HttpRequest, version_id: int) -> HttpResponse:
             "opinions": selectors.opinions_of(v),
             "households_now": total,
             "needed": more_than(rulebook.share("convention.pass_share", unit=v.convention.unit), total),
-            "quorum": more_than(rulebook.share("convention.meeting_quorum_share", unit=v.convention.unit), total),
+            "quorum": more_than(
+                rulebook.share("convention.meeting_quorum_share", unit=v.convention.unit), total
+            ),
             "overdue": v.overdue(today),
             "today": today,
             "can_draft": can_draft,
@@ -288,7 +290,11 @@ paper_opinion = _version_step(
     gettext_lazy("Ghi nhận ý kiến"),
 )
 meeting = _version_step(
-    ConventionPerm.DRAFT, MeetingForm, _meeting, gettext_lazy("Đã ghi nhận kết quả cuộc họp."), gettext_lazy("Kết quả họp")
+    ConventionPerm.DRAFT,
+    MeetingForm,
+    _meeting,
+    gettext_lazy("Đã ghi nhận kết quả cuộc họp."),
+    gettext_lazy("Kết quả họp"),
 )
 ballot = _version_step(
     ConventionPerm.DRAFT,
