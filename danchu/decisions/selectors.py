@@ -15,6 +15,8 @@ from danchu.accounts.models import Role, RoleAssignment, User
 from danchu.core.access import access, access_public
 from danchu.core.errors import DomainError
 from danchu.core.policy import Perm, within
+from danchu.plans.models import Task
+from danchu.plans.selectors import tasks_of_source
 from danchu.units.models import Household, Unit
 
 from .matters import MATTERS, Matter
@@ -340,3 +342,8 @@ def decisions_of_source(source: str, source_ids: list[int]) -> dict[int, list[De
         assert decision.source_id is not None
         found.setdefault(decision.source_id, []).append(decision)
     return found
+
+
+def tasks_of(decision: Decision) -> list[Task]:
+    """The implementation tasks opened for the decision (plans' tasks, one query)."""
+    return tasks_of_source("decisions.decision", [decision.pk])

@@ -23,6 +23,7 @@ urlpatterns = [
     path("<int:decision_id>/cong-bo/", actions.publish, name="publish"),
     path("<int:decision_id>/cong-nhan/", actions.recognise, name="recognise"),
     path("<int:decision_id>/khong-cong-nhan/", actions.refuse_recognition, name="refuse"),
+    path("<int:decision_id>/nhiem-vu/", actions.task, name="task"),
     path("<int:decision_id>/hoan-thanh/", actions.implemented, name="implemented"),
     path("<int:decision_id>/to-chuc-lai/", actions.rerun, name="rerun"),
     path("phieu-cua-toi/", household.my_ballots, name="my_ballots"),

@@ -15,6 +15,7 @@ from .decisions import (
     open_voting,
     switch_to_ballot,
 )
+from .implementation import TASK_SOURCE, open_implementation_task
 from .meeting import record_attendance, record_meeting_counts, record_procedural_vote
 from .results import (
     canonical_record,
@@ -31,6 +32,7 @@ from .results import (
 
 __all__ = [
     "ONLINE_PRECONDITIONS",
+    "TASK_SOURCE",
     "DuplicateBallotError",
     "OptionSpec",
     "QuestionSpec",
@@ -44,6 +46,7 @@ __all__ = [
     "digest_of",
     "issue_paper_ballots",
     "mark_implemented",
+    "open_implementation_task",
     "open_voting",
     "publish_result",
     "recognise",

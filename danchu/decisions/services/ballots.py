@@ -103,7 +103,11 @@ def _participate(
 
 
 def _record_conflict(error: DuplicateBallotError, actor: User) -> None:
+    """Keep the refused ballot for the vote team. The decision row is locked first, as every ballot
+    service does: PostgreSQL checks foreign keys at commit, so without it this transaction would take the
+    audit chain's lock before the decision's and deadlock with a concurrent ballot."""
     with transaction.atomic():
+        Decision.objects.select_for_update().filter(pk=error.decision.pk).first()
         conflict = Conflict.objects.create(
             decision=error.decision,
             household_id=error.household_id,

@@ -333,3 +333,26 @@ def test_clock_is_pinned() -> None:
         from django.utils import timezone
 
         assert timezone.localdate() == dt.date(2026, 3, 3)
+
+
+def test_implementation_tasks_go_to_the_plans_tasks(tree: Any, personas: Any) -> None:
+    from danchu.plans.selectors import tasks_of_source
+
+    head = personas["village_head"]
+    d = ballot(head, tree.village)
+    for h in (tree.h1, tree.h2):
+        services.cast_online(
+            actor=citizen_of(h, f"t{h.pk}"), decision_id=d.pk, household_id=h.pk, option_ids=options(d)[:1]
+        )
+    with pytest.raises(DomainError, match="Không thực hiện được"):
+        services.open_implementation_task(actor=head, decision_id=d.pk, title="Đổ bê tông", due_on=DAY)
+    for step in (services.close_voting, services.tally, services.publish_result):
+        step(actor=head, decision_id=d.pk)
+    services.recognise(actor=personas["commune_official"], decision_id=d.pk, number="3/QĐ", on=DAY)
+    task = services.open_implementation_task(
+        actor=head, decision_id=d.pk, title="Đổ bê tông", due_on=DAY + dt.timedelta(days=60)
+    )
+    assert tasks_of_source(services.TASK_SOURCE, [d.pk]) == [task]
+    assert selectors.tasks_of(d) == [task]
+    d = services.mark_implemented(actor=head, decision_id=d.pk, on=DAY)
+    assert d.state == State.IMPLEMENTED

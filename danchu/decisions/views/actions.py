@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from danchu.accounts.actors import acting_user
@@ -28,6 +29,7 @@ from ..forms import (
     RecogniseForm,
     RefuseForm,
     SwitchForm,
+    TaskForm,
 )
 from ..permissions import DecisionPerm
 
@@ -36,22 +38,24 @@ def _back(decision_id: int) -> HttpResponse:
     return redirect("decisions:detail", decision_id)
 
 
-def _simple(service: Callable[..., Any], success: str) -> Callable[[HttpRequest, int], HttpResponse]:
+def _simple(service: Callable[..., Any], success: object) -> Callable[[HttpRequest, int], HttpResponse]:
     @login_required
     @require_POST
     def view(request: HttpRequest, decision_id: int) -> HttpResponse:
-        attempt(request, lambda: service(actor=acting_user(request), decision_id=decision_id), _(success))
+        attempt(request, lambda: service(actor=acting_user(request), decision_id=decision_id), str(success))
         return _back(decision_id)
 
     return view
 
 
-announce = _simple(services.announce, "Đã thông báo. In giấy mời (Mẫu 01) để gửi các hộ.")
-open_voting = _simple(services.open_voting, "Đã bắt đầu lấy ý kiến; danh sách hộ đã được chốt.")
-issue_paper = _simple(services.issue_paper_ballots, "Đã tạo phiếu giấy cho các hộ. Tải tệp PDF để in.")
-close = _simple(services.close_voting, "Đã kết thúc biểu quyết.")
-tally = _simple(services.tally, "Đã kiểm phiếu.")
-publish = _simple(services.publish_result, "Đã công bố kết quả và báo cho các hộ.")
+announce = _simple(services.announce, gettext_lazy("Đã thông báo. In giấy mời (Mẫu 01) để gửi các hộ."))
+open_voting = _simple(services.open_voting, gettext_lazy("Đã bắt đầu lấy ý kiến; danh sách hộ đã được chốt."))
+issue_paper = _simple(
+    services.issue_paper_ballots, gettext_lazy("Đã tạo phiếu giấy cho các hộ. Tải tệp PDF để in.")
+)
+close = _simple(services.close_voting, gettext_lazy("Đã kết thúc biểu quyết."))
+tally = _simple(services.tally, gettext_lazy("Đã kiểm phiếu."))
+publish = _simple(services.publish_result, gettext_lazy("Đã công bố kết quả và báo cho các hộ."))
 
 
 def _with_form(
@@ -251,3 +255,20 @@ def rerun(request: HttpRequest, decision_id: int) -> HttpResponse:
         return _back(decision_id)
     messages.success(request, _("Đã tạo dự thảo tổ chức lại."))
     return _back(new.pk)
+
+
+@login_required
+@require_POST
+def task(request: HttpRequest, decision_id: int) -> HttpResponse:
+    _decision(request, decision_id, DecisionPerm.MANAGE)
+    actor = acting_user(request)
+    return _with_form(
+        request,
+        decision_id,
+        TaskForm(request.POST),
+        lambda d: services.open_implementation_task(
+            actor=actor, decision_id=decision_id, title=d["title"], due_on=d["due_on"]
+        ),
+        _("Đã giao nhiệm vụ thực hiện; theo dõi trong Nhiệm vụ của kế hoạch."),
+        _("Nhiệm vụ"),
+    )

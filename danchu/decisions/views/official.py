@@ -30,6 +30,7 @@ from ..forms import (
     RecogniseForm,
     RefuseForm,
     SwitchForm,
+    TaskForm,
 )
 from ..models import Attendance, Conflict, Decision, PaperBallot, State
 from ..permissions import DecisionPerm
@@ -149,6 +150,8 @@ def detail(request: HttpRequest, decision_id: int) -> HttpResponse:
             "recognise_form": RecogniseForm(initial={"on": today}),
             "refuse_form": RefuseForm(),
             "day_form": DayForm(initial={"on": today}),
+            "task_form": TaskForm(),
+            "tasks": selectors.tasks_of(decision),
             "State": State,
         },
     )
