@@ -111,3 +111,16 @@ def test_statistics_and_review_date(tree, personas, in_force):
         in_force, dt.date(2026, 12, 1), dt.date(2026, 11, 18)
     )  # recognised this year
     assert stats.review_overdue(in_force, dt.date(2027, 11, 19), dt.date(2027, 11, 18))
+
+
+def test_demo_gives_a_village_a_convention_in_force_and_an_amendment_posted(tree, personas):
+    from danchu.conventions import demo
+
+    tree.commune.code = "6673"
+    tree.commune.save(update_fields=["code"])
+    with at(2026, 11, 20):
+        demo.seed(personas["admin"])
+        demo.seed(personas["admin"])  # idempotent
+    convention = Convention.objects.get()
+    assert convention.status == "in_force" and convention.versions.count() == 2
+    assert convention.versions.get(number=2).state == VersionState.POSTED
