@@ -35,8 +35,16 @@ class ConventionForm(forms.Form):
         label=_("Nội dung dự thảo"),
         help_text=TEXT_HELP,
         max_length=MAX_TEXT,
+        required=False,
         widget=forms.Textarea(attrs={"rows": 18}),
     )
+    file = forms.FileField(label=_("Hoặc tải lên tệp dự thảo (.docx, .pdf, .txt)"), required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("text", "").strip() and not data.get("file"):
+            raise forms.ValidationError(_("Hãy dán nội dung dự thảo hoặc tải lên tệp dự thảo."))
+        return data
 
 
 class DraftForm(forms.Form):

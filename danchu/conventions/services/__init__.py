@@ -1,7 +1,14 @@
 """Writes of hương ước, quy ước: each begins by reading its record again through the door, locked."""
 
 from .adoption import Outcome, record_ballot, record_meeting
-from .drafting import create_convention, earliest_close, post_draft, start_amendment, update_draft
+from .drafting import (
+    create_convention,
+    earliest_close,
+    post_draft,
+    start_amendment,
+    text_of_document,
+    update_draft,
+)
 from .lifecycle import change_force, record_review
 from .opinions import give_opinion, record_paper_opinion
 from .recognition import file_with_commune, recognise, refuse
@@ -25,5 +32,6 @@ __all__ = [
     "record_review",
     "refuse",
     "start_amendment",
+    "text_of_document",
     "update_draft",
 ]

@@ -11,6 +11,7 @@ from danchu.accounts.models import User
 from danchu.core import audit, policy, rulebook
 from danchu.core.errors import DomainError
 from danchu.core.text import clean_text
+from danchu.plans.importer.readers import read_document
 from danchu.units.models import Unit
 
 from .. import articles as text_of
@@ -79,6 +80,12 @@ def _write_articles(
             )
     version.articles.all().delete()
     return Article.objects.bulk_create(sorted(rows, key=lambda a: a.number))
+
+
+def text_of_document(name: str, data: bytes) -> str:
+    """The text of an uploaded draft (.docx, .pdf, .txt), read by the plans' document readers: size,
+    disguised or unreadable files are refused in Vietnamese."""
+    return read_document(name, data)
 
 
 @transaction.atomic

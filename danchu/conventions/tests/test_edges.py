@@ -124,3 +124,54 @@ def test_demo_gives_a_village_a_convention_in_force_and_an_amendment_posted(tree
     convention = Convention.objects.get()
     assert convention.status == "in_force" and convention.versions.count() == 2
     assert convention.versions.get(number=2).state == VersionState.POSTED
+
+
+def _docx(text: str) -> bytes:
+    import io
+
+    from docx import Document
+
+    document = Document()
+    for line in text.splitlines():
+        document.add_paragraph(line)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_a_draft_uploaded_as_docx_is_read_into_articles(tree, personas, login):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    upload = SimpleUploadedFile("du-thao.docx", _docx(TEXT))
+    with at(2026, 3, 2):
+        response = login(personas["village_head"]).post(
+            reverse("conventions:create", args=[tree.village.pk]),
+            {"kind": "huong_uoc", "title": "Hương ước", "file": upload},
+        )
+    assert response.status_code == 302
+    assert list(Convention.objects.get().versions.get().articles.values_list("number", flat=True)) == [
+        1,
+        2,
+        3,
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("du-thao.docx", b"%PDF-1.4\n%%EOF\n", "nội dung là"),
+        ("du-thao.exe", b"MZ\x90\x00", "Không hỗ trợ"),
+        ("du-thao.txt", b"", "rỗng"),
+        ("du-thao.txt", b"x" * (30 * 1024 * 1024), "MB"),
+    ],
+)
+def test_disguised_empty_or_oversized_uploads_are_refused(tree, personas, login, name, data, message):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    with at(2026, 3, 2):
+        response = login(personas["village_head"]).post(
+            reverse("conventions:create", args=[tree.village.pk]),
+            {"kind": "huong_uoc", "title": "Hương ước", "file": SimpleUploadedFile(name, data)},
+        )
+    assert response.status_code == 400 and message in response.content.decode()
+    assert not Convention.objects.exists() and not AuditEntry.objects.exists()

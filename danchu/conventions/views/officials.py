@@ -86,12 +86,14 @@ def create(request: HttpRequest, unit_id: int) -> HttpResponse:
     """Soạn dự thảo hương ước, quy ước."""
     actor = acting_user(request)
     unit = unit_selectors.access_unit(actor=actor, unit_id=unit_id, perm=ConventionPerm.DRAFT)
-    form = ConventionForm(request.POST or None)
+    form = ConventionForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
 
         def save(data: dict[str, Any]) -> Convention:
+            upload = data["file"]
+            text = services.text_of_document(upload.name, upload.read()) if upload else data["text"]
             return services.create_convention(
-                actor=actor, unit=unit, kind=data["kind"], title=data["title"], text=data["text"]
+                actor=actor, unit=unit, kind=data["kind"], title=data["title"], text=text
             )
 
         convention = submit(form, save)
