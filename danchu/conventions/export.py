@@ -51,7 +51,8 @@ def layout(version: ConventionVersion, articles: list[Article]) -> Layout:
         issuer_lines=[*issuer, village.name.upper()],
         number_line="",
         place_date=place_date,
-        type_name="HƯƠNG ƯỚC" if convention.kind == Kind.HUONG_UOC else "QUY ƯỚC",
+        type_name=("" if version.recognised_on else "DỰ THẢO ")
+        + ("HƯƠNG ƯỚC" if convention.kind == Kind.HUONG_UOC else "QUY ƯỚC"),
         title=convention.title,
         body=body,
         recipients=[f"- UBND {commune.name};" if commune else "", "- Lưu."],

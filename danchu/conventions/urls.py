@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import households, officials, public
+from .views import documents, households, officials, public
 
 app_name = "conventions"
 urlpatterns = [
@@ -12,6 +12,8 @@ urlpatterns = [
     path("<int:convention_id>/hieu-luc/", officials.force, name="force"),
     path("ban/<int:version_id>/", officials.version, name="version"),
     path("ban/<int:version_id>/sua/", officials.edit, name="edit"),
+    path("ban/<int:version_id>/ban-in.docx", documents.version_docx, name="version_docx"),
+    path("ban/<int:version_id>/ban-in.pdf", documents.version_pdf, name="version_pdf"),
     path("ban/<int:version_id>/niem-yet/", officials.post, name="post"),
     path("ban/<int:version_id>/y-kien/", officials.paper_opinion, name="paper_opinion"),
     path("ban/<int:version_id>/bieu-quyet/", officials.vote, name="vote"),

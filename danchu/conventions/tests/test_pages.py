@@ -33,6 +33,8 @@ PAGES = [
     ("conventions:version", lambda t, c: {"version_id": c.versions.get().pk}, expect(READERS)),
     ("conventions:edit", lambda t, c: {"version_id": c.versions.get().pk}, expect({"admin", "village_head"})),
     ("conventions:posted", lambda t, c: {}, expect(set(PERSONAS) - {"anonymous"})),
+    ("conventions:version_pdf", lambda t, c: {"version_id": c.versions.get().pk}, expect(READERS)),
+    ("conventions:version_docx", lambda t, c: {"version_id": c.versions.get().pk}, expect(READERS)),
 ]
 
 
