@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from danchu.core.forms import date_field
 
 from .matters import MATTERS
-from .models import Form, Question, QuestionKind
+from .models import Form, Office, Question, QuestionKind
 
 
 def _date(label: object, *, required: bool = True) -> forms.DateField:
@@ -155,3 +155,24 @@ class VoteForm(BallotForm):
     def __init__(self, *args: Any, households: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         cast(forms.ChoiceField, self.fields["household"]).choices = households
+
+
+class ElectionForm(forms.Form):
+    office = forms.ChoiceField(label=_("Chức danh"), choices=Office.choices)
+    election_day = _date(_("Ngày bầu cử"))
+    candidates = forms.TypedMultipleChoiceField(label=_("Người ứng cử"), coerce=int, choices=())
+    seats = forms.IntegerField(label=_("Số người được bầu"), min_value=1, max_value=20, initial=1)
+    place = forms.CharField(label=_("Địa điểm"), max_length=300, required=False)
+
+    def __init__(self, *args: Any, residents: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["candidates"]).choices = residents
+
+
+class StepForm(forms.Form):
+    field = forms.ChoiceField(label=_("Bước chuẩn bị"), choices=())
+    on = _date(_("Ngày thực hiện"))
+
+    def __init__(self, *args: Any, steps: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["field"]).choices = steps

@@ -205,7 +205,8 @@ class DecisionResult:
 def option_counts(decision: Decision) -> dict[int, int]:
     """Votes per option: the ballots (one query, GROUP BY) plus the meeting's show of hands."""
     counts: dict[int, int] = defaultdict(int)
-    rows = Choice.objects.filter(decision=decision).values("option_id").annotate(n=Count("id"))
+    # COUNT(*) over the (decision, option) index: the database need not read the rows themselves
+    rows = Choice.objects.filter(decision=decision).values("option_id").annotate(n=Count("*"))
     for row in rows:
         counts[row["option_id"]] += row["n"]
     for option_id, n in MeetingCount.objects.filter(decision=decision).values_list("option_id", "count"):
@@ -224,7 +225,7 @@ def compute_result(decision: Decision) -> DecisionResult:
     by_channel = dict(
         Participation.objects.filter(decision=decision)
         .values_list("channel")
-        .annotate(n=Count("id"))
+        .annotate(n=Count("*"))
         .values_list("channel", "n")
     )
     counts = option_counts(decision)

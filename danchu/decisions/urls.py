@@ -1,12 +1,14 @@
 from django.urls import path
 
-from .views import actions, household, official, public
+from .views import actions, elections, household, official, public
 
 app_name = "decisions"
 urlpatterns = [
     path("don-vi/<int:unit_id>/", official.unit_list, name="unit"),
     path("don-vi/<int:unit_id>/moi/", official.create, name="create"),
+    path("don-vi/<int:unit_id>/bau-cu/", elections.create, name="election_create"),
     path("<int:decision_id>/", official.detail, name="detail"),
+    path("<int:decision_id>/bau-cu/buoc/", elections.step, name="election_step"),
     path("<int:decision_id>/tai-lieu/<str:kind>.<str:fmt>", official.document, name="document"),
     path("<int:decision_id>/phieu.pdf", official.paper_batch, name="paper_batch"),
     path("<int:decision_id>/thong-bao/", actions.announce, name="announce"),

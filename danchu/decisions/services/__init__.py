@@ -15,6 +15,7 @@ from .decisions import (
     open_voting,
     switch_to_ballot,
 )
+from .elections import MILESTONES, create_election, record_step, timeline
 from .implementation import TASK_SOURCE, open_implementation_task
 from .meeting import record_attendance, record_meeting_counts, record_procedural_vote
 from .results import (
@@ -31,6 +32,7 @@ from .results import (
 )
 
 __all__ = [
+    "MILESTONES",
     "ONLINE_PRECONDITIONS",
     "TASK_SOURCE",
     "DuplicateBallotError",
@@ -43,6 +45,7 @@ __all__ = [
     "close_due",
     "close_voting",
     "create_decision",
+    "create_election",
     "digest_of",
     "issue_paper_ballots",
     "mark_implemented",
@@ -54,8 +57,10 @@ __all__ = [
     "record_meeting_counts",
     "record_paper_return",
     "record_procedural_vote",
+    "record_step",
     "refuse_recognition",
     "rerun",
     "switch_to_ballot",
     "tally",
+    "timeline",
 ]

@@ -70,7 +70,9 @@ def _check_questions(questions: Sequence[QuestionSpec]) -> None:
     for q in questions:
         if q.kind not in QuestionKind.values:
             raise DomainError("Loại câu hỏi không hợp lệ.", field="questions")
-        if q.kind != QuestionKind.APPROVE and len(q.options) < 2:
+        # An election may have a single candidate (NĐ 59 Art. 7: at least one); a choice needs two.
+        least = 1 if q.kind == QuestionKind.CANDIDATES else 2
+        if q.kind != QuestionKind.APPROVE and len(q.options) < least:
             raise DomainError("Mỗi câu hỏi lựa chọn cần ít nhất hai phương án.", field="options")
         if len(q.options) > MAX_OPTIONS:
             raise DomainError(f"Tối đa {MAX_OPTIONS} phương án.", field="options")
@@ -223,6 +225,9 @@ def open_voting(*, actor: User, decision_id: int) -> Decision:
         actor=actor, decision_id=decision_id, perm=DecisionPerm.MANAGE, for_write=True
     )
     require_state(decision, State.ANNOUNCED)
+    from .elections import ready_to_open  # elections build on decisions: imported here, not at the top
+
+    ready_to_open(decision)
     household_ids = list(selectors.scope_households(decision).values_list("id", flat=True))
     if not household_ids:
         raise DomainError("Phạm vi chưa có hộ gia đình nào trong sổ hộ.")

@@ -173,6 +173,9 @@ def recognise(*, actor: User, decision_id: int, number: str, on: dt.date) -> Dec
         decision.recognition_number = clean_text(number, field="number", max_length=60)
         decision.save()
         change.note(late=bool(decision.recognition_due_on and on > decision.recognition_due_on))
+    from .elections import take_office  # elections build on results: imported here, not at the top
+
+    take_office(actor=actor, decision=decision, on=on)
     return decision
 
 

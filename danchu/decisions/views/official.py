@@ -29,10 +29,11 @@ from ..forms import (
     ProceduralForm,
     RecogniseForm,
     RefuseForm,
+    StepForm,
     SwitchForm,
     TaskForm,
 )
-from ..models import Attendance, Conflict, Decision, PaperBallot, State
+from ..models import Attendance, Conflict, Decision, Election, Mandate, PaperBallot, State
 from ..permissions import DecisionPerm
 
 
@@ -153,8 +154,21 @@ def detail(request: HttpRequest, decision_id: int) -> HttpResponse:
             "task_form": TaskForm(),
             "tasks": selectors.tasks_of(decision),
             "State": State,
+            **_election(decision),
         },
     )
+
+
+def _election(decision: Decision) -> dict[str, Any]:
+    election = Election.objects.filter(decision=decision).first()
+    if election is None:
+        return {"election": None}
+    return {
+        "election": election,
+        "steps": services.timeline(election),
+        "mandates": Mandate.objects.filter(election=election).select_related("resident"),
+        "step_form": StepForm(steps=[(k, v[1]) for k, v in services.MILESTONES.items()]),
+    }
 
 
 DOCUMENTS = {

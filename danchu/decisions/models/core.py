@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from danchu.core.models import TimeStampedModel
 from danchu.units.models import Household, Resident, Unit
 
-from .matters import BALLOT, MEETING, ONLINE
+from ..matters import BALLOT, MEETING, ONLINE
 
 
 class Form(models.TextChoices):
@@ -198,6 +198,7 @@ class Participation(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["decision", "household"], name="participation_one_per_household")
         ]
+        indexes = [models.Index(fields=["decision", "channel"], name="participation_channel_idx")]
 
     def __str__(self) -> str:
         return f"Hộ {self.household_id} đã biểu quyết ({self.channel})"

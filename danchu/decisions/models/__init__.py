@@ -1,0 +1,48 @@
+"""Models of dân bàn, dân quyết: decisions and ballots (`core`), elections (`elections`)."""
+
+from .core import (
+    PUBLIC_STATES,
+    Attendance,
+    Authorisation,
+    Channel,
+    Choice,
+    Conflict,
+    Decision,
+    Form,
+    MeetingCount,
+    Option,
+    PaperBallot,
+    Participation,
+    ProceduralVote,
+    Question,
+    QuestionKind,
+    Receipt,
+    RegisterEntry,
+    State,
+)
+from .elections import Candidate, Election, Mandate, Office
+
+__all__ = [
+    "PUBLIC_STATES",
+    "Attendance",
+    "Authorisation",
+    "Candidate",
+    "Channel",
+    "Choice",
+    "Conflict",
+    "Decision",
+    "Election",
+    "Form",
+    "Mandate",
+    "MeetingCount",
+    "Office",
+    "Option",
+    "PaperBallot",
+    "Participation",
+    "ProceduralVote",
+    "Question",
+    "QuestionKind",
+    "Receipt",
+    "RegisterEntry",
+    "State",
+]
