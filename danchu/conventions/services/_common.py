@@ -1,0 +1,91 @@
+"""What every convention service shares: the audited fields, the event log, date checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.utils import timezone
+
+from danchu.accounts.models import User
+from danchu.core.bounds import bounded_date
+from danchu.core.errors import DomainError
+
+from ..models import Convention, ConventionEvent, ConventionVersion, VersionState
+
+CONVENTION_FIELDS = (
+    "kind",
+    "title",
+    "status",
+    "current",
+    "effective_on",
+    "last_reviewed_on",
+    "status_reason",
+)
+VERSION_FIELDS = (
+    "state",
+    "summary",
+    "posted_on",
+    "posted_place",
+    "opinions_until",
+    "adoption_form",
+    "adopted_on",
+    "households_total",
+    "households_present",
+    "households_approving",
+    "failed_meeting_on",
+    "failed_meeting_present",
+    "decision_id",
+    "file_due_on",
+    "filed_on",
+    "recognition_due_on",
+    "recognised_on",
+    "decision_number",
+    "refusal_reason",
+)
+STATE_TEXT = {
+    VersionState.DRAFT: "còn là dự thảo",
+    VersionState.POSTED: "đang niêm yết lấy ý kiến",
+    VersionState.ADOPTED: "đã được thông qua, chưa gửi hồ sơ",
+    VersionState.NOT_ADOPTED: "không được thông qua",
+    VersionState.FILED: "đã gửi hồ sơ, chờ công nhận",
+    VersionState.RECOGNISED: "đã được công nhận",
+    VersionState.REFUSED: "không được công nhận",
+    VersionState.SUPERSEDED: "đã được thay thế",
+}
+
+
+def require_state(version: ConventionVersion, *states: str, doing: str) -> None:
+    if version.state not in states:
+        raise DomainError(f"Không thể {doing}: bản này {STATE_TEXT[VersionState(version.state)]}.")
+
+
+def day(value: dt.date | None, *, field: str, label: str, not_future: bool = True) -> dt.date:
+    """A date given by the user: today if empty, within the product's bounds, not in the future."""
+    today = timezone.localdate()
+    value = bounded_date(value or today, field=field, label=label)
+    if not_future and value > today:
+        raise DomainError(f"{label} không được sau hôm nay ({today:%d/%m/%Y}).", field=field)
+    return value
+
+
+def event(
+    *,
+    actor: User,
+    convention: Convention,
+    kind: str,
+    on: dt.date,
+    version: ConventionVersion | None = None,
+    articles: list[int] | None = None,
+    reason: str = "",
+    document_number: str = "",
+) -> ConventionEvent:
+    return ConventionEvent.objects.create(
+        convention=convention,
+        version=version,
+        kind=kind,
+        on=on,
+        articles=articles or [],
+        reason=reason,
+        document_number=document_number,
+        actor=actor,
+    )

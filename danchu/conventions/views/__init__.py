@@ -1,0 +1,1 @@
+"""Pages of hương ước, quy ước: officials', households', and the public register."""
