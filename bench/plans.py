@@ -152,6 +152,7 @@ def reminder_scan(tasks: int, obligations: int) -> tuple[float, float, int, int]
     Task.objects.bulk_create(
         (
             Task(
+                unit=by_plan[a.item.plan_id].unit,
                 plan_id=a.item.plan_id,
                 item=a.item,
                 assignment=a,

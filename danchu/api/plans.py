@@ -115,8 +115,12 @@ def issue(request: HttpRequest, plan_id: int) -> Plan:
 
 class TaskOut(Schema):
     id: int
-    plan_id: int
+    unit_id: int
+    plan_id: int | None  # None for a task another app opened (its `source`)
     item_path: str
+    heading: str
+    source: str
+    source_id: int | None
     agency_name: str
     role: str
     due_on: IsoDate
@@ -125,11 +129,13 @@ class TaskOut(Schema):
 
     @staticmethod
     def resolve_item_path(obj: Task) -> str:
-        return obj.item.path
+        return obj.item.path if obj.item is not None else ""
 
     @staticmethod
     def resolve_agency_name(obj: Task) -> str:
-        return obj.assignment.name
+        if obj.assignment is not None:
+            return obj.assignment.name
+        return obj.agency.name if obj.agency is not None else ""
 
 
 class TaskUpdateIn(Schema):

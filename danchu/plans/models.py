@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -272,11 +273,23 @@ class TaskStatus(models.TextChoices):
 
 
 class Task(TimeStampedModel):
-    """Nhiệm vụ: what one agency must do for one item of an issued plan; overdue is read from the date."""
+    """Nhiệm vụ: what one agency must do, with a due date; overdue is read from the date.
 
-    plan = models.ForeignKey(Plan, on_delete=models.PROTECT, related_name="tasks")
-    item = models.ForeignKey(PlanItem, on_delete=models.PROTECT, related_name="tasks")
-    assignment = models.OneToOneField(ItemAssignment, on_delete=models.PROTECT, related_name="task")
+    Most tasks are an item of an issued plan given to an agency (`plan`, `item`, `assignment`). Other
+    apps open tasks of their own with `services.open_task` — a decision's implementation, a commitment
+    made at a dialogue — named by `title` and by the record they come from (`source`, `source_id`),
+    so they share the plans' progress reports, "my tasks" and the daily reminders.
+    """
+
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="tasks")  # who gave the task
+    plan = models.ForeignKey(Plan, on_delete=models.PROTECT, null=True, blank=True, related_name="tasks")
+    item = models.ForeignKey(PlanItem, on_delete=models.PROTECT, null=True, blank=True, related_name="tasks")
+    assignment = models.OneToOneField(
+        ItemAssignment, on_delete=models.PROTECT, null=True, blank=True, related_name="task"
+    )
+    title = models.CharField(_("nội dung"), max_length=500, blank=True)
+    source = models.CharField(max_length=60, blank=True)  # "<app>.<model>" of a task opened by another app
+    source_id = models.PositiveBigIntegerField(null=True, blank=True)
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, null=True, blank=True, related_name="tasks")
     role = models.CharField(_("vai trò"), max_length=15, choices=AssignmentRole.choices)
     due_on = models.DateField(_("hạn"))
@@ -297,14 +310,49 @@ class Task(TimeStampedModel):
         indexes = [
             models.Index(fields=["agency", "status", "due_on"], name="task_agency_idx"),
             models.Index(fields=["status", "due_on"], name="task_open_idx"),
+            models.Index(fields=["source", "source_id"], name="task_source_idx"),
+            models.Index(fields=["unit", "status", "due_on"], name="task_unit_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(plan__isnull=False, item__isnull=False, assignment__isnull=False, source="")
+                    | (
+                        Q(
+                            plan__isnull=True,
+                            item__isnull=True,
+                            assignment__isnull=True,
+                            source_id__isnull=False,
+                        )
+                        & ~Q(source="")
+                        & ~Q(title="")
+                    )
+                ),
+                name="task_of_plan_or_source",
+            )
         ]
 
     def __str__(self) -> str:
-        return f"{self.item.path} – {self.assignment.name}"
+        return self.heading
 
     @property
     def policy_unit(self) -> Unit:
-        return self.plan.unit
+        return self.unit
+
+    @property
+    def heading(self) -> str:
+        """What the task is, in one line: its plan item, or the title its app gave it."""
+        if self.item is None:
+            return self.title
+        return f"{self.item.path} {self.item.heading or self.item.text}".strip()
+
+    @property
+    def source_title(self) -> str:
+        """The name of the app that opened this task ("" for a plan's task)."""
+        from danchu.core.registry import domain_apps
+
+        label = self.source.partition(".")[0]
+        return next((str(app.title) for app in domain_apps() if app.label == label), label)
 
     @property
     def is_overdue(self) -> bool:

@@ -87,7 +87,9 @@ def events(today: dt.date) -> tuple[tuple[str, str, Q], ...]:
 
 
 def _scan_plans(today: dt.date, result: ScanResult) -> None:
-    open_tasks = Task.objects.filter(plan__status=PlanStatus.ISSUED).exclude(status=TaskStatus.DONE)
+    open_tasks = Task.objects.filter(Q(plan__status=PlanStatus.ISSUED) | Q(plan__isnull=True)).exclude(
+        status=TaskStatus.DONE
+    )
     open_obligations = Obligation.objects.filter(fulfilled_at__isnull=True)
     for event, marker, window in events(today):
         for queryset, handler in ((open_tasks, _task_messages), (open_obligations, _obligation_messages)):
@@ -125,12 +127,13 @@ _FIELDS = {
         "due_on",
         "agency_id",
         "plan_id",
-        "plan__unit_id",
-        "plan__unit__path",
+        "unit_id",
+        "unit__path",
         "plan__number",
         "plan__symbol",
         "item__path",
         "assignment__name",
+        "title",
     ),
     Obligation: (
         "pk",
@@ -183,16 +186,17 @@ def _number(number: str, symbol: str) -> str:
 
 
 def _task_messages(rows: list[dict[str, Any]], event: str) -> list[Message]:
-    recipients = Recipients(
-        {r["agency_id"] for r in rows if r["agency_id"]}, {r["plan__unit_id"] for r in rows}
-    )
+    recipients = Recipients({r["agency_id"] for r in rows if r["agency_id"]}, {r["unit_id"] for r in rows})
     messages = []
     for row in rows:
-        managers = recipients.managers.get(row["plan__unit_id"], set())
+        managers = recipients.managers.get(row["unit_id"], set())
         doers = recipients.by_agency.get(row["agency_id"] or -1) or managers
         users = managers if event == "escalate" else doers
-        plan = _number(row["plan__number"], row["plan__symbol"])
-        what = f"{row['item__path']} của kế hoạch {plan} ({row['assignment__name']})"
+        if row["plan_id"] is None:  # a task another app opened (a decision's implementation…)
+            what = f"“{row['title']}”"
+        else:
+            plan = _number(row["plan__number"], row["plan__symbol"])
+            what = f"{row['item__path']} của kế hoạch {plan} ({row['assignment__name']})"
         due = row["due_on"]
         title = {
             "before": f"Sắp đến hạn {due:%d/%m/%Y}: nhiệm vụ {what}",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Avg, Case, Count, F, Prefetch, Q, QuerySet, When
@@ -148,7 +149,7 @@ def parent_choices(plan: Plan) -> QuerySet[Plan]:
 def access_task(*, actor: Actor | None, task_id: int | str, perm: Perm, for_write: bool = False) -> Task:
     """The task if `actor` may do `perm` on its plan, or works for the task's own agency: that agency
     reports on its task (`perm` MANAGE) although its role gives no right to manage the plan."""
-    queryset = Task.objects.select_related("plan", "plan__unit", "item", "assignment", "agency")
+    queryset = Task.objects.select_related("unit", "plan", "plan__unit", "item", "assignment", "agency")
     try:
         return access(queryset, task_id, actor=actor, perm=perm, label="nhiệm vụ", for_write=for_write)
     except PermissionDeniedError:
@@ -175,12 +176,20 @@ def holds_agency(actor: Actor | None, agency_id: int | None) -> bool:
 
 
 def open_tasks_first(*, agency_id: int | None = None, unit: Unit | None = None) -> QuerySet[Task]:
-    """Nhiệm vụ của tôi: one agency's tasks, or all tasks of a unit's plans; open first, soonest due first."""
-    tasks = Task.objects.filter(plan__status=PlanStatus.ISSUED)
-    tasks = tasks.filter(agency_id=agency_id) if agency_id is not None else tasks.filter(plan__unit=unit)
+    """Nhiệm vụ của tôi: one agency's tasks, or all tasks a unit gave (of its issued plans, and those other
+    apps opened); open first, soonest due first."""
+    tasks = Task.objects.filter(Q(plan__status=PlanStatus.ISSUED) | Q(plan__isnull=True))
+    tasks = tasks.filter(agency_id=agency_id) if agency_id is not None else tasks.filter(unit=unit)
     return tasks.select_related("plan", "item", "assignment", "agency").order_by(
         Case(When(status=TaskStatus.DONE, then=1), default=0), "due_on", "id"
     )
+
+
+def tasks_of_source(source: str, source_ids: Iterable[int]) -> list[Task]:
+    """The tasks other apps opened for their records (`source` "<app>.<model>"), in one query, by record
+    then due date: a dialogue's commitments, a decision's implementation."""
+    rows = Task.objects.filter(source=source, source_id__in=list(source_ids)).select_related("agency", "unit")
+    return list(rows.order_by("source_id", "due_on", "id"))
 
 
 def item_progress(plan: Plan) -> dict[int, int]:

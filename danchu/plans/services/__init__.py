@@ -14,7 +14,7 @@ from .fields import ITEM_FIELDS, PLAN_FIELDS, TASK_FIELDS
 from .issue import issue_plan
 from .items import correct_item, create_proposed_agencies
 from .plans import close_plan, correct_plan, link_parent
-from .tasks import update_task
+from .tasks import open_task, update_task
 
 __all__ = [
     "ITEM_FIELDS",
@@ -30,5 +30,6 @@ __all__ = [
     "issue_plan",
     "link_parent",
     "may_update_task",
+    "open_task",
     "update_task",
 ]

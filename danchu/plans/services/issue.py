@@ -101,6 +101,7 @@ def _create_tasks(plan: Plan) -> None:
     assignments = ItemAssignment.objects.filter(item__plan=plan).select_related("item")
     Task.objects.bulk_create(
         Task(
+            unit_id=plan.unit_id,
             plan=plan,
             item=a.item,
             assignment=a,
