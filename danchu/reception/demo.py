@@ -31,14 +31,16 @@ def seed(admin: User) -> None:
         rules_note="Công dân mang theo căn cước; đoàn từ 5 người trở lên cử người đại diện.",
     )  # fmt: skip
     services.publish_schedule(actor=officer, unit=commune)
-    late = services.log_visit(
-        actor=officer, unit=commune, received_on=today - dt.timedelta(days=30), host=chairman, by_chairman=True,
+    services.log_visit(
+        actor=officer, unit=commune, received_on=today - dt.timedelta(days=30), host=chairman,
+        by_chairman=True,
         visitor_name="Phạm Văn Hải", visitor_address="Tổ 3, phường Bãi Cháy", kind=VisitKind.PETITION,
         subject="Đề nghị sửa cống thoát nước trước nhà số 12, ngập khi mưa lớn.",
         documents="Đơn kiến nghị (01 bản), ảnh chụp (03 tờ)",
     )  # fmt: skip
     answered = services.log_visit(
-        actor=officer, unit=commune, received_on=today - dt.timedelta(days=6), host=chairman, by_chairman=True,
+        actor=officer, unit=commune, received_on=today - dt.timedelta(days=6), host=chairman,
+        by_chairman=True,
         visitor_name="Lê Thị Thu", visitor_address="Tổ 1, phường Bãi Cháy", kind=VisitKind.COMPLAINT,
         subject="Khiếu nại việc tính tiền bồi thường khi mở rộng đường Hạ Long.",
         documents="Đơn khiếu nại, quyết định bồi thường (bản sao)",
@@ -53,7 +55,6 @@ def seed(admin: User) -> None:
         representatives="Ngô Văn Bình\nĐặng Thị Yến", kind=VisitKind.PETITION,
         subject="Kiến nghị làm lại đèn chiếu sáng ngõ 45.",
     )  # fmt: skip
-    del late
     dialogue = services.plan_dialogue(
         actor=officer, unit=commune, topic="Chỉnh trang đô thị và trật tự vỉa hè khu du lịch", held_on=today,
         place="Hội trường UBND phường", audience=Audience.CITIZENS, chair=chairman,

@@ -27,7 +27,9 @@ def date_field(label: Any, *, required: bool = True) -> forms.DateField:
 
 
 def _time(label: Any, *, required: bool = True) -> forms.TimeField:
-    return forms.TimeField(label=label, required=required, input_formats=["%H:%M"], error_messages=TIME_ERRORS)
+    return forms.TimeField(
+        label=label, required=required, input_formats=["%H:%M"], error_messages=TIME_ERRORS
+    )
 
 
 class ScheduleForm(forms.Form):
@@ -54,7 +56,9 @@ class AbsenceForm(forms.Form):
 class VisitForm(forms.Form):
     received_on = date_field(_("Ngày tiếp"))
     host = forms.CharField(label=_("Người tiếp"), max_length=120)
-    by_chairman = forms.BooleanField(label=_("Chủ tịch (hoặc người tiếp thay) trực tiếp tiếp"), required=False)
+    by_chairman = forms.BooleanField(
+        label=_("Chủ tịch (hoặc người tiếp thay) trực tiếp tiếp"), required=False
+    )
     visitor_name = forms.CharField(label=_("Họ tên người đến (hoặc tên đoàn)"), max_length=200)
     visitor_address = forms.CharField(label=_("Địa chỉ"), max_length=300)
     id_number = forms.CharField(label=_("Số CCCD/hộ chiếu"), max_length=20, required=False)
@@ -69,7 +73,9 @@ class VisitForm(forms.Form):
     documents = forms.CharField(
         label=_("Giấy tờ, tài liệu nhận"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
-    handled_before_by = forms.CharField(label=_("Cơ quan đã giải quyết (nếu có)"), max_length=300, required=False)
+    handled_before_by = forms.CharField(
+        label=_("Cơ quan đã giải quyết (nếu có)"), max_length=300, required=False
+    )
     note = forms.CharField(label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
@@ -97,7 +103,9 @@ class CancelForm(forms.Form):
 
 class RegisterQuestionForm(forms.Form):
     text = forms.CharField(label=_("Câu hỏi, ý kiến của bạn"), widget=forms.Textarea(attrs={"rows": 4}))
-    asker_name = forms.CharField(label=_("Họ tên người hỏi (Trưởng thôn ghi thay)"), max_length=200, required=False)
+    asker_name = forms.CharField(
+        label=_("Họ tên người hỏi (Trưởng thôn ghi thay)"), max_length=200, required=False
+    )
     show_name = forms.BooleanField(label=_("Công khai tên tôi trên cổng thông tin"), required=False)
 
 
@@ -107,7 +115,9 @@ class QuestionForm(forms.Form):
         choices=[(c.value, c.label) for c in (QuestionChannel.ON_THE_DAY, QuestionChannel.VILLAGE_HEAD)],
     )
     asker_name = forms.CharField(label=_("Người hỏi"), max_length=200)
-    village = forms.ModelChoiceField(label=_("Thôn, tổ dân phố"), queryset=Unit.objects.none(), required=False)
+    village = forms.ModelChoiceField(
+        label=_("Thôn, tổ dân phố"), queryset=Unit.objects.none(), required=False
+    )
     text = forms.CharField(label=_("Nội dung"), widget=forms.Textarea(attrs={"rows": 3}))
     show_name = forms.BooleanField(label=_("Người hỏi đồng ý công khai tên"), required=False)
 
@@ -126,7 +136,9 @@ class AnswerQuestionForm(forms.Form):
 class CommitmentForm(forms.Form):
     text = forms.CharField(label=_("Nội dung cam kết"), max_length=300)
     due_on = date_field(_("Hạn hoàn thành"))
-    agency = forms.ModelChoiceField(label=_("Cơ quan thực hiện"), queryset=Agency.objects.none(), required=False)
+    agency = forms.ModelChoiceField(
+        label=_("Cơ quan thực hiện"), queryset=Agency.objects.none(), required=False
+    )
 
     def __init__(self, *args: Any, unit: Unit, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

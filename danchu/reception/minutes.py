@@ -36,13 +36,15 @@ def layout(dialogue: Dialogue) -> Layout:
     body += [Paragraph(line) for line in dialogue.summary.splitlines() if line.strip()]
     body.append(Paragraph("III. Ý KIẾN CỦA NGƯỜI DÂN VÀ TRẢ LỜI", bold=True, indent=False))
     for n, question in enumerate(dialogue.questions.all(), start=1):
-        body.append(Paragraph(f"{n}. {question.asker_name} ({question.get_channel_display()}): {question.text}"))
+        body.append(
+            Paragraph(f"{n}. {question.asker_name} ({question.get_channel_display()}): {question.text}")
+        )
         body.append(Paragraph(f"Trả lời ({question.answered_by}): {question.answer}"))
         for commitment in question.commitments.all():
-            agency = f", {commitment.agency.name} thực hiện" if commitment.agency_id and commitment.agency else ""
-            body.append(
-                Paragraph(f"Cam kết: {commitment.text} (hạn {commitment.due_on:%d/%m/%Y}{agency}).")
+            agency = (
+                f", {commitment.agency.name} thực hiện" if commitment.agency_id and commitment.agency else ""
             )
+            body.append(Paragraph(f"Cam kết: {commitment.text} (hạn {commitment.due_on:%d/%m/%Y}{agency})."))
     body.append(Paragraph("IV. KẾT LUẬN CỦA CHỦ TRÌ", bold=True, indent=False))
     body += [Paragraph(line) for line in dialogue.conclusion.splitlines() if line.strip()]
     body.append(
@@ -57,7 +59,7 @@ def layout(dialogue: Dialogue) -> Layout:
         number_line="Số:      /BB-UBND",
         place_date=f"{unit.name}, ngày {_two(held.day)} tháng {_two(held.month)} năm {held.year}",
         type_name="BIÊN BẢN",
-        title=f"Đối thoại trực tiếp của Chủ tịch Ủy ban nhân dân với {dialogue.get_audience_display().lower()}",
+        title=f"Đối thoại trực tiếp của Chủ tịch UBND với {dialogue.get_audience_display().lower()}",
         body=body,
         recipients=["- Chủ tịch, các Phó Chủ tịch UBND;", "- Người dự đối thoại;", "- Lưu: VT."],
         signature=["CHỦ TRÌ"],

@@ -140,9 +140,7 @@ class Visit(TimeStampedModel):
 
     class Meta:
         ordering = ["-received_on", "-number"]
-        constraints = [
-            models.UniqueConstraint(fields=["unit", "year", "number"], name="visit_number_uniq")
-        ]
+        constraints = [models.UniqueConstraint(fields=["unit", "year", "number"], name="visit_number_uniq")]
         indexes = [
             models.Index(fields=["unit", "received_on"], name="visit_unit_idx"),
             models.Index(fields=["answer_due_on", "answered_on"], name="visit_clock_idx"),

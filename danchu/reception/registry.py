@@ -26,7 +26,9 @@ APP = DomainApp(
         Role.VILLAGE_HEAD: frozenset({ReceptionPerm.ASK}),
         Role.CITIZEN: frozenset({ReceptionPerm.ASK}),
     },
-    statistics=Statistics(statistics.report_statistics, _("sổ tiếp công dân và các buổi đối thoại trên hệ thống")),
+    statistics=Statistics(
+        statistics.report_statistics, _("sổ tiếp công dân và các buổi đối thoại trên hệ thống")
+    ),
     daily_jobs=(remind_answers,),
     demo=demo.seed,
     portal_sections=(

@@ -110,9 +110,11 @@ def public_dialogues(unit: Unit) -> QuerySet[Dialogue]:
     return dialogues_of(unit).exclude(state=DialogueState.CANCELLED).order_by("-held_on", "-id")
 
 
-def _questions() -> Prefetch[DialogueQuestion]:
+def _questions() -> Prefetch[str]:
     commitments = Commitment.objects.select_related("agency").order_by("due_on", "id")
-    rows = DialogueQuestion.objects.select_related("village").prefetch_related(Prefetch("commitments", commitments))
+    rows = DialogueQuestion.objects.select_related("village").prefetch_related(
+        Prefetch("commitments", commitments)
+    )
     return Prefetch("questions", queryset=rows.order_by("id"))
 
 

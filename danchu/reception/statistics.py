@@ -5,6 +5,7 @@ ones Art. 15(2) asks the chairman to report, from the log and the dialogues, in 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.db.models import Count, F, Q, Sum
 
@@ -43,27 +44,40 @@ def report_statistics(unit_ids: list[int], start: dt.date, end: dt.date) -> dict
             denunciations=Count("id", filter=Q(kind="denunciation")),
             petitions=Count("id", filter=Q(kind="petition")),
             letters=Count("id", filter=Q(answer_due_on__isnull=False)),
-            answered_on_time=Count("id", filter=Q(answered_on__lte=end) & Q(answered_on__lte=F("answer_due_on"))),
+            on_time=Count(
+                "id", filter=Q(answered_on__lte=end) & Q(answered_on__lte=F("answer_due_on"))
+            ),
             answered_late=Count("id", filter=Q(answered_on__lte=end) & Q(answered_on__gt=F("answer_due_on"))),
             overdue=Count(
                 "id",
-                filter=Q(answer_due_on__lt=end)
-                & (Q(answered_on__isnull=True) | Q(answered_on__gt=end)),
+                filter=Q(answer_due_on__lt=end) & (Q(answered_on__isnull=True) | Q(answered_on__gt=end)),
             ),
         )
     )
     for row in visits:
-        figures = result[row.pop("unit_id")]
-        figures.update({key: int(value or 0) for key, value in row.items()})
+        values: dict[str, Any] = dict(row)
+        figures = result[values.pop("unit_id")]
+        figures.update({key: int(value or 0) for key, value in values.items()})
+        figures["answered_on_time"] = figures.pop("on_time")
     dialogues = Dialogue.objects.filter(
         unit_id__in=unit_ids, held_on__gte=start, held_on__lte=end, state=DialogueState.HELD
     )
-    for row in dialogues.values("unit_id").annotate(n=Count("id")):
-        result[row["unit_id"]]["dialogues"] = row["n"]
-    questions = DialogueQuestion.objects.filter(dialogue__in=dialogues).values("dialogue__unit_id")
-    for row in questions.annotate(n=Count("id"), answered=Count("id", filter=~Q(answer=""))):
-        result[row["dialogue__unit_id"]].update(questions=row["n"], questions_answered=row["answered"])
-    commitments = Commitment.objects.filter(dialogue__in=dialogues).values("dialogue__unit_id")
-    for row in commitments.annotate(n=Count("id")):
-        result[row["dialogue__unit_id"]]["commitments"] = row["n"]
+    for unit_id, n in dialogues.values("unit_id").annotate(n=Count("id")).values_list("unit_id", "n"):
+        result[unit_id]["dialogues"] = n
+    questions = (
+        DialogueQuestion.objects.filter(dialogue__in=dialogues)
+        .values("dialogue__unit_id")
+        .annotate(n=Count("id"), answered=Count("id", filter=~Q(answer="")))
+        .values_list("dialogue__unit_id", "n", "answered")
+    )
+    for unit_id, n, answered in questions:
+        result[unit_id].update(questions=n, questions_answered=answered)
+    commitments = (
+        Commitment.objects.filter(dialogue__in=dialogues)
+        .values("dialogue__unit_id")
+        .annotate(n=Count("id"))
+        .values_list("dialogue__unit_id", "n")
+    )
+    for unit_id, n in commitments:
+        result[unit_id]["commitments"] = n
     return result

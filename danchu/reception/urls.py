@@ -18,8 +18,18 @@ urlpatterns = [
     path("doi-thoai/<int:dialogue_id>/huy/", dialogues.dialogue_cancel, name="dialogue_cancel"),
     path("doi-thoai/<int:dialogue_id>/cau-hoi/", dialogues.question_add, name="question_add"),
     path("doi-thoai/<int:dialogue_id>/bien-ban/", dialogues.minutes_record, name="minutes"),
-    path("doi-thoai/<int:dialogue_id>/bien-ban.docx", dialogues.minutes_download, {"kind": "docx"}, name="minutes_docx"),
-    path("doi-thoai/<int:dialogue_id>/bien-ban.pdf", dialogues.minutes_download, {"kind": "pdf"}, name="minutes_pdf"),
+    path(
+        "doi-thoai/<int:dialogue_id>/bien-ban.docx",
+        dialogues.minutes_download,
+        {"kind": "docx"},
+        name="minutes_docx",
+    ),
+    path(
+        "doi-thoai/<int:dialogue_id>/bien-ban.pdf",
+        dialogues.minutes_download,
+        {"kind": "pdf"},
+        name="minutes_pdf",
+    ),
     path("cau-hoi/<int:question_id>/tra-loi/", dialogues.question_answer, name="question_answer"),
     path("cau-hoi/<int:question_id>/cam-ket/", dialogues.commitment_add, name="commitment_add"),
     # Public

@@ -95,7 +95,11 @@ def cancel_dialogue(*, actor: User, dialogue: Dialogue, reason: str) -> Dialogue
         raise DomainError(_("Chỉ hủy được buổi đối thoại chưa tổ chức."))
     reason = clean_text(reason, field="reason", max_length=300)
     with audit.audited(
-        actor=actor, action="reception.dialogue.cancel", obj=dialogue, fields=DIALOGUE_FIELDS, scope_unit_id=dialogue.unit_id
+        actor=actor,
+        action="reception.dialogue.cancel",
+        obj=dialogue,
+        fields=DIALOGUE_FIELDS,
+        scope_unit_id=dialogue.unit_id,
     ):
         dialogue.state, dialogue.cancelled_reason = DialogueState.CANCELLED, reason
         dialogue.save(update_fields=["state", "cancelled_reason", "updated_at"])
@@ -110,9 +114,9 @@ def _own_village(actor: User, unit: Unit) -> tuple[str, Unit | None]:
             village = assignment.resident.household.village
             if village.path.startswith(unit.path):
                 return QuestionChannel.ONLINE, village
-        if assignment.role == Role.VILLAGE_HEAD and assignment.unit is not None:
-            if assignment.unit.path.startswith(unit.path):
-                return QuestionChannel.VILLAGE_HEAD, assignment.unit
+        head_of = assignment.unit if assignment.role == Role.VILLAGE_HEAD else None
+        if head_of is not None and head_of.path.startswith(unit.path):
+            return QuestionChannel.VILLAGE_HEAD, head_of
     return QuestionChannel.ONLINE, None
 
 
@@ -122,7 +126,9 @@ def register_question(
 ) -> DialogueQuestion:
     """Đăng ký câu hỏi trước buổi đối thoại: a citizen of the commune online in their own name, or a
     village head for a person of the village (named in `asker_name`)."""
-    dialogue = selectors.access_dialogue(actor=actor, dialogue_id=dialogue.pk, perm=ReceptionPerm.ASK, for_write=True)
+    dialogue = selectors.access_dialogue(
+        actor=actor, dialogue_id=dialogue.pk, perm=ReceptionPerm.ASK, for_write=True
+    )
     today = timezone.localdate()
     if not dialogue.accepts_questions_on(today):
         raise DomainError(_("Buổi đối thoại này không còn nhận câu hỏi đăng ký trước."))
@@ -137,7 +143,8 @@ def register_question(
         raise DomainError(_("Câu hỏi này đã được đăng ký."), field="text")
     if channel == QuestionChannel.ONLINE and mine.count() >= MAX_QUESTIONS_PER_ASKER:
         raise DomainError(
-            _("Mỗi người đăng ký tối đa %(n)s câu hỏi cho một buổi đối thoại.") % {"n": MAX_QUESTIONS_PER_ASKER},
+            _("Mỗi người đăng ký tối đa %(n)s câu hỏi cho một buổi đối thoại.")
+            % {"n": MAX_QUESTIONS_PER_ASKER},
             field="text",
         )
     question = DialogueQuestion.objects.create(
@@ -159,7 +166,13 @@ def register_question(
     )
     url = reverse("reception:dialogue", args=[dialogue.pk])
     deliver(
-        Message(user, f"reception:question:{question.pk}:new", _("Câu hỏi mới cho buổi đối thoại"), dialogue.topic, url)
+        Message(
+            user,
+            f"reception:question:{question.pk}:new",
+            _("Câu hỏi mới cho buổi đối thoại"),
+            dialogue.topic,
+            url,
+        )
         for user in managers_of(dialogue.unit_id)
     )
     return question
@@ -186,7 +199,9 @@ def add_question(
         raise DomainError(_("Chọn nơi câu hỏi được nêu."), field="channel")
     if channel == QuestionChannel.ON_THE_DAY and timezone.localdate() < dialogue.held_on:
         raise DomainError(_("Câu hỏi nêu tại buổi đối thoại được ghi từ ngày đối thoại."), field="channel")
-    if village is not None and not (village.path.startswith(dialogue.unit.path) and village.tier == Tier.VILLAGE):
+    if village is not None and not (
+        village.path.startswith(dialogue.unit.path) and village.tier == Tier.VILLAGE
+    ):
         raise DomainError(_("Thôn, tổ dân phố không thuộc xã, phường này."), field="village")
     text = clean_text(text, field="text", max_length=2000)
     name = clean_text(asker_name, field="asker_name", max_length=200)
@@ -212,7 +227,9 @@ def add_question(
 
 
 @transaction.atomic
-def answer_question(*, actor: User, question: DialogueQuestion, answer: str, answered_by: str) -> DialogueQuestion:
+def answer_question(
+    *, actor: User, question: DialogueQuestion, answer: str, answered_by: str
+) -> DialogueQuestion:
     """Trả lời câu hỏi (at the dialogue or in writing after it); the asker is told."""
     question = selectors.access_question(
         actor=actor, question_id=question.pk, perm=ReceptionPerm.MANAGE, for_write=True
@@ -221,19 +238,35 @@ def answer_question(*, actor: User, question: DialogueQuestion, answer: str, ans
     if dialogue.state == DialogueState.CANCELLED:
         raise DomainError(_("Buổi đối thoại đã hủy."))
     if timezone.localdate() < dialogue.held_on:
-        raise DomainError(_("Câu hỏi được trả lời tại buổi đối thoại (%(d)s) hoặc sau đó.") % {"d": d(dialogue.held_on)})
+        raise DomainError(
+            _("Câu hỏi được trả lời tại buổi đối thoại (%(d)s) hoặc sau đó.") % {"d": d(dialogue.held_on)}
+        )
     if question.answer:
         raise DomainError(_("Câu hỏi này đã được trả lời."))
     answer = clean_text(answer, field="answer", max_length=8000)
     answered_by = clean_text(answered_by, field="answered_by", max_length=120)
     with audit.audited(
-        actor=actor, action="reception.question.answer", obj=question, fields=QUESTION_FIELDS, scope_unit_id=dialogue.unit_id
+        actor=actor,
+        action="reception.question.answer",
+        obj=question,
+        fields=QUESTION_FIELDS,
+        scope_unit_id=dialogue.unit_id,
     ):
         question.answer, question.answered_by, question.answered_at = answer, answered_by, timezone.now()
         question.save(update_fields=["answer", "answered_by", "answered_at", "updated_at"])
     if question.asker_id is not None:
         url = reverse("reception:public_dialogue", args=[dialogue.pk])
-        deliver([Message(question.asker_id, f"reception:question:{question.pk}:answered", _("Câu hỏi của bạn đã được trả lời"), dialogue.topic, url)])
+        deliver(
+            [
+                Message(
+                    question.asker_id,
+                    f"reception:question:{question.pk}:answered",
+                    _("Câu hỏi của bạn đã được trả lời"),
+                    dialogue.topic,
+                    url,
+                )
+            ]
+        )
     return question
 
 
@@ -260,14 +293,19 @@ def record_minutes(
     open_ones = dialogue.questions.filter(answer="").count()
     if open_ones:
         raise DomainError(
-            _("Còn %(n)s câu hỏi chưa được trả lời: trả lời từng câu trước khi lập biên bản.") % {"n": open_ones}
+            _("Còn %(n)s câu hỏi chưa được trả lời: trả lời từng câu trước khi lập biên bản.")
+            % {"n": open_ones}
         )
     if not 1 <= attendance <= 100_000:
         raise DomainError(_("Số người dự từ 1 đến 100000."), field="attendance")
     if closed_at <= opened_at:
         raise DomainError(_("Giờ kết thúc phải sau giờ bắt đầu."), field="closed_at")
     with audit.audited(
-        actor=actor, action="reception.dialogue.minutes", obj=dialogue, fields=DIALOGUE_FIELDS, scope_unit_id=dialogue.unit_id
+        actor=actor,
+        action="reception.dialogue.minutes",
+        obj=dialogue,
+        fields=DIALOGUE_FIELDS,
+        scope_unit_id=dialogue.unit_id,
     ):
         dialogue.secretary = clean_text(secretary, field="secretary", max_length=120)
         dialogue.summary = clean_text(summary, field="summary", max_length=20000)

@@ -36,11 +36,17 @@ def remind_answers(today: dt.date) -> dict[str, int]:
     open_visits = Visit.objects.filter(answer_due_on__isnull=False, answered_on__isnull=True)
     horizon = today + dt.timedelta(days=before.largest)
     soon = list(
-        open_visits.filter(reminded_before_at__isnull=True, answer_due_on__gte=today, answer_due_on__lte=horizon)
+        open_visits.filter(
+            reminded_before_at__isnull=True, answer_due_on__gte=today, answer_due_on__lte=horizon
+        )
         .select_related("unit")
         .only("id", "number", "year", "answer_due_on", "unit__id", "unit__path")
     )
-    soon = [v for v in soon if v.answer_due_on is not None and (v.answer_due_on - today).days <= before.for_unit(v.unit)]
+    soon = [
+        v
+        for v in soon
+        if v.answer_due_on is not None and (v.answer_due_on - today).days <= before.for_unit(v.unit)
+    ]
     late = list(
         open_visits.filter(reminded_overdue_at__isnull=True, answer_due_on__lt=today).only(
             "id", "number", "year", "answer_due_on", "unit_id"
@@ -64,4 +70,8 @@ def remind_answers(today: dt.date) -> dict[str, int]:
     now = timezone.now()
     Visit.objects.filter(pk__in=[v.pk for v in soon]).update(reminded_before_at=now)
     Visit.objects.filter(pk__in=[v.pk for v in late]).update(reminded_overdue_at=now)
-    return {"reception_due_soon": len(soon), "reception_overdue": len(late), "notifications": deliver(messages)}
+    return {
+        "reception_due_soon": len(soon),
+        "reception_overdue": len(late),
+        "notifications": deliver(messages),
+    }

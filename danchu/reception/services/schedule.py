@@ -36,7 +36,9 @@ def _commune(actor: User, unit: Unit) -> Unit:
 def _weekdays(unit: Unit, weekdays: Sequence[int]) -> list[int]:
     chosen = sorted({int(w) for w in weekdays})
     if any(w < 0 or w > 4 for w in chosen):
-        raise DomainError(_("Ngày tiếp phải là ngày làm việc trong tuần (Thứ Hai đến Thứ Sáu)."), field="weekdays")
+        raise DomainError(
+            _("Ngày tiếp phải là ngày làm việc trong tuần (Thứ Hai đến Thứ Sáu)."), field="weekdays"
+        )
     least = rulebook.number("reception.chairman_min_days_per_week", unit=unit)
     if len(chosen) < least:
         raise DomainError(
@@ -87,7 +89,11 @@ def save_schedule(
         )
         return schedule
     with audit.audited(
-        actor=actor, action="reception.schedule.update", obj=schedule, fields=SCHEDULE_FIELDS, scope_unit_id=unit.pk
+        actor=actor,
+        action="reception.schedule.update",
+        obj=schedule,
+        fields=SCHEDULE_FIELDS,
+        scope_unit_id=unit.pk,
     ):
         for name, value in values.items():
             setattr(schedule, name, value)
@@ -106,7 +112,11 @@ def publish_schedule(*, actor: User, unit: Unit) -> ReceptionSchedule:
     if schedule.published_at is not None:
         raise DomainError(_("Lịch tiếp công dân đã được công bố."))
     with audit.audited(
-        actor=actor, action="reception.schedule.publish", obj=schedule, fields=SCHEDULE_FIELDS, scope_unit_id=unit.pk
+        actor=actor,
+        action="reception.schedule.publish",
+        obj=schedule,
+        fields=SCHEDULE_FIELDS,
+        scope_unit_id=unit.pk,
     ):
         schedule.published_at = timezone.now()
         schedule.save(update_fields=["published_at", "updated_at"])
@@ -144,7 +154,8 @@ def record_absence(
     overlap = schedule.absences.filter(starts_on__lte=last, ends_on__gte=first).first()
     if overlap is not None:
         raise DomainError(
-            _("Đã ghi Chủ tịch vắng từ %(a)s đến %(b)s.") % {"a": d(overlap.starts_on), "b": d(overlap.ends_on)},
+            _("Đã ghi Chủ tịch vắng từ %(a)s đến %(b)s.")
+            % {"a": d(overlap.starts_on), "b": d(overlap.ends_on)},
             field="starts_on",
         )
     absence = ChairmanAbsence.objects.create(

@@ -37,14 +37,14 @@ def _representatives(unit: Unit, people: int, text: str, on: dt.date) -> str:
     most = rulebook.number("reception.group_max_representatives", unit=unit, on=on)
     if people >= least and not names:
         raise DomainError(
-            _("Đoàn từ %(n)s người trở lên phải cử người đại diện: ghi tên người đại diện, mỗi người một dòng.")
+            _(
+                "Đoàn từ %(n)s người trở lên phải cử người đại diện: ghi tên từng người, mỗi người một dòng."
+            )
             % {"n": least},
             field="representatives",
         )
     if len(names) > most:
-        raise DomainError(
-            _("Đoàn cử tối đa %(n)s người đại diện.") % {"n": most}, field="representatives"
-        )
+        raise DomainError(_("Đoàn cử tối đa %(n)s người đại diện.") % {"n": most}, field="representatives")
     if len(names) > people:
         raise DomainError(_("Số người đại diện nhiều hơn số người của đoàn."), field="representatives")
     return "\n".join(names)
@@ -100,12 +100,17 @@ def log_visit(
         id_number=id_number,
         people_count=people_count,
         representatives=_representatives(
-            unit, people_count, clean_text(representatives, field="representatives", max_length=2000, required=False), received
+            unit,
+            people_count,
+            clean_text(representatives, field="representatives", max_length=2000, required=False),
+            received,
         ),
         subject=clean_text(subject, field="subject", max_length=4000),
         kind=kind,
         documents=clean_text(documents, field="documents", max_length=2000, required=False),
-        handled_before_by=clean_text(handled_before_by, field="handled_before_by", max_length=300, required=False),
+        handled_before_by=clean_text(
+            handled_before_by, field="handled_before_by", max_length=300, required=False
+        ),
         note=clean_text(note, field="note", max_length=2000, required=False),
         answer_due_on=answer_due(unit, received) if kind != VisitKind.OTHER else None,
         recorded_by=actor,
@@ -140,21 +145,28 @@ def answer_visit(
     if outcome not in Outcome.values:
         raise DomainError(_("Chọn kết quả trả lời."), field="outcome")
     if outcome == Outcome.EXTENDED and visit.outcome == Outcome.EXTENDED:
-        raise DomainError(_("Đã báo cần thêm thời gian xác minh; hãy trả lời kết quả thụ lý."), field="outcome")
+        raise DomainError(
+            _("Đã báo cần thêm thời gian xác minh; hãy trả lời kết quả thụ lý."), field="outcome"
+        )
     today = timezone.localdate()
     on = day(answered_on or today, field="answered_on", label=_("Ngày trả lời"))
     assert on is not None
     not_after(on, today, field="answered_on", label=_("Ngày trả lời"))
     if on < visit.received_on:
         raise DomainError(
-            _("Ngày trả lời phải từ ngày tiếp (%(d)s) trở đi.") % {"d": d(visit.received_on)}, field="answered_on"
+            _("Ngày trả lời phải từ ngày tiếp (%(d)s) trở đi.") % {"d": d(visit.received_on)},
+            field="answered_on",
         )
     transferred_to = clean_text(transferred_to, field="transferred_to", max_length=300, required=False)
     if outcome == Outcome.TRANSFERRED and not transferred_to:
         raise DomainError(_("Ghi cơ quan có thẩm quyền đã chuyển đến."), field="transferred_to")
     answer = clean_text(answer, field="answer", max_length=4000)
     with audit.audited(
-        actor=actor, action="reception.visit.answer", obj=visit, fields=VISIT_FIELDS, scope_unit_id=visit.unit_id
+        actor=actor,
+        action="reception.visit.answer",
+        obj=visit,
+        fields=VISIT_FIELDS,
+        scope_unit_id=visit.unit_id,
     ):
         visit.outcome = outcome
         visit.answered_on = visit.answered_on or on

@@ -64,14 +64,20 @@ def dialogue_list(request: HttpRequest, unit_id: int) -> HttpResponse:
 def attach_tasks(dialogue: Dialogue) -> None:
     """Give each commitment of the (prefetched) questions its plans task as `task`: one query."""
     commitments = [c for q in dialogue.questions.all() for c in q.commitments.all()]
-    found = {task.source_id: task for task in tasks_of_source(SOURCE, [c.pk for c in commitments])} if commitments else {}
+    found = (
+        {task.source_id: task for task in tasks_of_source(SOURCE, [c.pk for c in commitments])}
+        if commitments
+        else {}
+    )
     for commitment in commitments:
         commitment.task = found.get(commitment.pk)  # type: ignore[attr-defined]
 
 
 @login_required
 def dialogue_detail(request: HttpRequest, dialogue_id: int) -> HttpResponse:
-    dialogue = selectors.read_dialogue(actor=acting_user(request), dialogue_id=dialogue_id, perm=ReceptionPerm.VIEW)
+    dialogue = selectors.read_dialogue(
+        actor=acting_user(request), dialogue_id=dialogue_id, perm=ReceptionPerm.VIEW
+    )
     unit = dialogue.unit
     today = timezone.localdate()
     attach_tasks(dialogue)
@@ -95,14 +101,18 @@ def dialogue_detail(request: HttpRequest, dialogue_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def dialogue_cancel(request: HttpRequest, dialogue_id: int) -> HttpResponse:
-    dialogue = selectors.access_dialogue(actor=acting_user(request), dialogue_id=dialogue_id, perm=ReceptionPerm.MANAGE)
+    dialogue = selectors.access_dialogue(
+        actor=acting_user(request), dialogue_id=dialogue_id, perm=ReceptionPerm.MANAGE
+    )
     form = CancelForm(request.POST)
     if not form.is_valid():
         refuse(request, form, about=_("Hủy buổi đối thoại"))
     else:
         attempt(
             request,
-            lambda: services.cancel_dialogue(actor=acting_user(request), dialogue=dialogue, **form.cleaned_data),
+            lambda: services.cancel_dialogue(
+                actor=acting_user(request), dialogue=dialogue, **form.cleaned_data
+            ),
             _("Đã hủy buổi đối thoại."),
         )
     return redirect("reception:dialogue", dialogue.pk)
@@ -112,7 +122,9 @@ def dialogue_cancel(request: HttpRequest, dialogue_id: int) -> HttpResponse:
 @require_POST
 def question_add(request: HttpRequest, dialogue_id: int) -> HttpResponse:
     """Ghi câu hỏi nêu tại buổi đối thoại, hoặc gửi qua Trưởng thôn bằng giấy."""
-    dialogue = selectors.access_dialogue(actor=acting_user(request), dialogue_id=dialogue_id, perm=ReceptionPerm.MANAGE)
+    dialogue = selectors.access_dialogue(
+        actor=acting_user(request), dialogue_id=dialogue_id, perm=ReceptionPerm.MANAGE
+    )
     form = QuestionForm(request.POST, unit=dialogue.unit)
     if not form.is_valid():
         refuse(request, form, about=_("Câu hỏi"))
@@ -128,14 +140,18 @@ def question_add(request: HttpRequest, dialogue_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def question_answer(request: HttpRequest, question_id: int) -> HttpResponse:
-    question = selectors.access_question(actor=acting_user(request), question_id=question_id, perm=ReceptionPerm.MANAGE)
+    question = selectors.access_question(
+        actor=acting_user(request), question_id=question_id, perm=ReceptionPerm.MANAGE
+    )
     form = AnswerQuestionForm(request.POST)
     if not form.is_valid():
         refuse(request, form, about=_("Trả lời"))
     else:
         attempt(
             request,
-            lambda: services.answer_question(actor=acting_user(request), question=question, **form.cleaned_data),
+            lambda: services.answer_question(
+                actor=acting_user(request), question=question, **form.cleaned_data
+            ),
             _("Đã ghi câu trả lời."),
         )
     return redirect(f"{_dialogue_url(question.dialogue_id)}#cau-hoi-{question.pk}")
@@ -145,7 +161,9 @@ def question_answer(request: HttpRequest, question_id: int) -> HttpResponse:
 @require_POST
 def commitment_add(request: HttpRequest, question_id: int) -> HttpResponse:
     """Ghi cam kết: it becomes a task the commune follows (plans), public until done."""
-    question = selectors.access_question(actor=acting_user(request), question_id=question_id, perm=ReceptionPerm.MANAGE)
+    question = selectors.access_question(
+        actor=acting_user(request), question_id=question_id, perm=ReceptionPerm.MANAGE
+    )
     form = CommitmentForm(request.POST, unit=question.dialogue.unit)
     if not form.is_valid():
         refuse(request, form, about=_("Cam kết"))
@@ -161,10 +179,14 @@ def commitment_add(request: HttpRequest, question_id: int) -> HttpResponse:
 @login_required
 def minutes_record(request: HttpRequest, dialogue_id: int) -> HttpResponse:
     """Lập biên bản buổi đối thoại."""
-    dialogue = selectors.read_dialogue(actor=acting_user(request), dialogue_id=dialogue_id, perm=ReceptionPerm.MANAGE)
+    dialogue = selectors.read_dialogue(
+        actor=acting_user(request), dialogue_id=dialogue_id, perm=ReceptionPerm.MANAGE
+    )
     form = MinutesForm(request.POST or None)
     if request.method == "POST":
-        saved = submit(form, lambda data: services.record_minutes(actor=acting_user(request), dialogue=dialogue, **data))
+        saved = submit(
+            form, lambda data: services.record_minutes(actor=acting_user(request), dialogue=dialogue, **data)
+        )
         if saved is not None:
             messages.success(request, _("Đã lập biên bản buổi đối thoại."))
             return redirect("reception:dialogue", dialogue.pk)
@@ -175,7 +197,9 @@ def minutes_record(request: HttpRequest, dialogue_id: int) -> HttpResponse:
 @login_required
 def minutes_download(request: HttpRequest, dialogue_id: int, kind: str) -> HttpResponse:
     """Tải biên bản (.docx hoặc PDF, thể thức Nghị định 30)."""
-    dialogue = selectors.read_dialogue(actor=acting_user(request), dialogue_id=dialogue_id, perm=ReceptionPerm.VIEW)
+    dialogue = selectors.read_dialogue(
+        actor=acting_user(request), dialogue_id=dialogue_id, perm=ReceptionPerm.VIEW
+    )
     if dialogue.state != DialogueState.HELD:
         messages.error(request, _("Buổi đối thoại chưa có biên bản."))
         return redirect("reception:dialogue", dialogue.pk)

@@ -49,7 +49,9 @@ def overview(request: HttpRequest, unit_id: int) -> HttpResponse:
     unit = _unit(request, unit_id)
     today = timezone.localdate()
     schedule = selectors.schedule_of(unit)
-    coming = sessions.sessions(schedule, today, today + dt.timedelta(weeks=OVERVIEW_WEEKS)) if schedule else []
+    coming = (
+        sessions.sessions(schedule, today, today + dt.timedelta(weeks=OVERVIEW_WEEKS)) if schedule else []
+    )
     waiting = list(selectors.waiting(unit, today)[:20])
     context = _context(
         request,
@@ -74,7 +76,9 @@ def schedule_edit(request: HttpRequest, unit_id: int) -> HttpResponse:
         initial = {name: getattr(schedule, name) for name in ScheduleForm.base_fields}
     form = ScheduleForm(request.POST or None, initial=initial)
     if request.method == "POST":
-        saved = submit(form, lambda data: services.save_schedule(actor=acting_user(request), unit=unit, **data))
+        saved = submit(
+            form, lambda data: services.save_schedule(actor=acting_user(request), unit=unit, **data)
+        )
         if saved is not None:
             messages.success(request, _("Đã lưu lịch tiếp công dân."))
             return redirect("reception:overview", unit.pk)

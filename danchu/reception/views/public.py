@@ -80,7 +80,9 @@ def public_dialogue(request: HttpRequest, dialogue_id: int) -> HttpResponse:
 @require_POST
 def register_question(request: HttpRequest, dialogue_id: int) -> HttpResponse:
     """Đăng ký câu hỏi (người dân của xã, phường; Trưởng thôn ghi thay người trong thôn)."""
-    dialogue = selectors.access_dialogue(actor=acting_user(request), dialogue_id=dialogue_id, perm=ReceptionPerm.ASK)
+    dialogue = selectors.access_dialogue(
+        actor=acting_user(request), dialogue_id=dialogue_id, perm=ReceptionPerm.ASK
+    )
     form = RegisterQuestionForm(request.POST)
     if not form.is_valid():
         refuse(request, form, about=_("Câu hỏi"))
@@ -99,5 +101,7 @@ def register_question(request: HttpRequest, dialogue_id: int) -> HttpResponse:
     if question is None:
         refuse(request, form, about=_("Câu hỏi"))
     else:
-        messages.success(request, _("Đã đăng ký câu hỏi. Câu trả lời sẽ hiện trên trang này và trong thông báo của bạn."))
+        messages.success(
+            request, _("Đã đăng ký câu hỏi. Câu trả lời sẽ hiện trên trang này và trong thông báo của bạn.")
+        )
     return redirect("reception:public_dialogue", dialogue.pk)
