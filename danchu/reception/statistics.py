@@ -44,9 +44,7 @@ def report_statistics(unit_ids: list[int], start: dt.date, end: dt.date) -> dict
             denunciations=Count("id", filter=Q(kind="denunciation")),
             petitions=Count("id", filter=Q(kind="petition")),
             letters=Count("id", filter=Q(answer_due_on__isnull=False)),
-            on_time=Count(
-                "id", filter=Q(answered_on__lte=end) & Q(answered_on__lte=F("answer_due_on"))
-            ),
+            on_time=Count("id", filter=Q(answered_on__lte=end) & Q(answered_on__lte=F("answer_due_on"))),
             answered_late=Count("id", filter=Q(answered_on__lte=end) & Q(answered_on__gt=F("answer_due_on"))),
             overdue=Count(
                 "id",

@@ -37,9 +37,7 @@ def _representatives(unit: Unit, people: int, text: str, on: dt.date) -> str:
     most = rulebook.number("reception.group_max_representatives", unit=unit, on=on)
     if people >= least and not names:
         raise DomainError(
-            _(
-                "Đoàn từ %(n)s người trở lên phải cử người đại diện: ghi tên từng người, mỗi người một dòng."
-            )
+            _("Đoàn từ %(n)s người trở lên phải cử người đại diện: ghi tên từng người, mỗi người một dòng.")
             % {"n": least},
             field="representatives",
         )

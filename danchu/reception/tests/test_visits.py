@@ -32,7 +32,9 @@ def test_a_question_answered_on_the_spot_has_no_clock(tree, personas):
         visit = log(personas["commune_official"], tree.commune, kind=VisitKind.OTHER)
         assert visit.answer_due_on is None and not visit.needs_answer
         with pytest.raises(DomainError, match="không có đơn"):
-            services.answer_visit(actor=personas["commune_official"], visit=visit, outcome="accepted", answer="x")
+            services.answer_visit(
+                actor=personas["commune_official"], visit=visit, outcome="accepted", answer="x"
+            )
 
 
 def test_a_group_names_its_representatives(tree, personas):
@@ -47,7 +49,9 @@ def test_a_group_names_its_representatives(tree, personas):
             log(official, tree.commune, people_count=2, representatives="A\nB\nC")
         group = log(official, tree.commune, people_count=7, representatives=" Ngô Văn Bình \n\nĐặng Thị Yến")
     assert group.representatives == "Ngô Văn Bình\nĐặng Thị Yến"
-    assert Visit.objects.count() == 1 and AuditEntry.objects.filter(action="reception.visit.create").count() == 1
+    assert (
+        Visit.objects.count() == 1 and AuditEntry.objects.filter(action="reception.visit.create").count() == 1
+    )
 
 
 @pytest.mark.parametrize(
@@ -103,14 +107,22 @@ def test_the_four_answers_of_article_28(tree, personas, visit):
             services.answer_visit(actor=official, visit=visit, outcome=Outcome.ACCEPTED, answer="x")
     visit.refresh_from_db()
     # The clock counts the first answer (an extension, on time); the final one follows it.
-    assert (visit.answered_on, visit.answered_on_time, visit.outcome) == (dt.date(2026, 3, 9), True, "transferred")
+    assert (visit.answered_on, visit.answered_on_time, visit.outcome) == (
+        dt.date(2026, 3, 9),
+        True,
+        "transferred",
+    )
     assert visit.answer == "Cần xác minh.\nChuyển Thanh tra tỉnh."
     assert AuditEntry.objects.filter(action="reception.visit.answer").count() == 2
 
 
 @pytest.mark.parametrize(
     ("answered_on", "message"),
-    [(dt.date(2026, 3, 1), "từ ngày tiếp"), (dt.date(2026, 3, 30), "chưa đến"), (dt.date(2200, 1, 1), "khoảng")],
+    [
+        (dt.date(2026, 3, 1), "từ ngày tiếp"),
+        (dt.date(2026, 3, 30), "chưa đến"),
+        (dt.date(2200, 1, 1), "khoảng"),
+    ],
 )
 def test_bad_answer_dates_are_refused(tree, personas, visit, answered_on, message):
     with at(2026, 3, 10), pytest.raises(DomainError, match=message):
@@ -125,7 +137,9 @@ def test_bad_answer_dates_are_refused(tree, personas, visit, answered_on, messag
 def test_a_late_answer_is_flagged_late(tree, personas, visit):
     with at(2026, 3, 17):
         assert visit.is_overdue
-        services.answer_visit(actor=personas["commune_official"], visit=visit, outcome="accepted", answer="Thụ lý")
+        services.answer_visit(
+            actor=personas["commune_official"], visit=visit, outcome="accepted", answer="Thụ lý"
+        )
     visit.refresh_from_db()
     assert visit.answered_on_time is False and not visit.is_overdue
 
@@ -157,6 +171,8 @@ def test_the_daily_round_reminds_before_the_date_and_once_overdue(tree, personas
 
 def test_an_answered_visit_is_not_reminded(tree, personas, visit):
     with at(2026, 3, 3):
-        services.answer_visit(actor=personas["commune_official"], visit=visit, outcome="refused", answer="Hướng dẫn")
+        services.answer_visit(
+            actor=personas["commune_official"], visit=visit, outcome="refused", answer="Hướng dẫn"
+        )
     assert services.remind_answers(dt.date(2026, 3, 17))["reception_overdue"] == 0
     assert MONDAY == visit.received_on
