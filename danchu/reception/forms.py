@@ -15,6 +15,19 @@ from .models import WEEKDAYS, Audience, Outcome, QuestionChannel, VisitKind
 TIME_ERRORS = {"invalid": _("Giờ không hợp lệ; nhập theo dạng giờ:phút (ví dụ 07:30).")}
 
 
+NUL_TEXT = _("“%(label)s” chứa ký tự không hợp lệ.")
+
+
+class Form(forms.Form):
+    """A form whose text fields refuse a NUL character in Vietnamese (Django's own message is English)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.CharField):
+                field.error_messages["null_characters_not_allowed"] = NUL_TEXT % {"label": field.label}
+
+
 def date_field(label: Any, *, required: bool = True) -> forms.DateField:
     """`core.forms.date_field` with a label translated when the page is drawn, not at import."""
     return forms.DateField(
@@ -32,7 +45,7 @@ def _time(label: Any, *, required: bool = True) -> forms.TimeField:
     )
 
 
-class ScheduleForm(forms.Form):
+class ScheduleForm(Form):
     weekdays = forms.TypedMultipleChoiceField(
         label=_("Ngày tiếp trong tuần"), choices=WEEKDAYS, coerce=int, widget=forms.CheckboxSelectMultiple
     )
@@ -46,14 +59,14 @@ class ScheduleForm(forms.Form):
     )
 
 
-class AbsenceForm(forms.Form):
+class AbsenceForm(Form):
     starts_on = date_field(_("Từ ngày"))
     ends_on = date_field(_("Đến ngày"))
     stand_in = forms.CharField(label=_("Người tiếp thay"), max_length=120)
     reason = forms.CharField(label=_("Lý do Chủ tịch vắng"), max_length=300)
 
 
-class VisitForm(forms.Form):
+class VisitForm(Form):
     received_on = date_field(_("Ngày tiếp"))
     host = forms.CharField(label=_("Người tiếp"), max_length=120)
     by_chairman = forms.BooleanField(
@@ -79,14 +92,14 @@ class VisitForm(forms.Form):
     note = forms.CharField(label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(Form):
     outcome = forms.ChoiceField(label=_("Kết quả trả lời (Điều 28)"), choices=Outcome.choices)
     answer = forms.CharField(label=_("Nội dung trả lời"), widget=forms.Textarea(attrs={"rows": 3}))
     answered_on = date_field(_("Ngày trả lời"), required=False)
     transferred_to = forms.CharField(label=_("Chuyển đến cơ quan"), max_length=300, required=False)
 
 
-class DialogueForm(forms.Form):
+class DialogueForm(Form):
     topic = forms.CharField(label=_("Chủ đề"), max_length=300)
     held_on = date_field(_("Ngày đối thoại"))
     starts_at = _time(_("Giờ bắt đầu"), required=False)
@@ -97,11 +110,11 @@ class DialogueForm(forms.Form):
     questions_until = date_field(_("Nhận câu hỏi đến ngày (để trống: đến ngày đối thoại)"), required=False)
 
 
-class CancelForm(forms.Form):
+class CancelForm(Form):
     reason = forms.CharField(label=_("Lý do hủy"), max_length=300)
 
 
-class RegisterQuestionForm(forms.Form):
+class RegisterQuestionForm(Form):
     text = forms.CharField(label=_("Câu hỏi, ý kiến của bạn"), widget=forms.Textarea(attrs={"rows": 4}))
     asker_name = forms.CharField(
         label=_("Họ tên người hỏi (Trưởng thôn ghi thay)"), max_length=200, required=False
@@ -109,7 +122,7 @@ class RegisterQuestionForm(forms.Form):
     show_name = forms.BooleanField(label=_("Công khai tên tôi trên cổng thông tin"), required=False)
 
 
-class QuestionForm(forms.Form):
+class QuestionForm(Form):
     channel = forms.ChoiceField(
         label=_("Câu hỏi được nêu"),
         choices=[(c.value, c.label) for c in (QuestionChannel.ON_THE_DAY, QuestionChannel.VILLAGE_HEAD)],
@@ -128,12 +141,12 @@ class QuestionForm(forms.Form):
         ).order_by("name")
 
 
-class AnswerQuestionForm(forms.Form):
+class AnswerQuestionForm(Form):
     answer = forms.CharField(label=_("Trả lời"), widget=forms.Textarea(attrs={"rows": 3}))
     answered_by = forms.CharField(label=_("Người trả lời"), max_length=120)
 
 
-class CommitmentForm(forms.Form):
+class CommitmentForm(Form):
     text = forms.CharField(label=_("Nội dung cam kết"), max_length=300)
     due_on = date_field(_("Hạn hoàn thành"))
     agency = forms.ModelChoiceField(
@@ -145,7 +158,7 @@ class CommitmentForm(forms.Form):
         self.fields["agency"].queryset = Agency.objects.filter(unit=unit).order_by("name")  # type: ignore[attr-defined]
 
 
-class MinutesForm(forms.Form):
+class MinutesForm(Form):
     secretary = forms.CharField(label=_("Thư ký"), max_length=120)
     attendance = forms.IntegerField(label=_("Số người dự"), min_value=1, max_value=100_000)
     opened_at = _time(_("Bắt đầu lúc"))
