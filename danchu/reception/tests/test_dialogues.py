@@ -126,8 +126,8 @@ def test_the_day_of_the_dialogue_answers_commitments_and_minutes(tree, personas,
             actor=official, question=raised, answer="Tăng chuyến thu gom.", answered_by="Chủ tịch"
         )
         commitment = add_commitment(
-            actor=official, question=asked, text="Lát lại vỉa hè đường Hùng Vương", due_on=dt.date(2026, 6, 30),
-            agency=tree.agency,
+            actor=official, question=asked, text="Lát lại vỉa hè đường Hùng Vương",
+            due_on=dt.date(2026, 6, 30), agency=tree.agency,
         )  # fmt: skip
         with pytest.raises(DomainError, match="phải thuộc xã"):
             add_commitment(

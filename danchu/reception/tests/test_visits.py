@@ -175,4 +175,4 @@ def test_an_answered_visit_is_not_reminded(tree, personas, visit):
             actor=personas["commune_official"], visit=visit, outcome="refused", answer="Hướng dẫn"
         )
     assert services.remind_answers(dt.date(2026, 3, 17))["reception_overdue"] == 0
-    assert MONDAY == visit.received_on
+    assert visit.received_on == MONDAY
