@@ -50,7 +50,9 @@ def test_eight_answers_to_one_visit_make_one(tree, personas):
         visit = log(official, tree.commune)
         outcome = race(
             RACERS,
-            lambda i: services.answer_visit(actor=official, visit=visit, outcome="accepted", answer=f"Lần {i}"),
+            lambda i: services.answer_visit(
+                actor=official, visit=visit, outcome="accepted", answer=f"Lần {i}"
+            ),
         )
     assert outcome.tally() == {"ok": 1, "refused": RACERS - 1}
     assert AuditEntry.objects.filter(action="reception.visit.answer").count() == 1
@@ -63,8 +65,14 @@ def test_eight_minutes_of_one_dialogue_make_one(tree, personas):
         outcome = race(
             RACERS,
             lambda i: services.record_minutes(
-                actor=official, dialogue=dialogue, secretary="Thư ký", attendance=10 + i, opened_at=dt.time(8),
-                closed_at=dt.time(9), summary="Diễn biến", conclusion="Kết luận",
+                actor=official,
+                dialogue=dialogue,
+                secretary="Thư ký",
+                attendance=10 + i,
+                opened_at=dt.time(8),
+                closed_at=dt.time(9),
+                summary="Diễn biến",
+                conclusion="Kết luận",
             ),  # fmt: skip
         )
     assert outcome.tally() == {"ok": 1, "refused": RACERS - 1}
@@ -77,6 +85,8 @@ def test_eight_identical_questions_at_once_make_one(tree, personas):
     with at(2026, 3, 2):
         dialogue = announce(personas["commune_official"], tree.commune)
         citizen = personas["citizen"]
-        outcome = race(RACERS, lambda i: services.register_question(actor=citizen, dialogue=dialogue, text="Vỉa hè?"))
+        outcome = race(
+            RACERS, lambda i: services.register_question(actor=citizen, dialogue=dialogue, text="Vỉa hè?")
+        )
     assert outcome.tally() == {"ok": 1, "refused": RACERS - 1}
     assert dialogue.questions.count() == 1
