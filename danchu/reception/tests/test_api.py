@@ -12,7 +12,8 @@ def test_officials_keep_the_schedule_and_log_over_json(tree, personas, login):
     client = login(personas["commune_official"])
     base = f"/api/v1/units/{tree.commune.pk}"
     schedule = {
-        "weekdays": [3], "morning": "07:30–11:30", "place": "Trụ sở", "chairman": "Chủ tịch", "stand_in": "Phó",
+        "weekdays": [3], "morning": "07:30–11:30", "place": "Trụ sở", "chairman": "Chủ tịch",
+        "stand_in": "Phó",
     }  # fmt: skip
     with at(2026, 4, 20):
         response = client.put(f"{base}/reception-schedule", schedule, content_type="application/json")
@@ -26,8 +27,9 @@ def test_officials_keep_the_schedule_and_log_over_json(tree, personas, login):
         assert client.post(f"{base}/reception-schedule/publish").status_code == 200
         assert client.get(f"/api/v1/public/units/{tree.commune.pk}/reception-schedule").status_code == 200
         visit = {
-            "received_on": "2026-04-20", "host": "Chủ tịch", "visitor_name": "Đoàn tổ 2", "visitor_address": "Tổ 2",
-            "subject": "Đèn ngõ 45", "kind": "petition", "people_count": 6, "representatives": ["Bình", "Yến"],
+            "received_on": "2026-04-20", "host": "Chủ tịch", "visitor_name": "Đoàn tổ 2",
+            "visitor_address": "Tổ 2", "subject": "Đèn ngõ 45", "kind": "petition", "people_count": 6,
+            "representatives": ["Bình", "Yến"],
         }  # fmt: skip
         created = client.post(f"{base}/reception-visits", visit, content_type="application/json")
         assert created.status_code == 201, created.content

@@ -73,7 +73,7 @@ def test_eight_minutes_of_one_dialogue_make_one(tree, personas):
                 closed_at=dt.time(9),
                 summary="Diễn biến",
                 conclusion="Kết luận",
-            ),  # fmt: skip
+            ),
         )
     assert outcome.tally() == {"ok": 1, "refused": RACERS - 1}
     dialogue.refresh_from_db()

@@ -33,9 +33,9 @@ def test_reception_results_per_period(tree, personas):
     provider = registry.statistics()["reception"].provider
     figures = provider([tree.commune.pk, tree.sibling.pk], dt.date(2026, 1, 1), dt.date(2026, 3, 31))
     assert figures[tree.commune.pk] == {
-        "visits": 4, "people": 9, "group_visits": 1, "chairman_visits": 1, "complaints": 1, "denunciations": 1,
-        "petitions": 1, "letters": 3, "answered_on_time": 1, "answered_late": 1, "overdue": 1, "dialogues": 1,
-        "questions": 1, "questions_answered": 1, "commitments": 1,
+        "visits": 4, "people": 9, "group_visits": 1, "chairman_visits": 1, "complaints": 1,
+        "denunciations": 1, "petitions": 1, "letters": 3, "answered_on_time": 1, "answered_late": 1,
+        "overdue": 1, "dialogues": 1, "questions": 1, "questions_answered": 1, "commitments": 1,
     }  # fmt: skip
     assert figures[tree.sibling.pk] == dict.fromkeys(FIGURES, 0)
     # At the end of a period before the late answer, it was still overdue.
