@@ -16,6 +16,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from danchu.accounts.models import User
 from danchu.core.access import access, access_public
 from danchu.core.policy import Perm
+from danchu.plans.selectors import tasks_of_source
 from danchu.units.models import Unit
 
 from .models import (
@@ -28,6 +29,8 @@ from .models import (
     Visit,
 )
 
+# The plans task source of a commitment (Commitment → Task).
+COMMITMENT_SOURCE = "reception.commitment"
 VISIT = "lượt tiếp công dân"
 DIALOGUE = "buổi đối thoại"
 QUESTION = "câu hỏi"
@@ -132,3 +135,15 @@ def read_dialogue(*, actor: User, dialogue_id: int | str, perm: Perm) -> Dialogu
 
 def questions_of_asker(dialogue: Dialogue, user: User) -> list[DialogueQuestion]:
     return list(dialogue.questions.filter(asker=user).order_by("id"))
+
+
+def attach_tasks(dialogue: Dialogue) -> None:
+    """Give each commitment of the (prefetched) questions its plans task as `task`: one query."""
+    commitments = [c for q in dialogue.questions.all() for c in q.commitments.all()]
+    found = (
+        {task.source_id: task for task in tasks_of_source(COMMITMENT_SOURCE, [c.pk for c in commitments])}
+        if commitments
+        else {}
+    )
+    for commitment in commitments:
+        commitment.task = found.get(commitment.pk)  # type: ignore[attr-defined]

@@ -21,7 +21,7 @@ from ..models import Commitment, DialogueQuestion, DialogueState
 from ..permissions import ReceptionPerm
 from ._common import COMMITMENT_FIELDS, day
 
-SOURCE = "reception.commitment"
+SOURCE = selectors.COMMITMENT_SOURCE
 
 
 @transaction.atomic

@@ -16,7 +16,6 @@ from django.views.decorators.http import require_POST
 from danchu.accounts.actors import acting_user
 from danchu.core.forms import attempt, refuse, submit
 from danchu.core.paging import paginate
-from danchu.plans.selectors import tasks_of_source
 
 from .. import minutes, selectors, services
 from ..forms import (
@@ -29,7 +28,7 @@ from ..forms import (
 )
 from ..models import Dialogue, DialogueState
 from ..permissions import ReceptionPerm
-from ..services.commitments import SOURCE, add_commitment
+from ..services.commitments import add_commitment
 from .officials import _context, _unit
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -61,18 +60,6 @@ def dialogue_list(request: HttpRequest, unit_id: int) -> HttpResponse:
     return render(request, "reception/dialogue_list.html", context)
 
 
-def attach_tasks(dialogue: Dialogue) -> None:
-    """Give each commitment of the (prefetched) questions its plans task as `task`: one query."""
-    commitments = [c for q in dialogue.questions.all() for c in q.commitments.all()]
-    found = (
-        {task.source_id: task for task in tasks_of_source(SOURCE, [c.pk for c in commitments])}
-        if commitments
-        else {}
-    )
-    for commitment in commitments:
-        commitment.task = found.get(commitment.pk)  # type: ignore[attr-defined]
-
-
 @login_required
 def dialogue_detail(request: HttpRequest, dialogue_id: int) -> HttpResponse:
     dialogue = selectors.read_dialogue(
@@ -80,7 +67,7 @@ def dialogue_detail(request: HttpRequest, dialogue_id: int) -> HttpResponse:
     )
     unit = dialogue.unit
     today = timezone.localdate()
-    attach_tasks(dialogue)
+    selectors.attach_tasks(dialogue)
     context = _context(
         request,
         unit,

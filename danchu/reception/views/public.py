@@ -23,7 +23,6 @@ from .. import selectors, services
 from ..forms import RegisterQuestionForm
 from ..models import DialogueQuestion
 from ..permissions import ReceptionPerm
-from .dialogues import attach_tasks
 
 
 def public_schedule(request: HttpRequest, unit_id: int) -> HttpResponse:
@@ -59,7 +58,7 @@ def public_dialogue(request: HttpRequest, dialogue_id: int) -> HttpResponse:
     """A dialogue for everyone: the questions (asker named only if they agreed), answers, commitments and
     their progress; a signed-in person of the commune can register a question while it is open."""
     dialogue = selectors.public_dialogue(dialogue_id)
-    attach_tasks(dialogue)
+    selectors.attach_tasks(dialogue)
     today = timezone.localdate()
     actor = acting_user(request) if request.user.is_authenticated else None
     can_ask = actor is not None and dialogue.accepts_questions_on(today) and services.may_ask(actor, dialogue)
