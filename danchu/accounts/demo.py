@@ -215,5 +215,5 @@ def seed_demo() -> list[DemoLogin]:
             DemoLogin("dan.hogiadinh", str(Role.CITIZEN.label), f"{households[0]}, {villages[0].name}")
         )
     for seeder in registry.demo_seeders():  # each domain app adds its records (core.registry)
-        seeder(admin)
+        logins.extend(DemoLogin(*line) for line in seeder(admin) or ())
     return logins

@@ -31,8 +31,9 @@ else:
 StatisticsProvider = Callable[[list[int], dt.date, dt.date], dict[int, dict[str, int]]]
 # today → counts by key (keys prefixed by the job itself)
 DailyJob = Callable[[dt.date], dict[str, int]]
-# the system administrator (accounts.User) → None; adds the app's demo records once people exist
-DemoSeeder = Callable[[Any], None]
+# the system administrator (accounts.User) → None, or extra lines for the printed logins as
+# (name, what, where) tuples (an API key the demo made); adds the app's demo records once people exist
+DemoSeeder = Callable[[Any], Sequence[tuple[str, str, str]] | None]
 
 
 @dataclass(frozen=True)

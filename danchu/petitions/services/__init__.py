@@ -1,0 +1,1 @@
+"""Writes of the letter register and the petitions (one module per entity)."""

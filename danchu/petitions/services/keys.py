@@ -1,0 +1,46 @@
+"""Khoá Open311: a client (an app, FixMyStreet) may POST requests to one commune with its key.
+
+Only the key's SHA-256 is stored; the key itself is shown once, when it is made.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+from django.db import transaction
+
+from danchu.core import audit
+from danchu.core.actors import Actor
+from danchu.core.text import clean_text
+from danchu.units.models import Unit
+
+from ..models import ApiKey
+
+
+def digest(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+@transaction.atomic
+def issue_key(*, actor: Actor | None, name: str, unit: Unit) -> tuple[ApiKey, str]:
+    """A new key for `unit` (the caller is the administrator's command or the demo); returns the key once."""
+    name = clean_text(name, field="name", max_length=100)
+    key = secrets.token_urlsafe(32)
+    row = ApiKey.objects.create(name=name, unit=unit, digest=digest(key))
+    audit.record(
+        actor=actor, action="petitions.apikey.issue", obj=row, after={"name": name}, scope_unit_id=unit.pk
+    )
+    return row, key
+
+
+def key_unit(key: str) -> int | None:
+    """The unit id a valid, unrevoked key may POST to; None for a missing or wrong key."""
+    if not key or len(key) > 200:
+        return None
+    row = (
+        ApiKey.objects.filter(digest=digest(key), revoked_at__isnull=True)
+        .values_list("unit_id", flat=True)
+        .first()
+    )
+    return row

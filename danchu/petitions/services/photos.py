@@ -1,0 +1,99 @@
+"""Photos and evidence of a petition: checked by their content, size-limited, resized on the server.
+
+A photo from a phone is often 4–12 MB; the browser shrinks it before upload when JavaScript runs, and
+the server shrinks what still arrives large, so the public pages stay light on a slow line. A document
+(PDF, Word) is kept as it is, as evidence only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import secrets
+from dataclasses import dataclass
+
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from danchu.core.errors import DomainError
+from danchu.core.files import IMAGE_KINDS, check_upload
+from danchu.core.text import clean_text
+
+from ..models import Petition, Photo
+
+# Product choices: a petition shows a few photos; a photo's longest side on screen; what is accepted.
+MAX_PHOTOS = 5
+MAX_SIDE = 1600
+MAX_PHOTO_BYTES = 8 * 1024 * 1024
+MAX_PIXELS = 50_000_000  # refuse decompression bombs before decoding
+
+
+@dataclass(frozen=True)
+class Upload:
+    name: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class CheckedFile:
+    name: str
+    kind: str
+    data: bytes
+
+
+def check(upload: Upload, *, field: str, images_only: bool) -> CheckedFile:
+    """The file if it may be kept (a real image, or with `images_only=False` a PDF/Word document),
+    resized if it is a large photo; a Vietnamese DomainError otherwise. Writes nothing."""
+    name = clean_text(upload.name or "anh.jpg", field=field, max_length=200)
+    if len(upload.data) > MAX_PHOTO_BYTES:
+        raise DomainError(f"Tệp “{name}” lớn quá {MAX_PHOTO_BYTES // (1024 * 1024)} MB.", field=field)
+    kind = check_upload(name, upload.data, field=field, label="Ảnh" if images_only else "Minh chứng")
+    if kind not in IMAGE_KINDS:
+        if images_only:
+            raise DomainError(f"Tệp “{name}” không phải ảnh (.jpg, .png, .webp).", field=field)
+        return CheckedFile(name, kind, upload.data)
+    return CheckedFile(name, kind, _image(upload.data, name=name, kind=kind, field=field))
+
+
+def _image(data: bytes, *, name: str, kind: str, field: str) -> bytes:
+    """The decoded, verified image, shrunk to MAX_SIDE and re-encoded (which also drops anything hidden
+    after the image data and the photo's location metadata)."""
+    try:
+        from PIL import Image, ImageOps, UnidentifiedImageError
+    except ImportError:  # Pillow is optional: the content check above already proved the kind
+        return data
+    refused = DomainError(f"Tệp “{name}” không phải ảnh hợp lệ.", field=field)
+    try:
+        with Image.open(io.BytesIO(data)) as probe:
+            if probe.width * probe.height > MAX_PIXELS:
+                raise DomainError(f"Ảnh “{name}” quá nhiều điểm ảnh.", field=field)
+            probe.verify()
+        with Image.open(io.BytesIO(data)) as opened:
+            image = ImageOps.exif_transpose(opened)
+            image.thumbnail((MAX_SIDE, MAX_SIDE))
+            out = io.BytesIO()
+            if kind == "jpeg":
+                image.convert("RGB").save(out, "JPEG", quality=82, optimize=True)
+            elif kind == "png":
+                image.save(out, "PNG", optimize=True)
+            else:
+                image.save(out, "WEBP", quality=82)
+            return out.getvalue()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        raise refused from None
+
+
+def keep(petition: Petition, checked: CheckedFile, kind: str) -> Photo:
+    """Store a checked file on `petition` (inside the caller's transaction)."""
+    photo = Photo(
+        petition=petition,
+        kind=kind,
+        file_kind=checked.kind,
+        size=len(checked.data),
+        sha256=hashlib.sha256(checked.data).hexdigest(),
+        at=timezone.now(),
+    )
+    suffix = {"jpeg": "jpg"}.get(checked.kind, checked.kind)
+    photo.file.save(f"{secrets.token_hex(12)}.{suffix}", ContentFile(checked.data), save=False)
+    photo.save()
+    return photo

@@ -1,0 +1,148 @@
+"""Pages: the permission matrix, refused writes, the public form (text kept on a refused photo), the
+tracking page and rating, and constant query counts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from conftest import PERSONAS
+from danchu.core.models import AuditEntry
+from danchu.petitions.models import Letter, Petition, Status
+
+from .conftest import at, jpeg, report
+
+pytestmark = pytest.mark.django_db
+OK, LOGIN, DENIED = 200, 302, 403
+
+
+def expect(allowed: set[str]) -> dict[str, int]:
+    return {p: LOGIN if p == "anonymous" else (OK if p in allowed else DENIED) for p in PERSONAS}
+
+
+READERS = {"admin", "province_official", "commune_official", "oversight_member"}
+PAGES = [
+    ("petitions:register", lambda t, p: {"unit_id": t.commune.pk}, expect(READERS)),
+    ("petitions:inbox", lambda t, p: {"unit_id": t.commune.pk}, expect(READERS)),
+    ("petitions:categories", lambda t, p: {"unit_id": t.commune.pk}, expect(READERS)),
+    ("petitions:letter", lambda t, p: {"letter_id": p.letter_id}, expect(READERS)),
+    ("petitions:petition", lambda t, p: {"petition_id": p.pk}, expect(READERS)),
+    ("petitions:public_list", lambda t, p: {"unit_id": t.commune.pk}, dict.fromkeys(PERSONAS, OK)),
+    ("petitions:public_detail", lambda t, p: {"petition_id": p.pk}, dict.fromkeys(PERSONAS, OK)),
+    ("petitions:submit", lambda t, p: {"unit_id": t.commune.pk}, dict.fromkeys(PERSONAS, OK)),
+    ("petitions:track", lambda t, p: {"code": p.letter.tracking_code}, dict.fromkeys(PERSONAS, OK)),
+]
+
+
+@pytest.mark.parametrize(("name", "kwargs", "expected"), PAGES, ids=[p[0] for p in PAGES])
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_page_matrix(tree, personas, petition, login, name, kwargs, expected, persona):
+    with at(2026, 3, 3):
+        response = login(personas[persona]).get(reverse(name, kwargs=kwargs(tree, petition)))
+    assert response.status_code == expected[persona], (name, persona)
+
+
+def test_the_sender_is_shown_to_managers_only(tree, personas, petition, login):
+    url = reverse("petitions:petition", args=[petition.pk])
+    with at(2026, 3, 3):
+        assert "0901234567" in login(personas["commune_official"]).get(url).content.decode()
+        assert "0901234567" not in login(personas["oversight_member"]).get(url).content.decode()
+        public = login(personas["anonymous"]).get(reverse("petitions:public_detail", args=[petition.pk]))
+    assert "Nguyễn Văn An" not in public.content.decode() and "0901234567" not in public.content.decode()
+
+
+MANAGERS = {"admin", "province_official", "commune_official"}
+WRITES = [
+    ("petitions:petition_action", "giao", {"agency": None, "note": ""}, MANAGERS),
+    ("petitions:letter_action", "phan-loai", {"classification": "petition"}, MANAGERS),
+]
+
+
+@pytest.mark.parametrize(("name", "action", "data", "allowed"), WRITES, ids=[w[1] for w in WRITES])
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_refused_writes_change_nothing(
+    tree, personas, petition, works, login, name, action, data, allowed, persona
+):
+    before = AuditEntry.objects.count()
+    data = {**data, "agency": works.pk} if "agency" in data else data
+    key = "petition_id" if name == "petitions:petition_action" else "letter_id"
+    target = petition.pk if key == "petition_id" else petition.letter_id
+    with at(2026, 3, 3):
+        response = login(personas[persona]).post(reverse(name, kwargs={key: target, "action": action}), data)
+    if persona in allowed:
+        assert response.status_code == 302, persona
+    else:
+        assert response.status_code == (LOGIN if persona == "anonymous" else DENIED), persona
+        assert AuditEntry.objects.count() == before
+        assert Petition.objects.get(pk=petition.pk).status == Status.RECEIVED
+
+
+def _form(tree: Any, light: Any, **extra: Any) -> dict[str, Any]:
+    return {"category": light.pk, "subject": "Đèn đường hỏng", "description": "Cột đèn số 7 tắt từ tối qua.",
+            "address": "7 Trần Hưng Đạo", **extra}  # fmt: skip
+
+
+def test_the_public_form_registers_and_shows_the_code(tree, light, client):
+    with at(2026, 3, 2):
+        photo = SimpleUploadedFile("den.jpg", jpeg(), content_type="image/jpeg")
+        response = client.post(
+            reverse("petitions:submit", args=[tree.commune.pk]), _form(tree, light, photos=[photo])
+        )
+        assert response.status_code == 302
+        page = client.get(response["Location"])
+    petition = Petition.objects.get()
+    assert petition.letter.tracking_code in page.content.decode() and petition.photos.count() == 1
+
+
+def test_a_refused_photo_keeps_the_text_and_saves_nothing(tree, light, client):
+    with at(2026, 3, 2):
+        fake = SimpleUploadedFile("den.jpg", b"GIF89a not a jpeg at all", content_type="image/jpeg")
+        response = client.post(
+            reverse("petitions:submit", args=[tree.commune.pk]), _form(tree, light, photos=[fake])
+        )
+    body = response.content.decode()
+    assert (
+        response.status_code == 400
+        and "Cột đèn số 7 tắt từ tối qua." in body
+        and "không đúng định dạng" in body
+    )
+    assert not Letter.objects.exists()
+
+
+def test_script_is_shown_as_text(tree, light, client):
+    with at(2026, 3, 2):
+        client.post(
+            reverse("petitions:submit", args=[tree.commune.pk]),
+            _form(tree, light, subject="<script>alert(1)</script>"),
+        )
+        body = client.get(reverse("petitions:public_list", args=[tree.commune.pk])).content.decode()
+    assert "<script>alert(1)</script>" not in body and "&lt;script&gt;" in body
+
+
+def test_someone_elses_petition_cannot_be_rated(tree, personas, petition, login):
+    other = report(tree.commune, petition.category, device="khác", text="Khác hẳn.")
+    with at(2026, 3, 3):
+        response = login(personas["citizen"]).post(
+            reverse("petitions:rate", args=["AAAAA-BBBBB"]), {"rating": "not_satisfied"}
+        )
+    assert response.status_code == 404 and Petition.objects.get(pk=other.pk).rating == ""
+
+
+@pytest.mark.parametrize("name", ["petitions:public_list", "petitions:inbox", "petitions:register"])
+def test_list_pages_take_constant_queries(tree, light, personas, login, name):
+    client = login(personas["commune_official"])
+    url = reverse(name, args=[tree.commune.pk])
+    counts = []
+    for n in (2, 12):
+        with at(2026, 3, 2):
+            while Petition.objects.count() < n:
+                report(tree.commune, light, device=f"d{Petition.objects.count()}", photos=0)
+        with at(2026, 3, 3), CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1], counts

@@ -1,0 +1,1 @@
+"""Pages of the petitions app: the public ones (`public`) and the officers' (`officers`)."""
