@@ -90,6 +90,20 @@ class VisitForm(Form):
         label=_("Cơ quan đã giải quyết (nếu có)"), max_length=300, required=False
     )
     note = forms.CharField(label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    letter = forms.BooleanField(
+        label=_("Vào sổ xử lý đơn (đơn, vụ việc được tiếp nhận để xử lý)"), required=False, initial=True
+    )
+
+
+class LetterForm(Form):
+    subject = forms.CharField(
+        label=_("Trích yếu (để trống: dòng đầu của nội dung)"), max_length=200, required=False
+    )
+    text = forms.CharField(
+        label=_("Nội dung đơn (để trống: nội dung vụ việc đã ghi sổ)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
 
 class AnswerForm(Form):

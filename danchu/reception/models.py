@@ -291,3 +291,23 @@ class Commitment(TimeStampedModel):
     @property
     def policy_unit(self) -> Unit:
         return self.dialogue.unit
+
+
+class VisitLetter(models.Model):
+    """A letter (đơn) the visit produced in the one register of letters (sổ xử lý đơn, petitions): the log
+    follows its handling there (column 11, "Theo dõi kết quả giải quyết")."""
+
+    visit = models.ForeignKey(Visit, on_delete=models.PROTECT, related_name="letters")
+    letter = models.OneToOneField("petitions.Letter", on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"{self.visit} → {self.letter_id}"
+
+    @property
+    def policy_unit(self) -> Unit:
+        return self.visit.unit

@@ -27,6 +27,7 @@ from .models import (
     DialogueState,
     ReceptionSchedule,
     Visit,
+    VisitLetter,
 )
 
 # The plans task source of a commitment (Commitment → Task).
@@ -45,8 +46,13 @@ def schedule_of(unit: Unit, *, for_write: bool = False) -> ReceptionSchedule | N
     return rows.first()
 
 
+_LETTERS = Prefetch("letters", queryset=VisitLetter.objects.select_related("letter").order_by("id"))
+
+
 def access_visit(*, actor: User, visit_id: int | str, perm: Perm, for_write: bool = False) -> Visit:
     rows = Visit.objects.select_related("unit", "recorded_by")
+    if not for_write:
+        rows = rows.prefetch_related(_LETTERS)
     return access(rows, visit_id, actor=actor, perm=perm, label=VISIT, for_write=for_write)
 
 
@@ -81,7 +87,7 @@ def log(unit: Unit, filters: LogFilter, today: dt.date) -> QuerySet[Visit]:
         rows = rows.filter(kind=filters.kind)
     if filters.overdue:
         rows = rows.filter(answer_due_on__lt=today, answered_on__isnull=True)
-    return rows.order_by("-received_on", "-number")
+    return rows.prefetch_related(_LETTERS).order_by("-received_on", "-number")
 
 
 def waiting(unit: Unit, today: dt.date) -> QuerySet[Visit]:

@@ -1,6 +1,6 @@
 """Reception results per period (kết quả tiếp công dân), the figures reports may pre-fill
 ("reception.<figure>"). No official reception results form was found (forms.md §5.3): the figures are the
-ones Art. 15(2) asks the chairman to report, from the log and the dialogues, in four aggregate queries."""
+ones Art. 15(2) asks the chairman to report, from the log and the dialogues, in five aggregate queries."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any
 
 from django.db.models import Count, F, Q, Sum
 
-from .models import Commitment, Dialogue, DialogueQuestion, DialogueState, Visit
+from .models import Commitment, Dialogue, DialogueQuestion, DialogueState, Visit, VisitLetter
 
 FIGURES = (
     "visits",  # lượt tiếp
@@ -19,7 +19,8 @@ FIGURES = (
     "complaints",
     "denunciations",
     "petitions",
-    "letters",  # đơn, vụ việc phải trả lời (khiếu nại, tố cáo, kiến nghị, phản ánh)
+    "cases",  # vụ việc phải trả lời (khiếu nại, tố cáo, kiến nghị, phản ánh): the Art. 28 clock runs
+    "letters",  # đơn vào sổ xử lý đơn từ các lượt tiếp
     "answered_on_time",
     "answered_late",
     "overdue",  # chưa trả lời, quá hạn ở ngày cuối kỳ
@@ -43,7 +44,7 @@ def report_statistics(unit_ids: list[int], start: dt.date, end: dt.date) -> dict
             complaints=Count("id", filter=Q(kind="complaint")),
             denunciations=Count("id", filter=Q(kind="denunciation")),
             petitions=Count("id", filter=Q(kind="petition")),
-            letters=Count("id", filter=Q(answer_due_on__isnull=False)),
+            cases=Count("id", filter=Q(answer_due_on__isnull=False)),
             on_time=Count("id", filter=Q(answered_on__lte=end) & Q(answered_on__lte=F("answer_due_on"))),
             answered_late=Count("id", filter=Q(answered_on__lte=end) & Q(answered_on__gt=F("answer_due_on"))),
             overdue=Count(
@@ -57,6 +58,16 @@ def report_statistics(unit_ids: list[int], start: dt.date, end: dt.date) -> dict
         figures = result[values.pop("unit_id")]
         figures.update({key: int(value or 0) for key, value in values.items()})
         figures["answered_on_time"] = figures.pop("on_time")
+    letters = (
+        VisitLetter.objects.filter(
+            visit__unit_id__in=unit_ids, visit__received_on__gte=start, visit__received_on__lte=end
+        )
+        .values("visit__unit_id")
+        .annotate(n=Count("id"))
+        .values_list("visit__unit_id", "n")
+    )
+    for unit_id, n in letters:
+        result[unit_id]["letters"] = n
     dialogues = Dialogue.objects.filter(
         unit_id__in=unit_ids, held_on__gte=start, held_on__lte=end, state=DialogueState.HELD
     )

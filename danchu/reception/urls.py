@@ -12,6 +12,7 @@ urlpatterns = [
     path("don-vi/<int:unit_id>/so/moi/", officials.visit_create, name="visit_create"),
     path("luot/<int:visit_id>/", officials.visit_detail, name="visit"),
     path("luot/<int:visit_id>/tra-loi/", officials.visit_answer, name="visit_answer"),
+    path("luot/<int:visit_id>/don/", officials.visit_letter, name="visit_letter"),
     path("don-vi/<int:unit_id>/doi-thoai/", dialogues.dialogue_list, name="dialogues"),
     path("don-vi/<int:unit_id>/doi-thoai/moi/", dialogues.dialogue_create, name="dialogue_create"),
     path("doi-thoai/<int:dialogue_id>/", dialogues.dialogue_detail, name="dialogue"),

@@ -21,6 +21,7 @@ from danchu.reception.models import (
     ReceptionSchedule,
     Visit,
     VisitKind,
+    VisitLetter,
 )
 from danchu.reception.permissions import ReceptionPerm
 from danchu.reception.services.commitments import add_commitment
@@ -40,6 +41,8 @@ from .schemas import (
     ReceptionAbsenceIn,
     ReceptionAbsenceOut,
     ReceptionAnswerIn,
+    ReceptionLetterIn,
+    ReceptionLetterOut,
     ReceptionScheduleIn,
     ReceptionScheduleOut,
     ReceptionVisitIn,
@@ -151,7 +154,10 @@ def create_visit(request: HttpRequest, unit_id: int, payload: ReceptionVisitIn) 
     unit = unit_selectors.access_unit(actor=acting_user(request), unit_id=unit_id, perm=ReceptionPerm.MANAGE)
     values = payload.dict()
     values["representatives"] = "\n".join(values["representatives"])
-    return Status(201, services.log_visit(actor=acting_user(request), unit=unit, **values))
+    visit = services.log_visit(actor=acting_user(request), unit=unit, **values)
+    return Status(
+        201, selectors.access_visit(actor=acting_user(request), visit_id=visit.pk, perm=ReceptionPerm.VIEW)
+    )
 
 
 @router.get("/reception-visits/{visit_id}", response={200: ReceptionVisitOut, **ERRORS}, auth=AUTH)
@@ -168,6 +174,17 @@ def get_visit(request: HttpRequest, visit_id: int) -> Visit:
 def answer_visit(request: HttpRequest, visit_id: int, payload: ReceptionAnswerIn) -> Visit:
     visit = selectors.access_visit(actor=acting_user(request), visit_id=visit_id, perm=ReceptionPerm.MANAGE)
     return services.answer_visit(actor=acting_user(request), visit=visit, **payload.dict())
+
+
+@router.post(
+    "/reception-visits/{visit_id}/letters",
+    response={201: ReceptionLetterOut, **ERRORS},
+    auth=AUTH,
+    summary="Vào sổ xử lý đơn một đơn của lượt tiếp",
+)
+def create_letter(request: HttpRequest, visit_id: int, payload: ReceptionLetterIn) -> Status[VisitLetter]:
+    visit = selectors.access_visit(actor=acting_user(request), visit_id=visit_id, perm=ReceptionPerm.MANAGE)
+    return Status(201, services.produce_letter(actor=acting_user(request), visit=visit, **payload.dict()))
 
 
 @router.post(

@@ -8,7 +8,7 @@ from typing import Any
 from django.utils import timezone
 from ninja import Schema
 
-from danchu.reception.models import Commitment, Dialogue, DialogueQuestion, Visit
+from danchu.reception.models import Commitment, Dialogue, DialogueQuestion, Visit, VisitLetter
 
 from ..base import IsoDate
 
@@ -59,6 +59,35 @@ class ReceptionAbsenceOut(Schema):
     reason: str
 
 
+class ReceptionLetterOut(Schema):
+    letter_id: int
+    tracking_code: str
+    classification: str
+    outcome: str
+    process_by: IsoDate
+
+    @staticmethod
+    def resolve_tracking_code(obj: VisitLetter) -> str:
+        return obj.letter.tracking_code
+
+    @staticmethod
+    def resolve_classification(obj: VisitLetter) -> str:
+        return obj.letter.classification
+
+    @staticmethod
+    def resolve_outcome(obj: VisitLetter) -> str:
+        return obj.letter.outcome
+
+    @staticmethod
+    def resolve_process_by(obj: VisitLetter) -> dt.date:
+        return obj.letter.process_by
+
+
+class ReceptionLetterIn(Schema):
+    subject: str = ""
+    text: str = ""
+
+
 class ReceptionVisitOut(Schema):
     id: int
     unit_id: int
@@ -83,6 +112,11 @@ class ReceptionVisitOut(Schema):
     answer: str
     transferred_to: str
     overdue: bool
+    letters: list[ReceptionLetterOut]
+
+    @staticmethod
+    def resolve_letters(obj: Visit) -> list[VisitLetter]:
+        return list(obj.letters.all())
 
     @staticmethod
     def resolve_representatives(obj: Visit) -> list[str]:
@@ -107,6 +141,7 @@ class ReceptionVisitIn(Schema):
     documents: str = ""
     handled_before_by: str = ""
     note: str = ""
+    letter: bool = False
 
 
 class ReceptionAnswerIn(Schema):

@@ -18,6 +18,7 @@ from .dialogues import (
     record_minutes,
     register_question,
 )
+from .letters import produce_letter
 from .reminders import remind_answers
 from .schedule import publish_schedule, record_absence, save_schedule
 from .visits import answer_due, answer_visit, log_visit
@@ -31,6 +32,7 @@ __all__ = [
     "log_visit",
     "may_ask",
     "plan_dialogue",
+    "produce_letter",
     "publish_schedule",
     "record_absence",
     "record_minutes",

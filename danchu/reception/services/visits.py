@@ -20,6 +20,7 @@ from .. import selectors
 from ..models import FINAL_OUTCOMES, Outcome, Visit, VisitKind
 from ..permissions import ReceptionPerm
 from ._common import VISIT_FIELDS, d, day, not_after
+from .letters import produce_letter
 
 # Product choice: the largest group one row of the log records (a larger crowd is several groups).
 MAX_PEOPLE = 10_000
@@ -66,11 +67,13 @@ def log_visit(
     documents: str = "",
     handled_before_by: str = "",
     note: str = "",
+    letter: bool = False,
 ) -> Visit:
     """Ghi sổ tiếp công dân: one row; a complaint, denunciation or petition starts the answer clock.
 
     The unit's row is locked while the next number of the year is taken, so two desks writing at once
-    get two numbers, never one twice."""
+    get two numbers, never one twice. With `letter`, what was brought is also registered in the register of
+    letters (sổ xử lý đơn) and linked to the visit."""
     unit = unit_selectors.access_unit(actor=actor, unit_id=unit.pk, perm=ReceptionPerm.MANAGE, for_write=True)
     if unit.tier != Tier.COMMUNE:
         raise DomainError(_("Sổ tiếp công dân được ghi ở cấp xã, phường."))
@@ -120,6 +123,8 @@ def log_visit(
         after=audit.snapshot(visit, VISIT_FIELDS),
         scope_unit_id=unit.pk,
     )
+    if letter:
+        produce_letter(actor=actor, visit=visit)
     return visit
 
 

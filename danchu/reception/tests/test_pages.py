@@ -57,6 +57,7 @@ WRITES = [
     ("reception:absence_add", "unit",
      {"starts_on": "09/03/2026", "ends_on": "13/03/2026", "stand_in": "Phó Chủ tịch", "reason": "Công tác"}),
     ("reception:visit_answer", "visit", {"outcome": "accepted", "answer": "Đã thụ lý"}),
+    ("reception:visit_letter", "visit", {"text": "Đèn ngõ 45 hỏng."}),
     ("reception:dialogue_cancel", "dialogue", {"reason": "Mưa bão"}),
     ("reception:question_add", "dialogue", {"channel": "village_head", "asker_name": "Bà Tư", "text": "Hỏi"}),
     ("reception:question_answer", "question", {"answer": "Trả lời", "answered_by": "Chủ tịch"}),

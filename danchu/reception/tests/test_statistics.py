@@ -13,7 +13,7 @@ from .conftest import announce, at, log
 def test_reception_results_per_period(tree, personas):
     official = personas["commune_official"]
     with at(2026, 3, 2):
-        on_time = log(official, tree.commune)
+        on_time = log(official, tree.commune, letter=True)
         late = log(official, tree.commune, kind="complaint", by_chairman=True)
         log(official, tree.commune, kind="denunciation")  # never answered: overdue by the period's end
         log(official, tree.commune, kind="other", people_count=6, representatives="A\nB")
@@ -34,8 +34,9 @@ def test_reception_results_per_period(tree, personas):
     figures = provider([tree.commune.pk, tree.sibling.pk], dt.date(2026, 1, 1), dt.date(2026, 3, 31))
     assert figures[tree.commune.pk] == {
         "visits": 4, "people": 9, "group_visits": 1, "chairman_visits": 1, "complaints": 1,
-        "denunciations": 1, "petitions": 1, "letters": 3, "answered_on_time": 1, "answered_late": 1,
-        "overdue": 1, "dialogues": 1, "questions": 1, "questions_answered": 1, "commitments": 1,
+        "denunciations": 1, "petitions": 1, "cases": 3, "letters": 1, "answered_on_time": 1,
+        "answered_late": 1, "overdue": 1, "dialogues": 1, "questions": 1, "questions_answered": 1,
+        "commitments": 1,
     }  # fmt: skip
     assert figures[tree.sibling.pk] == dict.fromkeys(FIGURES, 0)
     # At the end of a period before the late answer, it was still overdue.

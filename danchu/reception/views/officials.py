@@ -22,7 +22,7 @@ from danchu.units.models import Unit
 
 from .. import schedule as sessions
 from .. import selectors, services
-from ..forms import AbsenceForm, AnswerForm, ScheduleForm, VisitForm
+from ..forms import AbsenceForm, AnswerForm, LetterForm, ScheduleForm, VisitForm
 from ..models import Outcome, Visit, VisitKind
 from ..permissions import ReceptionPerm
 
@@ -182,6 +182,7 @@ def visit_detail(request: HttpRequest, visit_id: int) -> HttpResponse:
         visit=visit,
         today=today,
         answer_form=AnswerForm(initial={"answered_on": today.strftime("%d/%m/%Y")}),
+        letter_form=LetterForm(),
     )
     return render(request, "reception/visit.html", context)
 
@@ -199,5 +200,22 @@ def visit_answer(request: HttpRequest, visit_id: int) -> HttpResponse:
             request,
             lambda: services.answer_visit(actor=acting_user(request), visit=visit, **form.cleaned_data),
             _("Đã ghi kết quả trả lời."),
+        )
+    return redirect("reception:visit", visit.pk)
+
+
+@login_required
+@require_POST
+def visit_letter(request: HttpRequest, visit_id: int) -> HttpResponse:
+    """Vào sổ xử lý đơn một đơn của lượt tiếp (one visit may bring several matters)."""
+    visit = selectors.access_visit(actor=acting_user(request), visit_id=visit_id, perm=ReceptionPerm.MANAGE)
+    form = LetterForm(request.POST)
+    if not form.is_valid():
+        refuse(request, form, about=_("Vào sổ xử lý đơn"))
+    else:
+        attempt(
+            request,
+            lambda: services.produce_letter(actor=acting_user(request), visit=visit, **form.cleaned_data),
+            _("Đã vào sổ xử lý đơn."),
         )
     return redirect("reception:visit", visit.pk)
