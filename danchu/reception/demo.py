@@ -36,7 +36,7 @@ def seed(admin: User) -> None:
         by_chairman=True,
         visitor_name="Phạm Văn Hải", visitor_address="Tổ 3, phường Bãi Cháy", kind=VisitKind.PETITION,
         subject="Đề nghị sửa cống thoát nước trước nhà số 12, ngập khi mưa lớn.",
-        documents="Đơn kiến nghị (01 bản), ảnh chụp (03 tờ)",
+        documents="Đơn kiến nghị (01 bản), ảnh chụp (03 tờ)", letter=True,
     )  # fmt: skip
     answered = services.log_visit(
         actor=officer, unit=commune, received_on=today - dt.timedelta(days=6), host=chairman,
