@@ -45,8 +45,9 @@ def seed_visits(unit: object, user: object, count: int, start: int) -> None:
             None if due is None or rng.random() < 0.2 else received + dt.timedelta(days=rng.randrange(20))
         )
         rows.append(Visit(
-            unit=unit, year=received.year, number=numbers[received.year], received_on=received, host="Chủ tịch",
-            visitor_name=f"Công dân {n}", visitor_address="Tổ 1", subject=f"Vụ việc số {n}", kind=kind,
+            unit=unit, year=received.year, number=numbers[received.year], received_on=received,
+            host="Chủ tịch", visitor_name=f"Công dân {n}", visitor_address="Tổ 1", subject=f"Vụ việc số {n}",
+            kind=kind,
             answer_due_on=due, answered_on=answered, outcome="accepted" if answered else "", recorded_by=user,
         ))  # fmt: skip
     Visit.objects.bulk_create(rows, batch_size=2000)
