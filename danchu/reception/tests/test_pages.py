@@ -237,3 +237,13 @@ def test_the_public_pages_read_in_constant_queries(tree, personas, schedule, cli
     with at(2026, 3, 3):
         large = [_count(client, url) for url in urls]
     assert small == large
+
+
+def test_the_pages_speak_english(tree, personas, schedule, visit, login):
+    client = login(personas["commune_official"])
+    client.cookies["django_language"] = "en"  # chosen in the footer (Vietnamese unless asked)
+    with at(2026, 3, 2):
+        public = client.get(reverse("reception:public_schedule", args=[tree.commune.pk])).content.decode()
+        log_page = client.get(reverse("reception:log", args=[tree.commune.pk])).content.decode()
+    assert "The chairman's citizen reception schedule" in public and "Thursday" in public
+    assert "Follow-up of the outcome" in log_page and "Petition or feedback" in log_page
