@@ -143,6 +143,8 @@ class Visit(TimeStampedModel):
         constraints = [models.UniqueConstraint(fields=["unit", "year", "number"], name="visit_number_uniq")]
         indexes = [
             models.Index(fields=["unit", "received_on"], name="visit_unit_idx"),
+            # The log's page: one year of one commune, newest first.
+            models.Index(fields=["unit", "year", "-received_on", "-number"], name="visit_log_idx"),
             models.Index(fields=["answer_due_on", "answered_on"], name="visit_clock_idx"),
         ]
 
