@@ -9,6 +9,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from danchu.accounts.models import Role, User
 from danchu.accounts.notifications import Message, deliver
@@ -293,7 +294,11 @@ def record_minutes(
     open_ones = dialogue.questions.filter(answer="").count()
     if open_ones:
         raise DomainError(
-            _("Còn %(n)s câu hỏi chưa được trả lời: trả lời từng câu trước khi lập biên bản.")
+            ngettext(
+                "Còn %(n)s câu hỏi chưa được trả lời: trả lời từng câu trước khi lập biên bản.",
+                "Còn %(n)s câu hỏi chưa được trả lời: trả lời từng câu trước khi lập biên bản.",
+                open_ones,
+            )
             % {"n": open_ones}
         )
     if not 1 <= attendance <= 100_000:

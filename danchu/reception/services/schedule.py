@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from danchu.accounts.models import User
 from danchu.core import audit, rulebook
@@ -42,7 +43,13 @@ def _weekdays(unit: Unit, weekdays: Sequence[int]) -> list[int]:
     least = rulebook.number("reception.chairman_min_days_per_week", unit=unit)
     if len(chosen) < least:
         raise DomainError(
-            _("Chủ tịch UBND cấp xã tiếp công dân ít nhất %(n)s ngày mỗi tuần (Luật Tiếp công dân, Điều 15).")
+            ngettext(
+                "Chủ tịch UBND cấp xã tiếp công dân ít nhất %(n)s ngày mỗi tuần "
+                "(Luật Tiếp công dân, Điều 15).",
+                "Chủ tịch UBND cấp xã tiếp công dân ít nhất %(n)s ngày mỗi tuần "
+                "(Luật Tiếp công dân, Điều 15).",
+                least,
+            )
             % {"n": least},
             field="weekdays",
         )

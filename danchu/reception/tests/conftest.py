@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.utils import translation
 
 from danchu.reception import services
 from danchu.reception.models import Audience, Dialogue, ReceptionSchedule, Visit, VisitKind
@@ -55,6 +56,14 @@ def announce(actor: Any, unit: Any, **fields: Any) -> Dialogue:
     }
     values.update(fields)
     return services.plan_dialogue(actor=actor, unit=unit, **values)
+
+
+@pytest.fixture(autouse=True)
+def _vietnamese() -> Any:
+    """Services speak the active language: every test starts in Vietnamese, whatever a previous request
+    in this thread activated."""
+    with translation.override("vi"):
+        yield
 
 
 @pytest.fixture
