@@ -130,9 +130,7 @@ class CancelForm(Form):
 
 class RegisterQuestionForm(Form):
     text = forms.CharField(label=_("Câu hỏi, ý kiến của bạn"), widget=forms.Textarea(attrs={"rows": 4}))
-    asker_name = forms.CharField(
-        label=_("Họ tên người hỏi (Trưởng thôn ghi thay)"), max_length=200, required=False
-    )
+    asker_name = forms.CharField(label=_("Họ tên người hỏi"), max_length=200, required=False)
     show_name = forms.BooleanField(label=_("Công khai tên tôi trên cổng thông tin"), required=False)
 
 

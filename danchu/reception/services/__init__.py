@@ -12,6 +12,7 @@ from __future__ import annotations
 from .dialogues import (
     add_question,
     answer_question,
+    asks_for_others,
     cancel_dialogue,
     may_ask,
     plan_dialogue,
@@ -28,6 +29,7 @@ __all__ = [
     "answer_due",
     "answer_question",
     "answer_visit",
+    "asks_for_others",
     "cancel_dialogue",
     "log_visit",
     "may_ask",

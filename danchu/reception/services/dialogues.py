@@ -323,3 +323,8 @@ def record_minutes(
 
 def may_ask(actor: User | None, dialogue: Dialogue) -> bool:
     return policy.allowed(actor, ReceptionPerm.ASK, dialogue)
+
+
+def asks_for_others(actor: User, dialogue: Dialogue) -> bool:
+    """Whether `actor` registers questions as a village head (for a named person of the village)."""
+    return _own_village(actor, dialogue.unit)[0] == QuestionChannel.VILLAGE_HEAD

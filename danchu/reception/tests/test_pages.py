@@ -247,3 +247,11 @@ def test_the_pages_speak_english(tree, personas, schedule, visit, login):
         log_page = client.get(reverse("reception:log", args=[tree.commune.pk])).content.decode()
     assert "The chairman's citizen reception schedule" in public and "Thursday" in public
     assert "Follow-up of the outcome" in log_page and "Petition or feedback" in log_page
+
+
+def test_a_village_head_names_the_person_asking_and_a_citizen_does_not(tree, personas, dialogue, login):
+    url = reverse("reception:public_dialogue", args=[dialogue.pk])
+    with at(2026, 3, 5):
+        head = login(personas["village_head"]).get(url).content.decode()
+        citizen = login(personas["citizen"]).get(url).content.decode()
+    assert 'name="asker_name"' in head and 'name="asker_name"' not in citizen

@@ -70,6 +70,7 @@ def public_dialogue(request: HttpRequest, dialogue_id: int) -> HttpResponse:
         "can_ask": can_ask,
         "open": dialogue.accepts_questions_on(today),
         "form": RegisterQuestionForm() if can_ask else None,
+        "for_others": can_ask and actor is not None and services.asks_for_others(actor, dialogue),
         "mine": selectors.questions_of_asker(dialogue, actor) if actor is not None else [],
     }
     return render(request, "reception/public_dialogue.html", context)
