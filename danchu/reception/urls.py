@@ -10,6 +10,7 @@ urlpatterns = [
     path("don-vi/<int:unit_id>/lich/vang/", officials.absence_add, name="absence_add"),
     path("don-vi/<int:unit_id>/so/", officials.log, name="log"),
     path("don-vi/<int:unit_id>/so/moi/", officials.visit_create, name="visit_create"),
+    path("don-vi/<int:unit_id>/so.xlsx", officials.log_download, name="log_xlsx"),
     path("luot/<int:visit_id>/", officials.visit_detail, name="visit"),
     path("luot/<int:visit_id>/tra-loi/", officials.visit_answer, name="visit_answer"),
     path("luot/<int:visit_id>/don/", officials.visit_letter, name="visit_letter"),

@@ -255,3 +255,23 @@ def test_a_village_head_names_the_person_asking_and_a_citizen_does_not(tree, per
         head = login(personas["village_head"]).get(url).content.decode()
         citizen = login(personas["citizen"]).get(url).content.decode()
     assert 'name="asker_name"' in head and 'name="asker_name"' not in citizen
+
+
+def test_the_log_downloads_as_the_official_twelve_columns(tree, personas, login):
+    from openpyxl import load_workbook
+
+    official = personas["commune_official"]
+    with at(2026, 3, 2):
+        log(official, tree.commune, visitor_name='=HYPERLINK("http://x","y")', letter=True)
+        log(official, tree.commune, kind="denunciation", visitor_name="Người Tố Cáo X", id_number="012345")
+        response = login(official).get(reverse("reception:log_xlsx", args=[tree.commune.pk]) + "?nam=2026")
+        refused = login(personas["oversight_member"]).get(
+            reverse("reception:log_xlsx", args=[tree.commune.pk])
+        )
+    assert response.status_code == 200 and refused.status_code == 403
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert rows[1][0] == "STT" and len(rows[1]) == 12 and rows[2][-1] == "(12)"
+    first, second = rows[3], rows[4]
+    assert first[0] == 1 and first[2].startswith("=HYPERLINK") and sheet.cell(4, 3).data_type == "s"
+    assert "Người Tố Cáo X" not in str(second) and "012345" not in str(second)

@@ -20,8 +20,8 @@ from danchu.core.paging import paginate
 from danchu.units import selectors as unit_selectors
 from danchu.units.models import Unit
 
+from .. import export, selectors, services
 from .. import schedule as sessions
-from .. import selectors, services
 from ..forms import AbsenceForm, AnswerForm, LetterForm, ScheduleForm, VisitForm
 from ..models import Outcome, Visit, VisitKind
 from ..permissions import ReceptionPerm
@@ -219,3 +219,17 @@ def visit_letter(request: HttpRequest, visit_id: int) -> HttpResponse:
             _("Đã vào sổ xử lý đơn."),
         )
     return redirect("reception:visit", visit.pk)
+
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@login_required
+def log_download(request: HttpRequest, unit_id: int) -> HttpResponse:
+    """Tải sổ tiếp công dân của một năm (.xlsx, Mẫu số 03)."""
+    unit = _unit(request, unit_id)
+    year = _year(request, timezone.localdate())
+    visits = list(selectors.log(unit, selectors.LogFilter(year=year), timezone.localdate()).reverse())
+    response = HttpResponse(export.log_xlsx(unit, year, visits), content_type=XLSX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="so-tiep-cong-dan-{year}.xlsx"'
+    return response
