@@ -16,6 +16,8 @@ DJANGO_SETTINGS_MODULE=danchu.settings.prod ALLOWED_HOSTS=danchu.example.vn \
   SECRET_KEY=$(.venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(64))') \
   .venv/bin/danchu check --deploy --fail-level WARNING
 
+scripts/gettext.sh  # the translation tests extract the marked strings with GNU gettext
+export DANCHU_REQUIRE_GETTEXT=1
 echo "== pytest on SQLite"
 .venv/bin/pytest -q -m "not browser" "$@"
 echo "== pytest on SQLite, clock shifted a year ahead"

@@ -177,10 +177,10 @@ def test_every_reachable_page_prints_ids_and_years_plain(demo, persona):
     assert min(demo.province.pk, demo.commune.pk) >= FIRST_ID  # the ids really are large
     username, start = _starts(demo)[persona]
     result = crawl(_client(username), start)
-    print(
-        f"{persona}: {len(result.fetched)} pages, {len(result.shapes)} URL shapes, 403 at", result.forbidden
-    )
+    print(f"{persona}: {len(result.fetched)} pages, {len(result.shapes)} URL shapes")
     assert result.problems == [], "\n".join(result.problems)
+    unopenable = "\n".join(result.forbidden)
+    assert result.forbidden == [], f"pages link what their reader may not open:\n{unopenable}"
     assert len(result.fetched) >= 15
 
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from danchu.units.models import Agency, Unit
 
@@ -8,18 +9,20 @@ from .models import Role
 
 
 class GrantRoleForm(forms.Form):
-    username = forms.CharField(label="Tên đăng nhập", max_length=150)
+    username = forms.CharField(label=_("Tên đăng nhập"), max_length=150)
     # Citizens get their account from their household's page, where the resident is known.
     role = forms.ChoiceField(
-        label="Vai trò",
+        label=_("Vai trò"),
         choices=[(r.value, r.label) for r in Role if r not in (Role.SYSTEM_ADMIN, Role.CITIZEN)],
     )
-    agency = forms.ModelChoiceField(label="Cơ quan (nếu có)", queryset=Agency.objects.none(), required=False)
-    title = forms.CharField(label="Chức danh", max_length=200, required=False)
-    full_name = forms.CharField(label="Họ và tên (khi tạo tài khoản mới)", max_length=200, required=False)
-    email = forms.EmailField(label="Email (khi tạo tài khoản mới)", required=False)
+    agency = forms.ModelChoiceField(
+        label=_("Cơ quan (nếu có)"), queryset=Agency.objects.none(), required=False
+    )
+    title = forms.CharField(label=_("Chức danh"), max_length=200, required=False)
+    full_name = forms.CharField(label=_("Họ và tên (khi tạo tài khoản mới)"), max_length=200, required=False)
+    email = forms.EmailField(label=_("Email (khi tạo tài khoản mới)"), required=False)
     password = forms.CharField(
-        label="Mật khẩu ban đầu (khi tạo tài khoản mới)",
+        label=_("Mật khẩu ban đầu (khi tạo tài khoản mới)"),
         required=False,
         widget=forms.PasswordInput(render_value=False),
     )
@@ -30,11 +33,11 @@ class GrantRoleForm(forms.Form):
 
 
 class RevokeForm(forms.Form):
-    reason = forms.CharField(label="Lý do thu hồi", max_length=300)
+    reason = forms.CharField(label=_("Lý do thu hồi"), max_length=300)
 
 
 class CitizenAccountForm(forms.Form):
     resident = forms.IntegerField(widget=forms.HiddenInput)
-    username = forms.CharField(label="Tên đăng nhập", max_length=150)
-    password = forms.CharField(label="Mật khẩu ban đầu", widget=forms.PasswordInput(render_value=False))
-    email = forms.EmailField(label="Email (để lấy lại mật khẩu)", required=False)
+    username = forms.CharField(label=_("Tên đăng nhập"), max_length=150)
+    password = forms.CharField(label=_("Mật khẩu ban đầu"), widget=forms.PasswordInput(render_value=False))
+    email = forms.EmailField(label=_("Email (để lấy lại mật khẩu)"), required=False)

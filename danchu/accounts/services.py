@@ -6,6 +6,8 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from danchu.core import audit, policy
 from danchu.core.errors import DomainError
@@ -50,14 +52,16 @@ def create_user(
         policy.require(actor, CorePerm.MANAGE_ROLES, None)  # nationwide: system administrators only
     else:
         unit = access_unit(actor=actor, unit_id=unit.pk, perm=CorePerm.MANAGE_ROLES)
-    username = clean_text(username, field="Tên đăng nhập", max_length=150)
+    username = clean_text(username, field=gettext_noop("Tên đăng nhập"), max_length=150)
     if User.objects.filter(username__iexact=username).exists():
-        raise DomainError(f"Tên đăng nhập “{username}” đã có người dùng.", field="username")
+        raise DomainError(
+            _("Tên đăng nhập “%(username)s” đã có người dùng.") % {"username": username}, field="username"
+        )
     user = User(
         username=username,
-        full_name=clean_text(full_name, field="Họ và tên", max_length=200),
+        full_name=clean_text(full_name, field=gettext_noop("Họ và tên"), max_length=200),
         email=clean_text(email, field="Email", max_length=254, required=False),
-        phone=clean_text(phone, field="Điện thoại", max_length=20, required=False),
+        phone=clean_text(phone, field=gettext_noop("Điện thoại"), max_length=20, required=False),
     )
     try:
         validate_password(password, user)
@@ -68,7 +72,9 @@ def create_user(
         with transaction.atomic():  # a savepoint: the same name taken at the same moment is a clear refusal
             user.save()
     except IntegrityError as exc:
-        raise DomainError(f"Tên đăng nhập “{username}” đã có người dùng.", field="username") from exc
+        raise DomainError(
+            _("Tên đăng nhập “%(username)s” đã có người dùng.") % {"username": username}, field="username"
+        ) from exc
     audit.record(
         actor=actor,
         action="accounts.user.create",
@@ -97,44 +103,46 @@ def grant_role(
     else:
         unit = access_unit(actor=actor, unit_id=unit.pk, perm=CorePerm.MANAGE_ROLES)
     if role not in Role.values:
-        raise DomainError("Vai trò không hợp lệ.", field="role")
+        raise DomainError(_("Vai trò không hợp lệ."), field="role")
     if role == Role.SYSTEM_ADMIN:
         unit = None
     elif unit is None:
-        raise DomainError("Cần chọn đơn vị cho vai trò.", field="unit")
+        raise DomainError(_("Cần chọn đơn vị cho vai trò."), field="unit")
     if (unit.tier if unit else None) not in ROLE_TIERS[role]:
         raise DomainError(
-            f"Vai trò “{Role(role).label}” không đặt được tại {unit.name if unit else 'toàn quốc'}.",
+            _("Vai trò “%(label)s” không đặt được tại %(value)s.")
+            % {"label": Role(role).label, "value": unit.name if unit else _("toàn quốc")},
             field="role",
         )
     if agency is not None and (unit is None or agency.unit_id != unit.pk):
-        raise DomainError("Cơ quan phải thuộc đơn vị được giao vai trò.", field="agency")
+        raise DomainError(_("Cơ quan phải thuộc đơn vị được giao vai trò."), field="agency")
     if role == Role.CITIZEN:
         if resident is None or unit is None or resident.household.village_id != unit.pk:
             raise DomainError(
-                "Tài khoản người dân phải gắn với một nhân khẩu của thôn, tổ dân phố này.", field="resident"
+                _("Tài khoản người dân phải gắn với một nhân khẩu của thôn, tổ dân phố này."),
+                field="resident",
             )
     elif resident is not None:
-        raise DomainError("Chỉ vai trò người dân gắn với nhân khẩu.", field="resident")
+        raise DomainError(_("Chỉ vai trò người dân gắn với nhân khẩu."), field="resident")
     holding = RoleAssignment.objects.filter(
         user=user, role=role, unit=unit, agency=agency, revoked_at__isnull=True
     )
     if holding.exists():
-        raise DomainError(f"{user} đã có vai trò này tại đơn vị này.")
+        raise DomainError(_("%(user)s đã có vai trò này tại đơn vị này.") % {"user": user})
     assignment = RoleAssignment(
         user=user,
         role=role,
         unit=unit,
         agency=agency,
         resident=resident,
-        title=clean_text(title, field="Chức danh", max_length=200, required=False),
+        title=clean_text(title, field=gettext_noop("Chức danh"), max_length=200, required=False),
         granted_by=actor if actor.is_authenticated else None,
     )
     try:
         with transaction.atomic():  # a savepoint: the same role granted at the same moment is a clear refusal
             assignment.save()
     except IntegrityError as exc:
-        raise DomainError(f"{user} đã có vai trò này tại đơn vị này.") from exc
+        raise DomainError(_("%(user)s đã có vai trò này tại đơn vị này.") % {"user": user}) from exc
     forget_assignments(user)
     audit.record(
         actor=actor,
@@ -153,11 +161,11 @@ def revoke_role(*, actor: User, assignment: RoleAssignment, reason: str) -> Role
     assignment = access_role(actor=actor, role_id=assignment.pk, perm=CorePerm.MANAGE_ROLES, for_write=True)
     if assignment.user_id == actor.pk:
         raise DomainError(
-            "Không thể tự thu hồi vai trò của chính mình; hãy đề nghị một người quản lý khác thực hiện."
+            _("Không thể tự thu hồi vai trò của chính mình; hãy đề nghị một người quản lý khác thực hiện.")
         )
     if assignment.revoked_at is not None:
-        raise DomainError("Vai trò này đã được thu hồi.")
-    reason = clean_text(reason, field="Lý do", max_length=300)
+        raise DomainError(_("Vai trò này đã được thu hồi."))
+    reason = clean_text(reason, field=gettext_noop("Lý do"), max_length=300)
     with audit.audited(
         actor=actor,
         action="accounts.role.revoke",
@@ -175,7 +183,7 @@ def revoke_role(*, actor: User, assignment: RoleAssignment, reason: str) -> Role
 def bootstrap_system_admin(*, username: str, password: str, full_name: str = "") -> User:
     """The first administrator of an installation: nobody can grant it, so the system records it."""
     if RoleAssignment.objects.filter(role=Role.SYSTEM_ADMIN, revoked_at__isnull=True).exists():
-        raise DomainError("Hệ thống đã có quản trị viên; hãy để quản trị viên giao thêm vai trò.")
+        raise DomainError(_("Hệ thống đã có quản trị viên; hãy để quản trị viên giao thêm vai trò."))
     user = User.objects.filter(username__iexact=username).first()
     if user is None:
         user = User(username=username, full_name=full_name)

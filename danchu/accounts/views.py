@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from danchu.core import policy, registry
@@ -103,7 +104,11 @@ def roles(request: HttpRequest, unit_id: int) -> HttpResponse:
     if request.method == "POST":
         granted = submit(form, lambda d: _grant(request, unit, d))
         if granted is not None:
-            messages.success(request, f"Đã giao vai trò “{granted.get_role_display()}” cho {granted.user}.")
+            messages.success(
+                request,
+                _("Đã giao vai trò “%(get_role_display)s” cho %(granted_user)s.")
+                % {"get_role_display": granted.get_role_display(), "granted_user": granted.user},
+            )
             return redirect("accounts:roles", unit.pk)
     return render(
         request,
@@ -128,7 +133,8 @@ def _grant(request: HttpRequest, unit: Unit, data: dict[str, Any]) -> RoleAssign
     if user is None:
         if not data["password"]:
             raise DomainError(
-                f"Chưa có tài khoản “{data['username']}”. Nhập họ tên và mật khẩu ban đầu để tạo mới.",
+                _("Chưa có tài khoản “%(value)s”. Nhập họ tên và mật khẩu ban đầu để tạo mới.")
+                % {"value": data["username"]},
                 field="username",
             )
         user = services.create_user(
@@ -158,7 +164,9 @@ def revoke(request: HttpRequest, role_id: int) -> HttpResponse:
         submit(form, lambda d: services.revoke_role(actor=acting_user(request), assignment=assignment, **d))
         is not None
     ):
-        messages.success(request, f"Đã thu hồi vai trò của {assignment.user}.")
+        messages.success(
+            request, _("Đã thu hồi vai trò của %(assignment_user)s.") % {"assignment_user": assignment.user}
+        )
     else:
         refuse(request, form)
     return (
@@ -182,7 +190,7 @@ def citizen_account(request: HttpRequest, household_id: int) -> HttpResponse:
             actor=request.user, resident_id=data["resident"], perm=CorePerm.VIEW_HOUSEHOLDS
         )
         if resident.household_id != household.pk:
-            raise DomainError("Nhân khẩu không thuộc hộ này.")
+            raise DomainError(_("Nhân khẩu không thuộc hộ này."))
         user = services.create_user(
             actor=acting_user(request),
             unit=household.village,
@@ -201,7 +209,11 @@ def citizen_account(request: HttpRequest, household_id: int) -> HttpResponse:
 
     granted = submit(form, create)
     if granted is not None:
-        messages.success(request, f"Đã cấp tài khoản “{granted.user.get_username()}” cho {granted.resident}.")
+        messages.success(
+            request,
+            _("Đã cấp tài khoản “%(get_username)s” cho %(granted_resident)s.")
+            % {"get_username": granted.user.get_username(), "granted_resident": granted.resident},
+        )
     else:
         refuse(request, form)
     return redirect("units:household", household.pk)

@@ -10,6 +10,8 @@ from typing import Annotated, Any
 from django.http import HttpRequest, HttpResponse
 from django.http.multipartparser import MultiPartParserError
 from django.utils.datastructures import MultiValueDict
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.parser import Parser
@@ -25,14 +27,14 @@ def _iso_date(value: object) -> object:
     """Only a "YYYY-MM-DD" text (or a date): pydantic alone also reads a number as seconds since 1970."""
     if isinstance(value, dt.date) or (isinstance(value, str) and _ISO_DATE.fullmatch(value)):
         return value
-    raise ValueError("Ngày phải có dạng YYYY-MM-DD.")
+    raise ValueError(gettext("Ngày phải có dạng YYYY-MM-DD."))
 
 
 # Every date the API takes or gives, as the OpenAPI document says: format "date", nothing else.
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
 
-UNREADABLE_BODY = "Nội dung gửi lên không phải JSON hợp lệ (UTF-8)."
-BAD_CHARACTER = "Nội dung gửi lên chứa ký tự không hợp lệ (ký tự NUL hoặc nửa cặp thay thế UTF-16)."
+UNREADABLE_BODY = _("Nội dung gửi lên không phải JSON hợp lệ (UTF-8).")
+BAD_CHARACTER = _("Nội dung gửi lên chứa ký tự không hợp lệ (ký tự NUL hoặc nửa cặp thay thế UTF-16).")
 # What no database column may hold: PostgreSQL refuses NUL in text and cannot encode a lone surrogate.
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
@@ -40,7 +42,7 @@ _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 def _refuse_unstorable(value: Any) -> None:
     if isinstance(value, str):
         if _UNSTORABLE.search(value):
-            raise HttpError(400, BAD_CHARACTER)
+            raise HttpError(400, str(BAD_CHARACTER))
     elif isinstance(value, dict):
         for key, item in value.items():
             _refuse_unstorable(key)
@@ -86,7 +88,7 @@ class ErrorOut(Schema):
 # Every answer an operation can give besides its success, as the OpenAPI document lists them.
 PUBLIC_ERRORS: dict[int, type[Schema]] = {400: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 ERRORS: dict[int, type[Schema]] = {**PUBLIC_ERRORS, 401: ErrorOut, 403: ErrorOut}
-INVALID = "Dữ liệu gửi lên không đúng dạng; xem từng trường trong “errors”."
+INVALID = _("Dữ liệu gửi lên không đúng dạng; xem từng trường trong “errors”.")
 
 
 @api.exception_handler(ValidationError)
@@ -103,13 +105,15 @@ def invalid_input(request: HttpRequest, exc: ValidationError) -> HttpResponse:
 @api.exception_handler(MultiPartParserError)
 def unreadable_upload(request: HttpRequest, exc: MultiPartParserError) -> HttpResponse:
     """A file upload whose multipart body is malformed (no boundary, cut short)."""
-    body = {"detail": "Không đọc được tệp gửi lên; hãy gửi lại dưới dạng multipart/form-data."}
+    body = {"detail": gettext("Không đọc được tệp gửi lên; hãy gửi lại dưới dạng multipart/form-data.")}
     return api.create_response(request, body, status=400)
 
 
 @api.exception_handler(AuthenticationError)
 def not_logged_in(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
-    return api.create_response(request, {"detail": "Cần đăng nhập để dùng thao tác này."}, status=401)
+    return api.create_response(
+        request, {"detail": gettext("Cần đăng nhập để dùng thao tác này.")}, status=401
+    )
 
 
 @api.exception_handler(PermissionDeniedError)
@@ -128,7 +132,7 @@ def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     """Ninja's own refusals; a body it could not parse is explained in Vietnamese."""
     message = exc.message
     if exc.status_code == 400 and exc.__cause__ is not None:  # raised while parsing the body
-        message = str(exc.__cause__) if isinstance(exc.__cause__, HttpError) else UNREADABLE_BODY
+        message = str(exc.__cause__) if isinstance(exc.__cause__, HttpError) else str(UNREADABLE_BODY)
     return api.create_response(request, {"detail": message}, status=exc.status_code)
 
 

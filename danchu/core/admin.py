@@ -9,9 +9,10 @@ from django import forms
 from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.translation import gettext
 
 from . import services
-from .bounds import DATE_RANGE_TEXT, in_range
+from .bounds import date_range_text, in_range
 from .models import AuditEntry, Holiday, Rule
 
 
@@ -33,7 +34,9 @@ class BoundedDatesForm(forms.ModelForm):  # type: ignore[type-arg]
         cleaned: dict[str, Any] = super().clean() or {}
         for name, value in list(cleaned.items()):
             if isinstance(value, dt.date) and not in_range(value):
-                self.add_error(name, f"Ngày phải nằm trong khoảng {DATE_RANGE_TEXT}.")
+                self.add_error(
+                    name, gettext("Ngày phải nằm trong khoảng %(range)s.") % {"range": date_range_text()}
+                )
         return cleaned
 
 

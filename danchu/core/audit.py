@@ -18,6 +18,7 @@ from typing import Any
 from django.db import models, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from .actors import Actor
 from .context import current_origin
@@ -171,13 +172,15 @@ def verify_chain(entries: Iterator[AuditEntry] | None = None) -> tuple[int, Chai
     for entry in rows:
         checked += 1
         if entry.prev_hash != expected_prev:
-            return checked, ChainBreak(entry.pk, "liên kết với mục trước bị đứt (mục trước bị sửa hoặc xoá)")
+            return checked, ChainBreak(
+                entry.pk, _("liên kết với mục trước bị đứt (mục trước bị sửa hoặc xoá)")
+            )
         if _digest(entry) != entry.hash:
-            return checked, ChainBreak(entry.pk, "nội dung không khớp mã băm (mục này đã bị sửa)")
+            return checked, ChainBreak(entry.pk, _("nội dung không khớp mã băm (mục này đã bị sửa)"))
         expected_prev = entry.hash
     head = AuditChainHead.objects.filter(pk=1).first()
     if head is not None and checked and head.last_hash != expected_prev:
-        return checked, ChainBreak(head.last_entry_id or 0, "mục cuối của chuỗi đã bị xoá")
+        return checked, ChainBreak(head.last_entry_id or 0, _("mục cuối của chuỗi đã bị xoá"))
     return checked, None
 
 

@@ -9,13 +9,23 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
 from .errors import DomainError
 
 # Product choice: no record the product keeps (units, households, rules, holidays, plans) predates
 # 1900 or is planned beyond 2100.
 EARLIEST_DATE = dt.date(1900, 1, 1)
 LATEST_DATE = dt.date(2100, 12, 31)
-DATE_RANGE_TEXT = f"từ {EARLIEST_DATE:%d/%m/%Y} đến {LATEST_DATE:%d/%m/%Y}"
+
+
+def date_range_text() -> str:
+    """The accepted range in words, in the active language ("từ 01/01/1900 đến 31/12/2100")."""
+    return _("từ %(start)s đến %(end)s") % {
+        "start": f"{EARLIEST_DATE:%d/%m/%Y}",
+        "end": f"{LATEST_DATE:%d/%m/%Y}",
+    }
 
 
 def in_range(value: dt.date) -> bool:
@@ -26,8 +36,11 @@ def year_in_range(year: int) -> bool:
     return EARLIEST_DATE.year <= year <= LATEST_DATE.year
 
 
-def bounded_date(value: dt.date, *, field: str, label: str = "Ngày") -> dt.date:
+def bounded_date(value: dt.date, *, field: str, label: str = gettext_noop("Ngày")) -> dt.date:
     """`value` if within the accepted range; otherwise a DomainError naming the range."""
     if not in_range(value):
-        raise DomainError(f"{label} phải nằm trong khoảng {DATE_RANGE_TEXT}.", field=field)
+        raise DomainError(
+            _("%(label)s phải nằm trong khoảng %(range)s.") % {"label": _(label), "range": date_range_text()},
+            field=field,
+        )
     return value

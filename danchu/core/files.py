@@ -11,12 +11,18 @@ import io
 import re
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from django.db.models.fields.files import FieldFile
 from django.http import FileResponse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from .errors import DomainError
 from .uploads import require_size
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 SUFFIX_KIND = {
     ".pdf": "pdf",
@@ -34,7 +40,7 @@ CONTENT_TYPE = {
     "webp": "image/webp",
 }
 IMAGE_KINDS = frozenset({"png", "jpeg", "webp"})
-ALLOWED_TEXT = "PDF, Word (.docx) hoặc ảnh (.jpg, .png, .webp)"
+ALLOWED_TEXT = _("PDF, Word (.docx) hoặc ảnh (.jpg, .png, .webp)")
 
 # PDF names that run code or open other things when the file is opened.
 _PDF_ACTIVE = re.compile(rb"/(JavaScript|JS|Launch|EmbeddedFile|RichMedia|XFA)\b")
@@ -75,18 +81,27 @@ def _docx_active(data: bytes) -> bool:
     )
 
 
-def check_upload(name: str, data: bytes, *, field: str, label: str = "Tài liệu kèm theo") -> str:
+ATTACHMENT_LABEL = _("Tài liệu kèm theo")
+
+
+def check_upload(name: str, data: bytes, *, field: str, label: StrOrPromise = ATTACHMENT_LABEL) -> str:
     """The file's kind if it may be kept and served; otherwise a DomainError saying what is wrong."""
     suffix = Path(name).suffix.lower()
     if suffix not in SUFFIX_KIND:
-        raise DomainError(f"{label} phải là {ALLOWED_TEXT}; “{name}” không thuộc loại này.", field=field)
+        raise DomainError(
+            gettext("%(label)s phải là %(allowed)s; “%(name)s” không thuộc loại này.")
+            % {"label": label, "allowed": ALLOWED_TEXT, "name": name},
+            field=field,
+        )
     if not data:
-        raise DomainError(f"Tệp “{name}” rỗng.", field=field)
+        raise DomainError(gettext("Tệp “%(name)s” rỗng.") % {"name": name}, field=field)
     require_size(data, field=field)
     kind = sniff(data)
     if kind != SUFFIX_KIND[suffix]:
         raise DomainError(
-            f"Tệp “{name}” không đúng định dạng {suffix}: nội dung không khớp với tên tệp.", field=field
+            gettext("Tệp “%(name)s” không đúng định dạng %(suffix)s: nội dung không khớp với tên tệp.")
+            % {"name": name, "suffix": suffix},
+            field=field,
         )
     active = (
         (kind == "pdf" and _PDF_ACTIVE.search(data) is not None)
@@ -95,8 +110,11 @@ def check_upload(name: str, data: bytes, *, field: str, label: str = "Tài liệ
     )
     if active:
         raise DomainError(
-            f"Tệp “{name}” chứa mã thực thi (JavaScript, macro hoặc HTML nhúng) nên không được nhận. "
-            "Hãy xuất lại tệp sạch (in ra PDF, lưu Word dạng .docx không macro) rồi tải lên.",
+            gettext(
+                "Tệp “%(name)s” chứa mã thực thi (JavaScript, macro hoặc HTML nhúng) nên không được nhận. "
+                "Hãy xuất lại tệp sạch (in ra PDF, lưu Word dạng .docx không macro) rồi tải lên."
+            )
+            % {"name": name},
             field=field,
         )
     return kind

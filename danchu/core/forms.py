@@ -4,27 +4,35 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
-from .bounds import DATE_RANGE_TEXT, in_range
+from .bounds import date_range_text, in_range
 from .errors import DomainError, PermissionDeniedError
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
-DATE_ERRORS = {"invalid": "Ngày không hợp lệ; hãy nhập theo dạng ngày/tháng/năm (ví dụ 15/06/2026)."}
+DATE_ERRORS = {"invalid": _("Ngày không hợp lệ; hãy nhập theo dạng ngày/tháng/năm (ví dụ 15/06/2026).")}
 
 
 def validate_date_range(value: dt.date | None) -> None:
     """A form validator: the date lies in the range the product accepts (`core.bounds`)."""
     if value is not None and not in_range(value):
-        raise ValidationError(f"Ngày phải nằm trong khoảng {DATE_RANGE_TEXT}.", code="out_of_range")
+        raise ValidationError(
+            gettext("Ngày phải nằm trong khoảng %(range)s.") % {"range": date_range_text()},
+            code="out_of_range",
+        )
 
 
-def date_field(label: str, *, required: bool = True) -> forms.DateField:
+def date_field(label: StrOrPromise, *, required: bool = True) -> forms.DateField:
     """A date typed the Vietnamese way (dd/mm/yyyy), with the error saying so, within the accepted range."""
     return forms.DateField(
         label=label,
@@ -48,7 +56,10 @@ def submit[T](form: forms.Form, action: Callable[[dict[str, Any]], T]) -> T | No
         return None
 
 
-def attempt(request: HttpRequest, call: Callable[[], object], success: str = "Đã cập nhật.") -> bool:
+UPDATED = _("Đã cập nhật.")
+
+
+def attempt(request: HttpRequest, call: Callable[[], object], success: StrOrPromise = UPDATED) -> bool:
     """Run a service call from a POST without a form: a broken rule becomes an error message and
     nothing is saved; a refused permission still answers 403."""
     try:
@@ -75,9 +86,9 @@ def refuse(request: HttpRequest, form: forms.Form, *, about: str = "") -> None:
 
 class DateReasonForm(forms.Form):
     on = forms.DateField(
-        label="Từ ngày",
+        label=_("Từ ngày"),
         input_formats=["%d/%m/%Y", "%Y-%m-%d"],
-        error_messages={"invalid": "Ngày không hợp lệ; hãy nhập theo dạng ngày/tháng/năm."},
+        error_messages={"invalid": _("Ngày không hợp lệ; hãy nhập theo dạng ngày/tháng/năm.")},
         validators=[validate_date_range],
     )
-    reason = forms.CharField(label="Lý do", max_length=300)
+    reason = forms.CharField(label=_("Lý do"), max_length=300)

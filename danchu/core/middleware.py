@@ -42,6 +42,10 @@ class LanguageMiddleware:
         language = chosen if chosen in self.supported else settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = language
-        response = self.get_response(request)
+        try:
+            response = self.get_response(request)
+        finally:
+            # The thread's next request, task or test starts in Vietnamese, not in this user's language.
+            translation.deactivate()
         response.headers.setdefault("Content-Language", language)
         return response

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.db.models import Model
+from django.utils.translation import gettext as _
 
 from danchu.core.policy import CorePerm
 
@@ -41,9 +42,9 @@ def save_national_rule(*, actor: Actor, rule: Rule) -> Rule:
     """Record a national rule edited by an administrator (e.g. once its legal text is checked)."""
     policy.require(actor, CorePerm.MANAGE_RULES, None)
     before = _stored_before(rule, RULE_FIELDS)
-    bounded_date(rule.effective_from, field="effective_from", label="Ngày hiệu lực")
+    bounded_date(rule.effective_from, field="effective_from", label=_("Ngày hiệu lực"))
     if rule.effective_to is not None:
-        bounded_date(rule.effective_to, field="effective_to", label="Ngày hết hiệu lực")
+        bounded_date(rule.effective_to, field="effective_to", label=_("Ngày hết hiệu lực"))
     rule.full_clean()
     rule.save()
     audit.record(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from django.utils.translation import gettext as _
 from unidecode import unidecode
 
 from .errors import DomainError
@@ -27,12 +28,14 @@ def clean_text(value: str, *, field: str, max_length: int | None = None, require
     """Normalise user text (NFC, trimmed, no invisible controls) and refuse what PostgreSQL or the
     reader cannot take (NUL, lone surrogates)."""
     if "\x00" in value or _SURROGATE.search(value):
-        raise DomainError(f"Trường “{field}” chứa ký tự không hợp lệ.", field=field)
+        raise DomainError(_("Trường “%(field)s” chứa ký tự không hợp lệ.") % {"field": _(field)}, field=field)
     value = unicodedata.normalize("NFC", strip_invisible(value)).strip()
     if required and not value:
-        raise DomainError(f"Trường “{field}” không được để trống.", field=field)
+        raise DomainError(_("Trường “%(field)s” không được để trống.") % {"field": _(field)}, field=field)
     if max_length is not None and len(value) > max_length:
-        raise DomainError(f"Trường “{field}” dài quá {max_length} ký tự.", field=field)
+        raise DomainError(
+            _("Trường “%(field)s” dài quá %(n)s ký tự.") % {"field": _(field), "n": max_length}, field=field
+        )
     return value
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 
 from .errors import DomainError
 
@@ -16,6 +17,7 @@ def require_size(data: bytes, *, field: str | None = None) -> None:
     limit = max_bytes()
     if len(data) > limit:
         raise DomainError(
-            f"Tệp quá lớn ({len(data) / (1024 * 1024):.1f} MB); giới hạn là {limit // (1024 * 1024)} MB.",
+            _("Tệp quá lớn (%(size)s MB); giới hạn là %(limit)s MB.")
+            % {"size": f"{len(data) / (1024 * 1024):.1f}", "limit": limit // (1024 * 1024)},
             field=field,
         )

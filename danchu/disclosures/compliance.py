@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from danchu.core import calendar, rulebook
@@ -62,11 +63,17 @@ class Posted:
     def findings(self) -> list[str]:
         notes = []
         if self.late_days is not None:
-            notes.append(f"công khai sau {self.late_days} ngày làm việc kể từ ngày văn bản")
+            notes.append(
+                gettext("công khai sau %(self_late_days)s ngày làm việc kể từ ngày văn bản")
+                % {"self_late_days": self.late_days}
+            )
         if self.missing_channels:
-            notes.append("thiếu " + ", ".join(str(Channel(c).label).lower() for c in self.missing_channels))
+            notes.append(
+                gettext("thiếu %(channels)s")
+                % {"channels": ", ".join(str(Channel(c).label).lower() for c in self.missing_channels)}
+            )
         if self.unproven:
-            notes.append("chưa có minh chứng: " + ", ".join(self.unproven))
+            notes.append(gettext("chưa có minh chứng: %(channels)s") % {"channels": ", ".join(self.unproven)})
         return notes
 
 
@@ -95,10 +102,13 @@ class ItemCheck:
     @property
     def expectation(self) -> str:
         if self.item.recurrence == Recurrence.QUARTERLY:
-            return f"{self.found}/{self.expected} quý đã kết thúc"
+            return gettext("%(self_found)s/%(self_expected)s quý đã kết thúc") % {
+                "self_found": self.found,
+                "self_expected": self.expected,
+            }
         if self.item.recurrence == Recurrence.YEARLY:
-            return "ít nhất 1 lần trong năm"
-        return "khi phát sinh"
+            return gettext("ít nhất 1 lần trong năm")
+        return gettext("khi phát sinh")
 
 
 @dataclass
@@ -198,7 +208,12 @@ def _posted(
         need = broadcast_days if channel == Channel.LOUDSPEAKER and item.broadcast else 1
         if run < need:
             label = str(Channel(channel).label).lower()
-            posted.unproven.append(f"{label} ({run}/{need} ngày liên tục)" if need > 1 else label)
+            posted.unproven.append(
+                gettext("%(label)s (%(run)s/%(need)s ngày liên tục)")
+                % {"label": label, "run": run, "need": need}
+                if need > 1
+                else label
+            )
     return posted
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.utils.translation import gettext
+
 from danchu.core.errors import DomainError
 from danchu.core.rulebook_seed import LAW10_FROM
 
@@ -39,13 +41,21 @@ def check_day(day: dt.date, *, field: str, label: str, today: dt.date, first: dt
     """Refuse `day` outside [first, YEARS_AHEAD years after today]."""
     latest = last_day(today)
     if not first <= day <= latest:
-        raise DomainError(f"{label} phải từ {_d(first)} đến {_d(latest)}; đã nhập {_d(day)}.", field=field)
+        raise DomainError(
+            gettext("%(label)s phải từ %(d)s đến %(d2)s; đã nhập %(d3)s.")
+            % {"label": label, "d": _d(first), "d2": _d(latest), "d3": _d(day)},
+            field=field,
+        )
 
 
 def check_year(year: int, *, today: dt.date, field: str = "year") -> int:
     """A year of the checklist or the archive: from the Law's first year to this year."""
     if not FIRST_YEAR <= year <= today.year:
-        raise DomainError(f"Năm phải từ {FIRST_YEAR} đến {today.year}.", field=field)
+        raise DomainError(
+            gettext("Năm phải từ %(FIRST_YEAR)s đến %(today_year)s.")
+            % {"FIRST_YEAR": FIRST_YEAR, "today_year": today.year},
+            field=field,
+        )
     return year
 
 

@@ -7,6 +7,7 @@ import html
 import re
 
 import nh3
+from django.utils.translation import gettext as _
 
 from danchu.core.errors import DomainError
 from danchu.core.text import clean_text
@@ -27,8 +28,10 @@ def clean_body(value: str) -> str:
     value = clean_text(value, field="body", max_length=MAX_BODY, required=False)
     if _ACTIVE.search(value):
         raise DomainError(
-            "Nội dung chứa mã script, thuộc tính sự kiện (onclick, onerror…) hoặc liên kết javascript: "
-            "nên không được lưu. Hãy xoá các phần đó rồi lưu lại.",
+            _(
+                "Nội dung chứa mã script, thuộc tính sự kiện (onclick, onerror…) hoặc liên kết javascript: "
+                "nên không được lưu. Hãy xoá các phần đó rồi lưu lại."
+            ),
             field="body",
         )
     if not _TAG.search(value):

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from danchu.accounts.actors import acting_user
@@ -74,7 +75,7 @@ def create(request: HttpRequest, unit_id: int) -> HttpResponse:
 
         disclosure = submit(form, save)
         if disclosure is not None:
-            messages.success(request, "Đã lưu dự thảo. Đính kèm tệp nếu cần, rồi phát hành.")
+            messages.success(request, _("Đã lưu dự thảo. Đính kèm tệp nếu cần, rồi phát hành."))
             return redirect("disclosures:detail", disclosure.pk)
     status = 400 if form.errors else 200
     context = {"unit": unit, "ancestors": unit_selectors.ancestors(unit), "form": form}
@@ -106,7 +107,7 @@ def edit(request: HttpRequest, disclosure_id: int) -> HttpResponse:
             return services.update_draft(actor=acting_user(request), disclosure=disclosure, **fields)
 
         if submit(form, save) is not None:
-            messages.success(request, "Đã lưu dự thảo.")
+            messages.success(request, _("Đã lưu dự thảo."))
             return redirect("disclosures:detail", disclosure.pk)
     context = {"unit": disclosure.unit, "ancestors": unit_selectors.ancestors(disclosure.unit), "form": form}
     context["disclosure"] = disclosure
@@ -152,7 +153,7 @@ def add_attachment(request: HttpRequest, disclosure_id: int) -> HttpResponse:
             lambda: services.add_attachment(
                 actor=acting_user(request), disclosure=disclosure, name=upload.name, data=upload.read()
             ),
-            "Đã đính kèm tệp.",
+            _("Đã đính kèm tệp."),
         )
     return redirect("disclosures:detail", disclosure.pk)
 
@@ -169,7 +170,7 @@ def remove_attachment(request: HttpRequest, disclosure_id: int, attachment_id: i
     attempt(
         request,
         lambda: services.remove_attachment(actor=acting_user(request), attachment=attachment),
-        "Đã bỏ tệp.",
+        _("Đã bỏ tệp."),
     )
     return redirect("disclosures:detail", attachment.disclosure_id)
 
@@ -181,7 +182,9 @@ def publish(request: HttpRequest, disclosure_id: int) -> HttpResponse:
         actor=acting_user(request), disclosure_id=disclosure_id, perm=DisclosurePerm.MANAGE
     )
     attempt(
-        request, lambda: services.publish(actor=acting_user(request), disclosure=disclosure), "Đã phát hành."
+        request,
+        lambda: services.publish(actor=acting_user(request), disclosure=disclosure),
+        _("Đã phát hành."),
     )
     return redirect("disclosures:detail", disclosure.pk)
 
@@ -200,7 +203,7 @@ def withdraw(request: HttpRequest, disclosure_id: int) -> HttpResponse:
         attempt(
             request,
             lambda: services.withdraw(actor=acting_user(request), disclosure=disclosure, reason=reason),
-            "Đã gỡ.",
+            _("Đã gỡ."),
         )
     return redirect("disclosures:detail", disclosure.pk)
 
@@ -229,7 +232,7 @@ def record_proof(request: HttpRequest, disclosure_id: int) -> HttpResponse:
             file_name=upload.name if upload else "",
             file_data=upload.read() if upload else b"",
         ),
-        "Đã ghi minh chứng.",
+        _("Đã ghi minh chứng."),
     )
     return redirect("disclosures:detail", disclosure.pk)
 
@@ -238,7 +241,7 @@ def record_proof(request: HttpRequest, disclosure_id: int) -> HttpResponse:
 def proof_file(request: HttpRequest, proof_id: int) -> HttpResponse | FileResponse:
     proof = selectors.access_proof(actor=acting_user(request), proof_id=proof_id)
     if not proof.file:
-        return HttpResponse("Minh chứng này không có tệp.", status=404)
+        return HttpResponse(_("Minh chứng này không có tệp."), status=404)
     return file_response(proof.file, proof.file_name, proof.file_kind)
 
 
@@ -296,7 +299,7 @@ def edit_item(request: HttpRequest, item_id: int) -> HttpResponse:
     if request.method == "POST":
         saved = submit(form, lambda data: services.update_item(actor=acting_user(request), item=item, **data))
         if saved is not None:
-            messages.success(request, f"Đã cập nhật nội dung {item.code}.")
+            messages.success(request, _("Đã cập nhật nội dung %(item_code)s.") % {"item_code": item.code})
             return redirect("disclosures:catalogue")
     return render(
         request,

@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PlansConfig(AppConfig):
     name = "danchu.plans"
     label = "plans"
-    verbose_name = "Kế hoạch"
+    verbose_name = _("Kế hoạch")

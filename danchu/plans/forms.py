@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from danchu.core.forms import date_field
 
@@ -9,20 +10,20 @@ from .timeframes import FIRST_PLAN_YEAR, LAST_PLAN_YEAR
 
 
 class UploadForm(forms.Form):
-    file = forms.FileField(label="Tệp kế hoạch (.docx, .pdf, .txt, .md)")
+    file = forms.FileField(label=_("Tệp kế hoạch (.docx, .pdf, .txt, .md)"))
 
 
 class PlanForm(forms.Form):
-    number = forms.CharField(label="Số", max_length=20, required=False)
-    symbol = forms.CharField(label="Ký hiệu", max_length=50, required=False)
-    title = forms.CharField(label="Trích yếu", max_length=500)
-    place = forms.CharField(label="Địa danh", max_length=100, required=False)
-    issued_on = date_field("Ngày ban hành", required=False)
-    year = forms.IntegerField(label="Năm", min_value=FIRST_PLAN_YEAR, max_value=LAST_PLAN_YEAR)
-    signer_title = forms.CharField(label="Chức vụ người ký", max_length=100, required=False)
-    signer_name = forms.CharField(label="Người ký", max_length=100, required=False)
+    number = forms.CharField(label=_("Số"), max_length=20, required=False)
+    symbol = forms.CharField(label=_("Ký hiệu"), max_length=50, required=False)
+    title = forms.CharField(label=_("Trích yếu"), max_length=500)
+    place = forms.CharField(label=_("Địa danh"), max_length=100, required=False)
+    issued_on = date_field(_("Ngày ban hành"), required=False)
+    year = forms.IntegerField(label=_("Năm"), min_value=FIRST_PLAN_YEAR, max_value=LAST_PLAN_YEAR)
+    signer_title = forms.CharField(label=_("Chức vụ người ký"), max_length=100, required=False)
+    signer_name = forms.CharField(label=_("Người ký"), max_length=100, required=False)
     progress_mode = forms.ChoiceField(
-        label="Cách tính tiến độ chung", choices=ProgressMode.choices, required=False
+        label=_("Cách tính tiến độ chung"), choices=ProgressMode.choices, required=False
     )
 
     def clean_progress_mode(self) -> str:
@@ -34,12 +35,12 @@ def _names(value: str) -> list[str]:
 
 
 class ItemForm(forms.Form):
-    heading = forms.CharField(label="Tiêu đề", max_length=500, required=False)
-    timeframe_text = forms.CharField(label="Thời gian thực hiện", max_length=300, required=False)
-    due_on = date_field("Hạn hoàn thành", required=False)
-    lead = forms.CharField(label="Chủ trì (ngăn cách bằng ;)", required=False)
-    implementing = forms.CharField(label="Thực hiện", required=False)
-    coordinating = forms.CharField(label="Phối hợp", required=False)
+    heading = forms.CharField(label=_("Tiêu đề"), max_length=500, required=False)
+    timeframe_text = forms.CharField(label=_("Thời gian thực hiện"), max_length=300, required=False)
+    due_on = date_field(_("Hạn hoàn thành"), required=False)
+    lead = forms.CharField(label=_("Chủ trì (ngăn cách bằng ;)"), required=False)
+    implementing = forms.CharField(label=_("Thực hiện"), required=False)
+    coordinating = forms.CharField(label=_("Phối hợp"), required=False)
 
     def clean_lead(self) -> list[str]:
         return _names(self.cleaned_data["lead"])
@@ -53,7 +54,7 @@ class ItemForm(forms.Form):
 
 class IssueForm(forms.Form):
     cascade_tiers = forms.TypedMultipleChoiceField(
-        label="Đơn vị cấp dưới phải thực hiện các yêu cầu",
+        label=_("Đơn vị cấp dưới phải thực hiện các yêu cầu"),
         coerce=int,
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -66,23 +67,23 @@ class IssueForm(forms.Form):
 
 class TaskUpdateForm(forms.Form):
     status = forms.ChoiceField(
-        label="Trạng thái",
+        label=_("Trạng thái"),
         choices=[
-            ("not_started", "Chưa thực hiện"),
-            ("in_progress", "Đang thực hiện"),
-            ("done", "Đã hoàn thành"),
+            ("not_started", _("Chưa thực hiện")),
+            ("in_progress", _("Đang thực hiện")),
+            ("done", _("Đã hoàn thành")),
         ],
     )
     progress = forms.IntegerField(
-        label="Tiến độ (%)",
+        label=_("Tiến độ (%)"),
         min_value=0,
         max_value=100,
         error_messages={
-            "min_value": "Tiến độ phải từ 0 đến 100%%.",
-            "max_value": "Tiến độ phải từ 0 đến 100%%.",
+            "min_value": _("Tiến độ phải từ 0 đến 100%%."),
+            "max_value": _("Tiến độ phải từ 0 đến 100%%."),
         },
     )
     note = forms.CharField(
-        label="Nội dung cập nhật", widget=forms.Textarea(attrs={"rows": 3}), required=False
+        label=_("Nội dung cập nhật"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
-    evidence = forms.FileField(label="Tài liệu kèm theo (PDF, Word, ảnh; tối đa 10 MB)", required=False)
+    evidence = forms.FileField(label=_("Tài liệu kèm theo (PDF, Word, ảnh; tối đa 10 MB)"), required=False)

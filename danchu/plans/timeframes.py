@@ -6,6 +6,8 @@ import calendar
 import datetime as dt
 import re
 
+from django.utils.translation import gettext
+
 from danchu.core.errors import DomainError
 from danchu.core.rulebook_seed import LAW10_FROM
 
@@ -21,7 +23,9 @@ def check_plan_year(year: int, *, field: str = "year") -> None:
     """Refuse a plan year outside FIRST_PLAN_YEAR–LAST_PLAN_YEAR, in Vietnamese."""
     if not FIRST_PLAN_YEAR <= year <= LAST_PLAN_YEAR:
         raise DomainError(
-            f"Năm của kế hoạch phải từ {FIRST_PLAN_YEAR} đến {LAST_PLAN_YEAR} (đã nhập {year}).", field=field
+            gettext("Năm của kế hoạch phải từ %(FIRST_PLAN_YEAR)s đến %(LAST_PLAN_YEAR)s (đã nhập %(year)s).")
+            % {"FIRST_PLAN_YEAR": FIRST_PLAN_YEAR, "LAST_PLAN_YEAR": LAST_PLAN_YEAR, "year": year},
+            field=field,
         )
 
 

@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from danchu.accounts.actors import acting_user
@@ -63,7 +64,7 @@ def upload(request: HttpRequest, unit_id: int) -> HttpResponse:
 
         plan = submit(form, read)
         if plan is not None:
-            messages.success(request, "Đã đọc kế hoạch. Hãy soát lại từng phần trước khi ban hành.")
+            messages.success(request, _("Đã đọc kế hoạch. Hãy soát lại từng phần trước khi ban hành."))
             return redirect("plans:detail", plan.pk)
     return render(
         request,
@@ -135,7 +136,7 @@ def correct(request: HttpRequest, plan_id: int) -> HttpResponse:
     form = PlanForm(request.POST)
     if submit(form, lambda d: services.correct_plan(actor=acting_user(request), plan=plan, **d)) is None:
         return detail(request, plan.pk, form=form)
-    messages.success(request, "Đã lưu thông tin chung của kế hoạch.")
+    messages.success(request, _("Đã lưu thông tin chung của kế hoạch."))
     return redirect("plans:detail", plan.pk)
 
 
@@ -145,7 +146,7 @@ def correct_item(request: HttpRequest, item_id: int) -> HttpResponse:
     item = selectors.access_item(actor=request.user, item_id=item_id, perm=PlanPerm.MANAGE)
     form = ItemForm(request.POST)
     if submit(form, lambda d: services.correct_item(actor=acting_user(request), item=item, **d)) is not None:
-        messages.success(request, f"Đã lưu nội dung {item.path}.")
+        messages.success(request, _("Đã lưu nội dung %(item_path)s.") % {"item_path": item.path})
     else:
         refuse(request, form, about=item.path)
     return redirect(reverse("plans:detail", args=[item.plan_id]) + f"#item-{item.pk}")
@@ -163,7 +164,9 @@ def create_agencies(request: HttpRequest, plan_id: int) -> HttpResponse:
     except DomainError as exc:
         messages.error(request, exc.message)
     else:
-        messages.success(request, f"Đã thêm {len(created)} cơ quan vào danh mục của đơn vị.")
+        messages.success(
+            request, _("Đã thêm %(len)s cơ quan vào danh mục của đơn vị.") % {"len": len(created)}
+        )
     return redirect("plans:detail", plan.pk)
 
 
@@ -198,7 +201,7 @@ def issue(request: HttpRequest, plan_id: int) -> HttpResponse:
     attempt(
         request,
         lambda: services.issue_plan(actor=acting_user(request), plan=plan, cascade_tiers=tiers),
-        "Đã ban hành kế hoạch.",
+        _("Đã ban hành kế hoạch."),
     )
     return redirect("plans:detail", plan.pk)
 
@@ -212,7 +215,7 @@ def link_parent(request: HttpRequest, plan_id: int) -> HttpResponse:
     attempt(
         request,
         lambda: services.link_parent(actor=acting_user(request), plan=plan, parent=parent),
-        "Đã gắn với kế hoạch cấp trên." if parent else "Đã bỏ gắn với kế hoạch cấp trên.",
+        _("Đã gắn với kế hoạch cấp trên.") if parent else _("Đã bỏ gắn với kế hoạch cấp trên."),
     )
     return redirect("plans:detail", plan.pk)
 
@@ -292,7 +295,7 @@ def task_detail(request: HttpRequest, task_id: int) -> HttpResponse:
             )
 
         if submit(form, update) is not None:
-            messages.success(request, "Đã cập nhật tiến độ.")
+            messages.success(request, _("Đã cập nhật tiến độ."))
             return redirect("plans:task", task.pk)
     return render(
         request,
@@ -344,7 +347,7 @@ def start_from(request: HttpRequest, plan_id: int) -> HttpResponse:
     except DomainError as exc:
         messages.error(request, exc.message)
         return redirect("plans:detail", parent.pk)
-    messages.success(request, "Đã lập dự thảo từ kế hoạch cấp trên. Hãy giao cơ quan cho từng nội dung.")
+    messages.success(request, _("Đã lập dự thảo từ kế hoạch cấp trên. Hãy giao cơ quan cho từng nội dung."))
     return redirect("plans:detail", plan.pk)
 
 
@@ -356,6 +359,6 @@ def close(request: HttpRequest, plan_id: int) -> HttpResponse:
     attempt(
         request,
         lambda: services.close_plan(actor=acting_user(request), plan=plan, note=note),
-        "Đã tổng kết kế hoạch.",
+        _("Đã tổng kết kế hoạch."),
     )
     return redirect("plans:detail", plan.pk)

@@ -9,6 +9,7 @@ from typing import Any
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
 from danchu.accounts.models import User
@@ -28,7 +29,7 @@ from .cache import anonymous_page
 def _commune(unit_id: int) -> Unit:
     unit = unit_selectors.public_unit(unit_id)
     if not unit.is_commune:
-        raise Http404("Chỉ xã, phường, đặc khu có trang công khai thông tin.")
+        raise Http404(_("Chỉ xã, phường, đặc khu có trang công khai thông tin."))
     return unit
 
 
@@ -103,11 +104,14 @@ def search(request: HttpRequest) -> HttpResponse:
     item = selectors.item_by_code(request.GET.get("muc"))
     notes = []
     dates: dict[str, dt.date | None] = {}
-    for key, label in (("tu", "Từ ngày"), ("den", "Đến ngày")):
+    for key, label in (("tu", _("Từ ngày")), ("den", _("Đến ngày"))):
         raw = request.GET.get(key, "").strip()
         dates[key] = _day(raw) if raw else None
         if raw and dates[key] is None:
-            notes.append(f"{label} “{raw[:20]}” không đúng dạng ngày/tháng/năm nên được bỏ qua.")
+            notes.append(
+                _("%(label)s “%(value)s” không đúng dạng ngày/tháng/năm nên được bỏ qua.")
+                % {"label": label, "value": raw[:20]}
+            )
     page_text = request.GET.get("trang", "1")
     results = search_index.search(
         text,
@@ -119,7 +123,10 @@ def search(request: HttpRequest) -> HttpResponse:
         page=limits.page_param(page_text),
     )
     if len(text) > search_index.MAX_QUERY_CHARS:
-        notes.append(f"Chỉ tìm theo {search_index.MAX_QUERY_CHARS} ký tự đầu của câu tìm kiếm.")
+        notes.append(
+            _("Chỉ tìm theo %(search_index_MAX_QUERY_CHARS)s ký tự đầu của câu tìm kiếm.")
+            % {"search_index_MAX_QUERY_CHARS": search_index.MAX_QUERY_CHARS}
+        )
     return render(
         request,
         "portal/search.html",

@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ReportsConfig(AppConfig):
     name = "danchu.reports"
     label = "reports"
-    verbose_name = "Báo cáo định kỳ"
+    verbose_name = _("Báo cáo định kỳ")

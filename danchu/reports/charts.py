@@ -8,6 +8,7 @@ from html import escape
 from itertools import pairwise
 
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
 from .values import format_number
 
@@ -33,7 +34,7 @@ def bars(items: Sequence[tuple[str, Decimal | None]], measure: str = "") -> Safe
             f'<rect x="{label_w}" y="{y + 3}" width="{w:.1f}" height="{BAR - 6}" class="bar"/>'
             f'<text x="{label_w + w + 4:.1f}" y="{y + 15}">{escape(format_number(value))}</text>'
         )
-    title = f"So sánh giữa các đơn vị{f' ({escape(measure)})' if measure else ''}"
+    title = gettext("So sánh giữa các đơn vị") + (f" ({escape(measure)})" if measure else "")
     return mark_safe(  # noqa: S308  # every text inside is escaped above
         f'<svg class="chart" viewBox="0 0 {WIDTH} {height}" role="img" aria-label="{title}" '
         f'xmlns="http://www.w3.org/2000/svg"><title>{title}</title>{"".join(rows)}</svg>'
@@ -72,7 +73,7 @@ def line(series: Sequence[tuple[str, Decimal | None]], measure: str = "") -> Saf
             parts.append(f'<circle cx="{point[0]:.1f}" cy="{point[1]:.1f}" r="4" class="dot"/>')
             x, y, shown = point[0], point[1] - 8, escape(point[2])
             parts.append(f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="middle">{shown}</text>')
-    title = f"Diễn biến qua các kỳ{f' ({escape(measure)})' if measure else ''}"
+    title = gettext("Diễn biến qua các kỳ") + (f" ({escape(measure)})" if measure else "")
     return mark_safe(  # noqa: S308  # every text inside is escaped above
         f'<svg class="chart" viewBox="0 0 {WIDTH} {height}" role="img" aria-label="{title}" '
         f'xmlns="http://www.w3.org/2000/svg"><title>{title}</title>{"".join(parts)}</svg>'

@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from danchu.core.forms import date_field
 from danchu.units.models import Agency, Tier, Unit
@@ -11,37 +12,41 @@ from .models import Frequency, Indicator
 
 
 class RegimeForm(forms.Form):
-    name = forms.CharField(label="Tên báo cáo", max_length=300)
-    frequency = forms.ChoiceField(label="Tần suất", choices=Frequency.choices)
-    reporter_tiers = forms.TypedMultipleChoiceField(label="Cấp đơn vị báo cáo", coerce=int, choices=())
+    name = forms.CharField(label=_("Tên báo cáo"), max_length=300)
+    frequency = forms.ChoiceField(label=_("Tần suất"), choices=Frequency.choices)
+    reporter_tiers = forms.TypedMultipleChoiceField(label=_("Cấp đơn vị báo cáo"), coerce=int, choices=())
     indicators = forms.ModelMultipleChoiceField(
-        label="Chỉ tiêu", queryset=Indicator.objects.filter(active=True), widget=forms.CheckboxSelectMultiple
+        label=_("Chỉ tiêu"),
+        queryset=Indicator.objects.filter(active=True),
+        widget=forms.CheckboxSelectMultiple,
     )
     required = forms.ModelMultipleChoiceField(
-        label="Chỉ tiêu bắt buộc", queryset=Indicator.objects.filter(active=True), required=False,
+        label=_("Chỉ tiêu bắt buộc"), queryset=Indicator.objects.filter(active=True), required=False,
         widget=forms.CheckboxSelectMultiple,
     )  # fmt: skip
-    starts_on = date_field("Áp dụng từ ngày")
-    ends_on = date_field("Đến ngày (để trống nếu không thời hạn)", required=False)
+    starts_on = date_field(_("Áp dụng từ ngày"))
+    ends_on = date_field(_("Đến ngày (để trống nếu không thời hạn)"), required=False)
     cutoff_day = forms.IntegerField(
-        label="Ngày bắt đầu kỳ số liệu (15: theo Nghị định 09/2019; 1: theo tháng dương lịch)",
+        label=_("Ngày bắt đầu kỳ số liệu (15: theo Nghị định 09/2019; 1: theo tháng dương lịch)"),
         min_value=1, max_value=28, required=False,
     )  # fmt: skip
     due_working_days = forms.IntegerField(
-        label="Hạn gửi: số ngày làm việc sau ngày chốt số liệu", min_value=1, max_value=60, required=False
+        label=_("Hạn gửi: số ngày làm việc sau ngày chốt số liệu"), min_value=1, max_value=60, required=False
     )
     expiry_days = forms.IntegerField(
-        label="Khóa nhập liệu sau hạn gửi (ngày)", min_value=0, max_value=365, required=False
+        label=_("Khóa nhập liệu sau hạn gửi (ngày)"), min_value=0, max_value=365, required=False
     )
     receiver_agency = forms.ModelChoiceField(
-        label="Gửi qua cơ quan", queryset=Agency.objects.none(), required=False
+        label=_("Gửi qua cơ quan"), queryset=Agency.objects.none(), required=False
     )
-    method = forms.CharField(label="Phương thức gửi, nhận", max_length=200, required=False)
+    method = forms.CharField(label=_("Phương thức gửi, nhận"), max_length=200, required=False)
     content = forms.CharField(
-        label="Nội dung yêu cầu báo cáo", widget=forms.Textarea(attrs={"rows": 3}), required=False
+        label=_("Nội dung yêu cầu báo cáo"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
     outline = forms.CharField(
-        label="Đề cương báo cáo (mỗi dòng một mục)", widget=forms.Textarea(attrs={"rows": 6}), required=False
+        label=_("Đề cương báo cáo (mỗi dòng một mục)"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        required=False,
     )
 
     def __init__(self, *args: Any, unit: Unit, **kwargs: Any) -> None:
@@ -61,20 +66,20 @@ class RegimeForm(forms.Form):
 
 class CommentForm(forms.Form):
     comment = forms.CharField(
-        label="Ý kiến", widget=forms.Textarea(attrs={"rows": 3}), max_length=2000, required=False
+        label=_("Ý kiến"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000, required=False
     )
 
 
 class ExceptionForm(forms.Form):
-    until = date_field("Cho phép nhập đến hết ngày")
-    reason = forms.CharField(label="Lý do", max_length=300)
+    until = date_field(_("Cho phép nhập đến hết ngày"))
+    reason = forms.CharField(label=_("Lý do"), max_length=300)
 
 
 class AdHocPeriodForm(forms.Form):
-    window_end = date_field("Ngày chốt số liệu")
-    due_on = date_field("Hạn gửi")
+    window_end = date_field(_("Ngày chốt số liệu"))
+    due_on = date_field(_("Hạn gửi"))
 
 
 class ImportForm(forms.Form):
-    period = forms.CharField(label="Kỳ báo cáo (mã, ví dụ 2026S1)", max_length=12)
-    file = forms.FileField(label="Tệp số liệu (.xlsx theo mẫu, hoặc .json dataValueSets của DHIS2)")
+    period = forms.CharField(label=_("Kỳ báo cáo (mã, ví dụ 2026S1)"), max_length=12)
+    file = forms.FileField(label=_("Tệp số liệu (.xlsx theo mẫu, hoặc .json dataValueSets của DHIS2)"))

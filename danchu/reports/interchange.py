@@ -16,6 +16,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 
 from danchu.accounts.models import User
@@ -88,7 +89,9 @@ def import_file(
     elif name.endswith(".xlsx"):
         cells = _read_xlsx(data)
     else:
-        raise DomainError("Chỉ nhận tệp .json (dataValueSets của DHIS2) hoặc .xlsx theo mẫu.", field="file")
+        raise DomainError(
+            _("Chỉ nhận tệp .json (dataValueSets của DHIS2) hoặc .xlsx theo mẫu."), field="file"
+        )
     return _store(actor, regime, period, cells)
 
 
@@ -99,22 +102,25 @@ def _read_json(data: bytes, period: str) -> list[Cell]:
     try:
         document = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
-        raise DomainError("Tệp không phải JSON hợp lệ (UTF-8).", field="file") from None
+        raise DomainError(_("Tệp không phải JSON hợp lệ (UTF-8)."), field="file") from None
     values = document.get("dataValues") if isinstance(document, dict) else None
     if not isinstance(values, list):
-        raise DomainError("Tệp JSON không có danh sách “dataValues” của DHIS2.", field="file")
+        raise DomainError(_("Tệp JSON không có danh sách “dataValues” của DHIS2."), field="file")
     cells: list[Cell] = []
     errors: dict[str, str] = {}
     for n, item in enumerate(values, start=1):
-        label = f"dòng {n}"
+        label = _("dòng %(n)s") % {"n": n}
         if not isinstance(item, dict) or not all(
             isinstance(item.get(k), str) for k in ("dataElement", "orgUnit")
         ):
-            errors[label] = "thiếu dataElement hoặc orgUnit"
+            errors[label] = _("thiếu dataElement hoặc orgUnit")
             continue
         item_period = str(item.get("period") or document.get("period") or "")
         if item_period != period:
-            errors[label] = f"kỳ “{item_period[:20]}” khác kỳ đang nhập {period}"
+            errors[label] = _("kỳ “%(value)s” khác kỳ đang nhập %(period)s") % {
+                "value": item_period[:20],
+                "period": period,
+            }
             continue
         part = str(item.get("categoryOptionCombo") or "")
         cells.append((label, item["orgUnit"], item["dataElement"].upper(), part, item.get("value")))
@@ -127,12 +133,12 @@ def _read_xlsx(data: bytes) -> list[Cell]:
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError):
-        raise DomainError("Tệp không phải bảng tính .xlsx hợp lệ.", field="file") from None
+        raise DomainError(_("Tệp không phải bảng tính .xlsx hợp lệ."), field="file") from None
     sheet = book.worksheets[0]
     rows = list(sheet.iter_rows(values_only=True))
     if len(rows) < 2 or not rows[0] or str(rows[0][0] or "").strip() != "Mã đơn vị":
         raise DomainError(
-            "Bảng tính không đúng mẫu: ô A1 phải là “Mã đơn vị”, dòng 1 là mã chỉ tiêu.", field="file"
+            _("Bảng tính không đúng mẫu: ô A1 phải là “Mã đơn vị”, dòng 1 là mã chỉ tiêu."), field="file"
         )
     header = [str(h or "").strip() for h in rows[0]]
     cells: list[Cell] = []
@@ -143,8 +149,8 @@ def _read_xlsx(data: bytes) -> list[Cell]:
         for column, raw in zip(header[2:], row[2:], strict=False):
             if not column or raw is None or str(raw).strip() == "":
                 continue
-            code, _, part = column.partition("/")
-            cells.append((f"dòng {n}", unit_code, code.upper(), part.lower(), raw))
+            code, _sep, part = column.partition("/")
+            cells.append((_("dòng %(n)s") % {"n": n}, unit_code, code.upper(), part.lower(), raw))
     return cells
 
 
@@ -174,13 +180,15 @@ def entry_sheet(regime: ReportRegime, period: str) -> bytes:
 
 def _store(actor: User, regime: ReportRegime, period: str, cells: list[Cell]) -> ImportResult:
     if not cells:
-        raise DomainError("Tệp không có số liệu nào.", field="file")
+        raise DomainError(_("Tệp không có số liệu nào."), field="file")
     reports = {
         s.unit.code: s
         for s in Submission.objects.filter(regime=regime, period=period).select_related("unit", "regime")
     }
     if not reports:
-        raise DomainError(f"Kỳ {period} chưa được mở cho chế độ báo cáo này.", field="period")
+        raise DomainError(
+            _("Kỳ %(period)s chưa được mở cho chế độ báo cáo này.") % {"period": period}, field="period"
+        )
     indicators = {i.code: i for i in selectors.indicators_of(regime)}
     errors: dict[str, str] = {}
     by_report: dict[str, dict[str, Any]] = defaultdict(dict)
@@ -188,18 +196,18 @@ def _store(actor: User, regime: ReportRegime, period: str, cells: list[Cell]) ->
         where = f"{label}, {unit_code}, {code}"
         report = reports.get(unit_code)
         if report is None:
-            errors[where] = "đơn vị không thuộc danh sách phải báo cáo kỳ này"
+            errors[where] = _("đơn vị không thuộc danh sách phải báo cáo kỳ này")
             continue
         if not policy.allowed(actor, ReportPerm.SUBMIT, report):
-            errors[where] = "đơn vị nằm ngoài phạm vi của bạn"
+            errors[where] = _("đơn vị nằm ngoài phạm vi của bạn")
             continue
         indicator = indicators.get(code)
         if indicator is None:
-            errors[where] = "chỉ tiêu không có trong chế độ báo cáo"
+            errors[where] = _("chỉ tiêu không có trong chế độ báo cáo")
             continue
         if indicator.kind == IndicatorKind.PERCENT:
             if part not in (NUM, DEN):
-                errors[where] = "tỷ lệ cần phần tử số (num) và mẫu số (den)"
+                errors[where] = _("tỷ lệ cần phần tử số (num) và mẫu số (den)")
                 continue
             pair = by_report[unit_code].setdefault(code, [None, None])
             pair[0 if part == NUM else 1] = raw

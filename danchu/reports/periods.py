@@ -14,6 +14,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from django.utils.translation import gettext
+
 from danchu.core.calendar import add_working_days, working_days_between
 from danchu.core.errors import DomainError
 
@@ -73,7 +75,10 @@ def window(frequency: str, code: str, cutoff_day: int) -> tuple[dt.date, dt.date
     """The data window of a regular period."""
     match = _CODE[frequency].match(code) if frequency in _CODE else None
     if match is None or frequency == Frequency.AD_HOC:
-        raise DomainError(f"Kỳ báo cáo “{code}” không đúng với tần suất của chế độ báo cáo.", field="period")
+        raise DomainError(
+            gettext("Kỳ báo cáo “%(code)s” không đúng với tần suất của chế độ báo cáo.") % {"code": code},
+            field="period",
+        )
     year = int(match.group(1))
     suffix = match.group(2)
     first, last = next((f, lt) for s, f, lt in _SPANS[frequency] if s == suffix)
@@ -105,8 +110,15 @@ def check_due(window_end: dt.date, due_on: dt.date, min_working_days: int) -> No
     check_year(due_on, field="due_on")
     if due_on <= window_end or working_days_between(window_end, due_on) < min_working_days:
         raise DomainError(
-            f"Hạn gửi ({due_on:%d/%m/%Y}) phải sau ngày chốt số liệu ({window_end:%d/%m/%Y}) "
-            f"ít nhất {min_working_days} ngày làm việc (Nghị định 09/2019/NĐ-CP, Điều 8).",
+            gettext(
+                "Hạn gửi (%(due_on)s) phải sau ngày chốt số liệu (%(window_end)s) ít nhất "
+                "%(min_working_days)s ngày làm việc (Nghị định 09/2019/NĐ-CP, Điều 8)."
+            )
+            % {
+                "due_on": f"{due_on:%d/%m/%Y}",
+                "window_end": f"{window_end:%d/%m/%Y}",
+                "min_working_days": min_working_days,
+            },
             field="due_on",
         )
 
@@ -126,7 +138,11 @@ _AD_HOC_CODE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 def check_year(day: dt.date | None, *, field: str) -> None:
     """A date a regime or period is built on lies in the years reports can have (a typo is refused)."""
     if day is not None and not FIRST_YEAR <= day.year <= LAST_YEAR:
-        raise DomainError(f"Ngày phải trong khoảng năm {FIRST_YEAR} đến {LAST_YEAR}.", field=field)
+        raise DomainError(
+            gettext("Ngày phải trong khoảng năm %(FIRST_YEAR)s đến %(LAST_YEAR)s.")
+            % {"FIRST_YEAR": FIRST_YEAR, "LAST_YEAR": LAST_YEAR},
+            field=field,
+        )
 
 
 def parse_period(code: str) -> str:
@@ -142,9 +158,12 @@ def parse_period(code: str) -> str:
             match = None
     if match is None or not FIRST_YEAR <= year <= LAST_YEAR:
         raise DomainError(
-            f"Kỳ báo cáo “{code[:20]}” không hợp lệ: dùng mã kỳ như 202606 (tháng), 2026Q2 (quý), "
-            f"2026S1 (6 tháng), 2026NM (9 tháng), 2026 (năm) hoặc 20260615 (đột xuất), "
-            f"năm từ {FIRST_YEAR} đến {LAST_YEAR}.",
+            gettext(
+                "Kỳ báo cáo “%(value)s” không hợp lệ: dùng mã kỳ như 202606 (tháng), 2026Q2 (quý), 2026S1 "
+                "(6 tháng), 2026NM (9 tháng), 2026 (năm) hoặc 20260615 (đột xuất), năm từ %(FIRST_YEAR)s "
+                "đến %(LAST_YEAR)s."
+            )
+            % {"value": code[:20], "FIRST_YEAR": FIRST_YEAR, "LAST_YEAR": LAST_YEAR},
             field="period",
         )
     return code
@@ -153,5 +172,8 @@ def parse_period(code: str) -> str:
 def parse_code(frequency: str, code: str) -> str:
     code = (code or "").strip().upper()
     if frequency not in _CODE or not _CODE[frequency].match(code):
-        raise DomainError(f"Kỳ báo cáo “{code[:20]}” không hợp lệ cho tần suất này.", field="period")
+        raise DomainError(
+            gettext("Kỳ báo cáo “%(value)s” không hợp lệ cho tần suất này.") % {"value": code[:20]},
+            field="period",
+        )
     return code

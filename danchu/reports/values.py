@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from danchu.core.errors import DomainError
 
 from .models import Indicator, IndicatorKind, ValidationRule
@@ -38,7 +40,7 @@ class Value:
         if kind == IndicatorKind.TEXT:
             return self.text
         if kind == IndicatorKind.BOOLEAN:
-            return "Có" if self.number else "Không"
+            return _("Có") if self.number else _("Không")
         if kind == IndicatorKind.PERCENT:
             if not self.denominator:
                 return ""
@@ -52,14 +54,16 @@ class ValuesError(DomainError):
     def __init__(self, errors: Mapping[str, str]) -> None:
         self.errors = dict(errors)
         lines = "; ".join(f"{code}: {message}" for code, message in self.errors.items())
-        super().__init__(f"Số liệu chưa hợp lệ ({len(self.errors)} lỗi): {lines}")
+        super().__init__(
+            _("Số liệu chưa hợp lệ (%(len)s lỗi): %(lines)s") % {"len": len(self.errors), "lines": lines}
+        )
 
 
 def format_number(value: Decimal | int | float) -> str:
     """1234567.5 → "1.234.567,5" (Vietnamese grouping)."""
     number = Decimal(str(value)).normalize()
     sign = "-" if number < 0 else ""
-    whole, _, fraction = f"{abs(number):f}".partition(".")
+    whole, _dot, fraction = f"{abs(number):f}".partition(".")
     grouped = f"{int(whole):,}".replace(",", ".")
     return f"{sign}{grouped},{fraction}" if fraction else f"{sign}{grouped}"
 
@@ -88,10 +92,10 @@ def parse(indicator: Indicator, raw: Any, denominator: Any = None) -> Value:
     if kind == IndicatorKind.TEXT:
         text = "" if raw is None else str(raw)
         if "\x00" in text:
-            raise DomainError("chứa ký tự không hợp lệ")
+            raise DomainError(_("chứa ký tự không hợp lệ"))
         text = text.strip()
         if len(text) > MAX_TEXT:
-            raise DomainError(f"dài quá {MAX_TEXT} ký tự")
+            raise DomainError(_("dài quá %(MAX_TEXT)s ký tự") % {"MAX_TEXT": MAX_TEXT})
         return Value(text=text)
     if _blank(raw) and (kind != IndicatorKind.PERCENT or _blank(denominator)):
         return Value()
@@ -101,22 +105,24 @@ def parse(indicator: Indicator, raw: Any, denominator: Any = None) -> Value:
             return Value(number=Decimal(1), denominator=Decimal(1))
         if word in _NO:
             return Value(number=Decimal(0), denominator=Decimal(1))
-        raise DomainError("chỉ nhận “có” hoặc “không”")
+        raise DomainError(_("chỉ nhận “có” hoặc “không”"))
     try:
         number = _number(raw, whole=kind == IndicatorKind.INTEGER)
     except (ValueError, InvalidOperation):
-        expected = "một số nguyên" if kind == IndicatorKind.INTEGER else "một số"
-        raise DomainError(f"“{str(raw)[:30]}” không phải {expected}") from None
+        expected = _("một số nguyên") if kind == IndicatorKind.INTEGER else _("một số")
+        raise DomainError(
+            _("“%(value)s” không phải %(expected)s") % {"value": str(raw)[:30], "expected": expected}
+        ) from None
     if number < 0:
-        raise DomainError("không được âm")
+        raise DomainError(_("không được âm"))
     if kind != IndicatorKind.PERCENT:
         return Value(number=number)
     try:
         den = _number(denominator, whole=False)
     except (ValueError, InvalidOperation):
-        raise DomainError("tỷ lệ cần cả tử số và mẫu số là số") from None
+        raise DomainError(_("tỷ lệ cần cả tử số và mẫu số là số")) from None
     if den <= 0:
-        raise DomainError("mẫu số phải lớn hơn 0")
+        raise DomainError(_("mẫu số phải lớn hơn 0"))
     return Value(number=number, denominator=den)
 
 
@@ -144,5 +150,9 @@ def broken_rules(values: Mapping[str, Value], rules: Iterable[ValidationRule]) -
         right = sum((values[c].number or Decimal(0) for c in rule.right), Decimal(0))
         if not _COMPARE[rule.operator](left, right):
             code = rule.left[0]
-            broken[code] = f"{rule.message} ({format_number(left)} so với {format_number(right)})"
+            broken[code] = _("%(rule_message)s (%(format_number)s so với %(format_number2)s)") % {
+                "rule_message": rule.message,
+                "format_number": format_number(left),
+                "format_number2": format_number(right),
+            }
     return broken

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext
 
 from danchu.core.access import access, access_public
 from danchu.core.actors import Actor
@@ -54,7 +55,9 @@ def commune_by_code(code: str, *, generation: str = Generation.CURRENT) -> Unit:
     """A commune by its official code; an unknown code is a user error, said in Vietnamese."""
     unit = Unit.objects.filter(code=code.strip(), tier=Tier.COMMUNE, generation=generation).first()
     if unit is None:
-        raise DomainError(f"Không có xã, phường mã “{code.strip()}”.", field="target_code")
+        raise DomainError(
+            gettext("Không có xã, phường mã “%(strip)s”.") % {"strip": code.strip()}, field="target_code"
+        )
     return unit
 
 

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Subquery
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from danchu.core import policy
@@ -52,7 +53,7 @@ def unit_detail(request: HttpRequest, unit_id: int) -> HttpResponse:
     if request.method == "POST":
         village = submit(form, lambda d: services.create_village(actor=request.user, commune=unit, **d))
         if village is not None:
-            messages.success(request, f"Đã thêm {village.name}.")
+            messages.success(request, _("Đã thêm %(village_name)s.") % {"village_name": village.name})
             return redirect("units:unit", unit.pk)
     query = request.GET.get("q", "")[:100]
     if unit.tier == Tier.COMMUNE:
@@ -74,7 +75,7 @@ def agencies(request: HttpRequest, unit_id: int) -> HttpResponse:
     if request.method == "POST":
         agency = submit(form, lambda d: services.create_agency(actor=request.user, unit=unit, **d))
         if agency is not None:
-            messages.success(request, f"Đã thêm {agency.name}.")
+            messages.success(request, _("Đã thêm %(agency_name)s.") % {"agency_name": agency.name})
             return redirect("units:agencies", unit.pk)
     context = _unit_context(request, unit, "agencies")
     context.update(
@@ -94,7 +95,7 @@ def close_agency(request: HttpRequest, agency_id: int) -> HttpResponse:
         submit(form, lambda d: services.close_agency(actor=request.user, agency=agency, on=d["on"]))
         is not None
     ):
-        messages.success(request, f"{agency.name} đã ngừng hoạt động.")
+        messages.success(request, _("%(agency_name)s đã ngừng hoạt động.") % {"agency_name": agency.name})
     else:
         refuse(request, form)
     return redirect("units:agencies", agency.unit_id)
@@ -111,7 +112,7 @@ def village(request: HttpRequest, unit_id: int) -> HttpResponse:
     if request.method == "POST":
         household = submit(form, lambda d: services.create_household(actor=request.user, village=unit, **d))
         if household is not None:
-            messages.success(request, f"Đã thêm {household}.")
+            messages.success(request, _("Đã thêm %(household)s.") % {"household": household})
             return redirect("units:household", household.pk)
     context = _unit_context(request, unit, "households")
     context.update(
@@ -130,7 +131,7 @@ def rename_village(request: HttpRequest, unit_id: int) -> HttpResponse:
     unit = selectors.access_unit(actor=request.user, unit_id=unit_id, perm=CorePerm.MANAGE_UNIT)
     form = RenameForm(request.POST)
     if submit(form, lambda d: services.rename_unit(actor=request.user, unit=unit, **d)) is not None:
-        messages.success(request, "Đã cập nhật tên.")
+        messages.success(request, _("Đã cập nhật tên."))
     else:
         refuse(request, form)
     return redirect("units:village", unit.pk)
@@ -148,7 +149,11 @@ def move_village(request: HttpRequest, unit_id: int) -> HttpResponse:
 
     moved = submit(form, move)
     if moved is not None:
-        messages.success(request, f"Đã chuyển {moved.name} sang {moved.parent}.")
+        messages.success(
+            request,
+            _("Đã chuyển %(moved_name)s sang %(moved_parent)s.")
+            % {"moved_name": moved.name, "moved_parent": moved.parent},
+        )
     else:
         refuse(request, form)
     return redirect("units:village", unit.pk)
@@ -160,7 +165,7 @@ def retire_village(request: HttpRequest, unit_id: int) -> HttpResponse:
     unit = selectors.access_unit(actor=request.user, unit_id=unit_id, perm=CorePerm.MANAGE_UNIT)
     form = DateReasonForm(request.POST)
     if submit(form, lambda d: services.retire_unit(actor=request.user, unit=unit, on=d["on"])) is not None:
-        messages.success(request, f"{unit.name} đã ngừng hiệu lực.")
+        messages.success(request, _("%(unit_name)s đã ngừng hiệu lực.") % {"unit_name": unit.name})
     else:
         refuse(request, form)
     return redirect("units:village", unit.pk)
@@ -175,7 +180,9 @@ def household(request: HttpRequest, household_id: int) -> HttpResponse:
     if request.method == "POST":
         resident = submit(form, lambda d: services.add_resident(actor=request.user, household=item, **d))
         if resident is not None:
-            messages.success(request, f"Đã thêm {resident.full_name}.")
+            messages.success(
+                request, _("Đã thêm %(resident_full_name)s.") % {"resident_full_name": resident.full_name}
+            )
             return redirect("units:household", item.pk)
     return render(
         request,
@@ -231,7 +238,7 @@ def household_action(request: HttpRequest, household_id: int, action: str) -> Ht
                 ),
             )
     else:
-        raise Http404("Không có thao tác này.")
+        raise Http404(_("Không có thao tác này."))
     return redirect("units:household", item.pk)
 
 
@@ -252,13 +259,13 @@ def local_rules(request: HttpRequest, unit_id: int) -> HttpResponse:
     perm = CorePerm.MANAGE_RULES if request.method == "POST" else CorePerm.VIEW_UNIT
     unit = selectors.access_unit(actor=request.user, unit_id=unit_id, perm=perm)
     if unit.tier != Tier.PROVINCE:
-        raise Http404("Chỉ cấp tỉnh có quy định riêng.")
+        raise Http404(_("Chỉ cấp tỉnh có quy định riêng."))
     can_edit = policy.allowed(request.user, CorePerm.MANAGE_RULES, unit)
     form = RuleOverrideForm(request.POST or None)
     if request.method == "POST":
         rule = submit(form, lambda d: services.override_rule(actor=request.user, province=unit, **d))
         if rule is not None:
-            messages.success(request, f"Đã đặt quy định riêng cho {rule.key}.")
+            messages.success(request, _("Đã đặt quy định riêng cho %(rule_key)s.") % {"rule_key": rule.key})
             return redirect("units:rules", unit.pk)
     context = _unit_context(request, unit, "rules")
     context.update(

@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from django.utils.translation import gettext as _
+
 from danchu.core import rulebook
 from danchu.core.errors import DomainError
 from danchu.units.models import Unit
@@ -40,11 +42,13 @@ def posting_days(unit: Unit, items: Sequence[DisclosureItem], on: dt.date) -> in
 def items(codes: Sequence[str]) -> list[DisclosureItem]:
     wanted = list(dict.fromkeys(c.strip() for c in codes if c.strip()))
     if not wanted:
-        raise DomainError("Chọn ít nhất một nội dung phải công khai (Điều 11).", field="items")
+        raise DomainError(_("Chọn ít nhất một nội dung phải công khai (Điều 11)."), field="items")
     found = {i.code: i for i in DisclosureItem.objects.filter(code__in=wanted)}
     unknown = [c for c in wanted if c not in found]
     if unknown:
-        raise DomainError(f"Không có nội dung công khai mã {', '.join(unknown)}.", field="items")
+        raise DomainError(
+            _("Không có nội dung công khai mã %(join)s.") % {"join": ", ".join(unknown)}, field="items"
+        )
     return [found[c] for c in wanted]
 
 
@@ -54,9 +58,11 @@ def channels(values: Sequence[str] | None, chosen_items: Sequence[DisclosureItem
     chosen = list(dict.fromkeys(values))
     unknown = [c for c in chosen if c not in Channel.values]
     if unknown:
-        raise DomainError(f"Hình thức công khai không hợp lệ: {', '.join(unknown)}.", field="channels")
+        raise DomainError(
+            _("Hình thức công khai không hợp lệ: %(join)s.") % {"join": ", ".join(unknown)}, field="channels"
+        )
     if not chosen:
-        raise DomainError("Chọn ít nhất một hình thức công khai (Điều 12).", field="channels")
+        raise DomainError(_("Chọn ít nhất một hình thức công khai (Điều 12)."), field="channels")
     return chosen
 
 
@@ -64,14 +70,14 @@ def check_dates(
     *, starts_on: dt.date, ends_on: dt.date | None, document_date: dt.date | None, today: dt.date
 ) -> None:
     """Every date in range (see `limits`) before anything computes with it."""
-    limits.check_day(starts_on, field="starts_on", label="Ngày bắt đầu công khai", today=today)
+    limits.check_day(starts_on, field="starts_on", label=_("Ngày bắt đầu công khai"), today=today)
     if ends_on is not None:
-        limits.check_day(ends_on, field="ends_on", label="Ngày kết thúc công khai", today=today)
+        limits.check_day(ends_on, field="ends_on", label=_("Ngày kết thúc công khai"), today=today)
     if document_date is not None:
         limits.check_day(
             document_date,
             field="document_date",
-            label="Ngày văn bản",
+            label=_("Ngày văn bản"),
             today=today,
             first=limits.FIRST_DOCUMENT_DAY,
         )
@@ -87,32 +93,45 @@ def check_window(
 ) -> None:
     if ends_on < starts_on:
         raise DomainError(
-            f"Ngày kết thúc ({d(ends_on)}) phải sau ngày bắt đầu công khai ({d(starts_on)}).",
+            _("Ngày kết thúc (%(d)s) phải sau ngày bắt đầu công khai (%(d2)s).")
+            % {"d": d(ends_on), "d2": d(starts_on)},
             field="ends_on",
         )
     if document_date and document_date > starts_on:
         raise DomainError(
-            f"Ngày văn bản ({d(document_date)}) không thể sau ngày bắt đầu công khai ({d(starts_on)}).",
+            _("Ngày văn bản (%(d)s) không thể sau ngày bắt đầu công khai (%(d2)s).")
+            % {"d": d(document_date), "d2": d(starts_on)},
             field="document_date",
         )
     least = posting_days(unit, chosen_items, starts_on)
     days = (ends_on - starts_on).days + 1
     if Channel.NOTICE_BOARD in chosen_channels and days < least:
         raise DomainError(
-            f"Niêm yết tại trụ sở phải kéo dài ít nhất {least} ngày; thời gian đã chọn là {days} ngày "
-            f"(đến {d(ends_on)}). Hãy chọn ngày kết thúc từ {d(starts_on + dt.timedelta(days=least - 1))}.",
+            _(
+                "Niêm yết tại trụ sở phải kéo dài ít nhất %(least)s ngày; thời gian đã chọn là %(days)s "
+                "ngày (đến %(d)s). Hãy chọn ngày kết thúc từ %(d2)s."
+            )
+            % {
+                "least": least,
+                "days": days,
+                "d": d(ends_on),
+                "d2": d(starts_on + dt.timedelta(days=least - 1)),
+            },
             field="ends_on",
         )
 
 
 def replaceable(unit: Unit, replaces: Disclosure | None) -> Disclosure | None:
     if replaces is not None and (replaces.unit_id != unit.pk or replaces.state != DisclosureState.PUBLISHED):
-        raise DomainError("Chỉ thay thế được thông tin đang phát hành của chính đơn vị.", field="replaces")
+        raise DomainError(_("Chỉ thay thế được thông tin đang phát hành của chính đơn vị."), field="replaces")
     return replaces
 
 
 def require_draft(disclosure: Disclosure) -> None:
     if disclosure.state != DisclosureState.DRAFT:
         raise DomainError(
-            "Chỉ sửa được dự thảo. Thông tin đã phát hành được điều chỉnh bằng một thông tin mới thay thế nó."
+            _(
+                "Chỉ sửa được dự thảo. Thông tin đã phát hành được điều chỉnh bằng một thông tin mới thay "
+                "thế nó."
+            )
         )

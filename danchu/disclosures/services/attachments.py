@@ -7,6 +7,7 @@ import secrets
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from danchu.accounts.models import User
 from danchu.core import audit
@@ -31,9 +32,13 @@ def add_attachment(*, actor: User, disclosure: Disclosure, name: str, data: byte
     )
     require_draft(disclosure)
     name = clean_text(name, field="file", max_length=200)
-    kind = check_upload(name, data, field="file", label="Tệp đính kèm")
+    kind = check_upload(name, data, field="file", label=_("Tệp đính kèm"))
     if disclosure.attachments.count() >= MAX_ATTACHMENTS:
-        raise DomainError(f"Mỗi thông tin công khai có tối đa {MAX_ATTACHMENTS} tệp đính kèm.", field="file")
+        raise DomainError(
+            _("Mỗi thông tin công khai có tối đa %(MAX_ATTACHMENTS)s tệp đính kèm.")
+            % {"MAX_ATTACHMENTS": MAX_ATTACHMENTS},
+            field="file",
+        )
     attachment = Attachment(
         disclosure=disclosure, name=name, kind=kind, size=len(data), sha256=hashlib.sha256(data).hexdigest()
     )
@@ -64,7 +69,7 @@ def remove_attachment(*, actor: User, attachment: Attachment) -> None:
     require_draft(disclosure)
     found = disclosure.attachments.filter(pk=attachment.pk).first()  # the draft's lock serialises its files
     if found is None:
-        raise DomainError("Tệp này đã được bỏ.")
+        raise DomainError(_("Tệp này đã được bỏ."))
     audit.record(
         actor=actor,
         action="disclosures.attachment.remove",

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from danchu.accounts.models import User
 from danchu.core import audit, policy, search
@@ -148,18 +149,21 @@ def publish(*, actor: User, disclosure: Disclosure, today: dt.date | None = None
         actor=actor, disclosure_id=disclosure.pk, perm=DisclosurePerm.MANAGE, for_write=True
     )
     if disclosure.state == DisclosureState.PUBLISHED:
-        raise DomainError("Thông tin này đã được phát hành.")
+        raise DomainError(_("Thông tin này đã được phát hành."))
     _rules.require_draft(disclosure)
     today = today or timezone.localdate()
     if disclosure.starts_on < today:
         raise DomainError(
-            f"Ngày bắt đầu công khai ({d(disclosure.starts_on)}) đã qua: không thể ghi lùi ngày niêm yết. "
-            "Hãy sửa dự thảo, chọn từ hôm nay trở đi.",
+            _(
+                "Ngày bắt đầu công khai (%(d)s) đã qua: không thể ghi lùi ngày niêm yết. Hãy sửa dự thảo, "
+                "chọn từ hôm nay trở đi."
+            )
+            % {"d": d(disclosure.starts_on)},
             field="starts_on",
         )
     items = list(disclosure.items.all())
     if not items:
-        raise DomainError("Chọn ít nhất một nội dung phải công khai (Điều 11).", field="items")
+        raise DomainError(_("Chọn ít nhất một nội dung phải công khai (Điều 11)."), field="items")
     replaced = None
     if disclosure.replaces_id is not None:  # locked too: two drafts cannot both replace it
         replaced = selectors.access_disclosure(
@@ -194,7 +198,7 @@ def withdraw(*, actor: User, disclosure: Disclosure, reason: str) -> Disclosure:
         actor=actor, disclosure_id=disclosure.pk, perm=DisclosurePerm.MANAGE, for_write=True
     )
     if disclosure.state not in (DisclosureState.DRAFT, DisclosureState.PUBLISHED):
-        raise DomainError("Thông tin này đã được gỡ hoặc đã được thay thế.")
+        raise DomainError(_("Thông tin này đã được gỡ hoặc đã được thay thế."))
     reason = clean_text(reason, field="reason", max_length=1000)
     with audit.audited(
         actor=actor,

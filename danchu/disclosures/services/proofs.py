@@ -9,6 +9,7 @@ import secrets
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from danchu.accounts.models import User
 from danchu.core import audit
@@ -42,22 +43,27 @@ def record_proof(
     )
     today = today or timezone.localdate()
     if disclosure.state not in PUBLIC_STATES:
-        raise DomainError("Chỉ ghi minh chứng cho thông tin đã phát hành.")
+        raise DomainError(_("Chỉ ghi minh chứng cho thông tin đã phát hành."))
     if channel not in Channel.values:
-        raise DomainError("Hình thức công khai không hợp lệ.", field="channel")
+        raise DomainError(_("Hình thức công khai không hợp lệ."), field="channel")
     label = Channel(channel).label
     if channel not in disclosure.channels:
-        raise DomainError(f"Thông tin này không công khai qua hình thức “{label}”.", field="channel")
+        raise DomainError(
+            _("Thông tin này không công khai qua hình thức “%(label)s”.") % {"label": label}, field="channel"
+        )
     if channel in SELF_PROVEN:
-        raise DomainError(f"“{label}”: hệ thống tự ghi nhận, không cần minh chứng.", field="channel")
+        raise DomainError(
+            _("“%(label)s”: hệ thống tự ghi nhận, không cần minh chứng.") % {"label": label}, field="channel"
+        )
     last = min(disclosure.ends_on, today)
     if not disclosure.starts_on <= day <= last:
         raise DomainError(
-            f"Ngày minh chứng phải trong thời gian công khai, từ {d(disclosure.starts_on)} đến {d(last)}.",
+            _("Ngày minh chứng phải trong thời gian công khai, từ %(d)s đến %(d2)s.")
+            % {"d": d(disclosure.starts_on), "d2": d(last)},
             field="day",
         )
     if channel == Channel.LOUDSPEAKER and disclosure.proofs.filter(channel=channel, day=day).exists():
-        raise DomainError(f"Nhật ký phát thanh ngày {d(day)} đã được ghi.", field="day")
+        raise DomainError(_("Nhật ký phát thanh ngày %(d)s đã được ghi.") % {"d": d(day)}, field="day")
     proof = ChannelProof(
         disclosure=disclosure,
         channel=channel,
@@ -67,7 +73,7 @@ def record_proof(
         recorded_by=actor,
     )
     if file_data:
-        proof.file_kind = check_upload(file_name, file_data, field="file", label="Ảnh, tệp minh chứng")
+        proof.file_kind = check_upload(file_name, file_data, field="file", label=_("Ảnh, tệp minh chứng"))
         proof.file_name = clean_text(file_name, field="file", max_length=200)
         proof.file.save(f"{secrets.token_hex(8)}.{proof.file_kind}", ContentFile(file_data), save=False)
     proof.save()

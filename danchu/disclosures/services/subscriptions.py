@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from danchu.core import audit
 from danchu.core.errors import DomainError
@@ -29,7 +30,7 @@ ANNOUNCE_BATCH = 1000
 
 def _masked(email: str) -> str:
     """What the audit log keeps of an address: enough to recognise it, not enough to harvest it."""
-    local, _, domain = email.partition("@")
+    local, _at, domain = email.partition("@")
     return f"{local[:1]}***@{domain}"
 
 
@@ -41,11 +42,11 @@ def subscribe(*, email: str, unit: Unit, item: DisclosureItem | None = None) -> 
     try:
         validate_email(email)
     except ValidationError:
-        raise DomainError("Địa chỉ thư điện tử không hợp lệ.", field="email") from None
+        raise DomainError(_("Địa chỉ thư điện tử không hợp lệ."), field="email") from None
     if not unit.is_commune:
-        raise DomainError("Chỉ đăng ký nhận tin của một xã, phường, đặc khu.", field="unit")
+        raise DomainError(_("Chỉ đăng ký nhận tin của một xã, phường, đặc khu."), field="unit")
     if item is not None and item.scope != Scope.COMMUNE:
-        raise DomainError("Nội dung này không thuộc danh mục công khai của xã.", field="item")
+        raise DomainError(_("Nội dung này không thuộc danh mục công khai của xã."), field="item")
     # The commune's row is locked so that two requests for a new address make one subscription, one email.
     Unit.objects.select_for_update().filter(pk=unit.pk).exists()
     now = timezone.now()
@@ -78,12 +79,12 @@ def subscribe(*, email: str, unit: Unit, item: DisclosureItem | None = None) -> 
 def confirm(*, token: str) -> Subscription:
     subscription = selectors.subscription_by_token(token, for_write=True)
     if subscription.unsubscribed_at is not None:
-        raise DomainError("Đăng ký này đã được huỷ; hãy đăng ký lại nếu muốn nhận tin.")
+        raise DomainError(_("Đăng ký này đã được huỷ; hãy đăng ký lại nếu muốn nhận tin."))
     if subscription.confirmed_at is not None:  # a second click changes nothing
         return subscription
     limit = dt.timedelta(days=settings.DANCHU_SUBSCRIPTION_CONFIRM_DAYS)
     if timezone.now() - subscription.created_at > limit:
-        raise DomainError("Liên kết xác nhận đã quá hạn; hãy đăng ký lại.")
+        raise DomainError(_("Liên kết xác nhận đã quá hạn; hãy đăng ký lại."))
     with audit.audited(
         actor=None,
         action="disclosures.subscription.confirm",

@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from danchu.core.errors import DomainError
 from danchu.core.files import sniff
 from danchu.core.uploads import require_size
@@ -25,12 +28,12 @@ SUFFIX_KIND = {".docx": "docx", ".pdf": "pdf", **dict.fromkeys(TEXT_SUFFIXES, "t
 KIND_LABEL = {
     "docx": "Word (.docx)",
     "pdf": "PDF",
-    "text": "văn bản thuần (.txt)",
+    "text": gettext_lazy("văn bản thuần (.txt)"),
     "doc": "Word 97-2003 (.doc)",
-    "zip": "tệp nén (.zip)",
-    "png": "ảnh PNG",
-    "jpeg": "ảnh JPEG",
-    "webp": "ảnh WebP",
+    "zip": gettext_lazy("tệp nén (.zip)"),
+    "png": gettext_lazy("ảnh PNG"),
+    "jpeg": gettext_lazy("ảnh JPEG"),
+    "webp": gettext_lazy("ảnh WebP"),
 }
 
 # Vietnamese letters that only exist in Unicode text (precomposed), and the marks of the legacy encodings
@@ -52,19 +55,27 @@ def read_document(name: str, data: bytes) -> str:
     except DomainError as exc:
         raise DocumentError(exc.message) from None
     if not data.strip():
-        raise DocumentError("Tệp rỗng.")
+        raise DocumentError(_("Tệp rỗng."))
     suffix = Path(name).suffix.lower()
     expected = SUFFIX_KIND.get(suffix)
     if expected is None:
-        raise DocumentError(f"Không hỗ trợ tệp “{suffix or name}”. Hãy tải lên .docx, .pdf, .txt hoặc .md.")
+        raise DocumentError(
+            _("Không hỗ trợ tệp “%(value)s”. Hãy tải lên .docx, .pdf, .txt hoặc .md.")
+            % {"value": suffix or name}
+        )
     kind = sniff(data)
     if kind == "doc":
-        raise DocumentError("Tệp Word 97-2003 (.doc) chưa đọc được: hãy mở bằng Word và lưu lại dạng .docx.")
+        raise DocumentError(
+            _("Tệp Word 97-2003 (.doc) chưa đọc được: hãy mở bằng Word và lưu lại dạng .docx.")
+        )
     if kind == "zip":
-        raise DocumentError("Tệp nén không phải văn bản Word (.docx).")
+        raise DocumentError(_("Tệp nén không phải văn bản Word (.docx)."))
     if kind != expected:
-        content = KIND_LABEL.get(kind, "loại tệp khác")
-        raise DocumentError(f"Tệp có đuôi {suffix} nhưng nội dung là {content}: hãy kiểm tra lại tệp.")
+        content = KIND_LABEL.get(kind, _("loại tệp khác"))
+        raise DocumentError(
+            _("Tệp có đuôi %(suffix)s nhưng nội dung là %(content)s: hãy kiểm tra lại tệp.")
+            % {"suffix": suffix, "content": content}
+        )
     if kind == "pdf":
         text = _read_pdf(data)
     elif kind == "docx":
@@ -87,7 +98,7 @@ def decode_text(data: bytes) -> str:
 def check_encoding(text: str) -> None:
     """Refuse text typed in the legacy TCVN3 (.VnTime) or VNI fonts: it would be stored as gibberish."""
     if "\x00" in text:
-        raise DocumentError("Tệp chứa ký tự không hợp lệ (NUL); có thể đây không phải tệp văn bản.")
+        raise DocumentError(_("Tệp chứa ký tự không hợp lệ (NUL); có thể đây không phải tệp văn bản."))
     letters = sum(ch.isalpha() for ch in text) or 1
     unicode_vi = len(_UNICODE_VI.findall(text))
     if unicode_vi / letters > 0.02:
@@ -96,13 +107,16 @@ def check_encoding(text: str) -> None:
     vni = len(_VNI_MARKS.findall(text)) / letters
     if max(tcvn3, vni) > 0.03:
         # The two share some symbols; the one whose marks are denser is the one in use.
-        font = "TCVN3 (phông .VnTime)" if tcvn3 >= vni else "VNI (phông VNI-Times)"
+        font = _("TCVN3 (phông .VnTime)") if tcvn3 >= vni else _("VNI (phông VNI-Times)")
         raise DocumentError(
-            f"Văn bản dùng bảng mã {font}, không phải Unicode. Hãy chuyển mã sang Unicode "
-            "(ví dụ bằng công cụ chuyển mã của Unikey) rồi tải lên lại."
+            _(
+                "Văn bản dùng bảng mã %(font)s, không phải Unicode. Hãy chuyển mã sang Unicode (ví dụ bằng "
+                "công cụ chuyển mã của Unikey) rồi tải lên lại."
+            )
+            % {"font": font}
         )
     if "\ufffd" in text:
-        raise DocumentError("Không nhận ra bảng mã của tệp văn bản; hãy lưu lại dạng UTF-8.")
+        raise DocumentError(_("Không nhận ra bảng mã của tệp văn bản; hãy lưu lại dạng UTF-8."))
 
 
 def _read_docx(data: bytes) -> str:
@@ -110,8 +124,10 @@ def _read_docx(data: bytes) -> str:
         return _docx_text(data)
     except Exception as exc:  # python-docx, zipfile and lxml raise many kinds on damaged packages
         raise DocumentError(
-            "Không đọc được tệp Word (.docx): tệp hỏng hoặc không đúng định dạng. "
-            "Hãy mở bằng Word, lưu lại dạng .docx rồi tải lên lại."
+            _(
+                "Không đọc được tệp Word (.docx): tệp hỏng hoặc không đúng định dạng. "
+                "Hãy mở bằng Word, lưu lại dạng .docx rồi tải lên lại."
+            )
         ) from exc
 
 
@@ -152,11 +168,14 @@ def _read_pdf(data: bytes) -> str:
         if isinstance(exc, PDFPasswordIncorrect) or any(
             isinstance(a, PDFPasswordIncorrect) for a in exc.args
         ):
-            raise DocumentError("Tệp PDF được đặt mật khẩu: hãy gỡ mật khẩu rồi tải lên lại.") from None
-        raise DocumentError("Không đọc được tệp PDF (tệp hỏng hoặc không đúng định dạng).") from exc
+            raise DocumentError(_("Tệp PDF được đặt mật khẩu: hãy gỡ mật khẩu rồi tải lên lại.")) from None
+        raise DocumentError(_("Không đọc được tệp PDF (tệp hỏng hoặc không đúng định dạng).")) from exc
     if sum(len(line.text) for page in pages for line in page) < 50:
         raise DocumentError(
-            "Tệp PDF là ảnh chụp, không có lớp chữ: cần nhận dạng ký tự (OCR) trước, hoặc tải lên bản .docx."
+            _(
+                "Tệp PDF là ảnh chụp, không có lớp chữ: cần nhận dạng ký tự (OCR) trước, hoặc tải lên bản "
+                ".docx."
+            )
         )
     return _join_pdf_pages(pages)
 

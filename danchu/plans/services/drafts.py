@@ -6,6 +6,7 @@ import datetime as dt
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from danchu.accounts.models import User
 from danchu.core import audit
@@ -61,7 +62,7 @@ def import_plan(*, actor: User, unit: Unit, file_name: str, data: bytes) -> Plan
 def _create_from_parsed(*, unit: Unit, parsed: ParsedPlan, file_name: str) -> Plan:
     if parsed.year is None:
         raise DomainError(
-            "Không xác định được năm của kế hoạch (dòng “…, ngày … tháng … năm …”).", field="file"
+            _("Không xác định được năm của kế hoạch (dòng “…, ngày … tháng … năm …”)."), field="file"
         )
     check_plan_year(parsed.year, field="file")
     agencies = list(unit.agencies.filter(closed_on__isnull=True))
@@ -156,7 +157,7 @@ def draft_from_parent(*, actor: User, unit: Unit, parent: Plan) -> Plan:
         or not unit.path.startswith(parent.unit.path)
         or unit.pk == parent.unit_id
     ):
-        raise DomainError("Chỉ lập được dự thảo từ kế hoạch đã ban hành của đơn vị cấp trên.")
+        raise DomainError(_("Chỉ lập được dự thảo từ kế hoạch đã ban hành của đơn vị cấp trên."))
     plan = Plan.objects.create(
         unit=unit,
         agency=unit.agencies.filter(kind=AgencyKind.PEOPLES_COMMITTEE, closed_on__isnull=True).first(),

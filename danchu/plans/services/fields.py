@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
+
 PLAN_FIELDS = (
     "progress_mode",
     "unit",
@@ -21,4 +23,4 @@ TASK_FIELDS = ("status", "progress", "done_on", "due_on")
 ITEM_FIELDS = ("path", "heading", "timeframe_text", "due_on", "weight")
 
 # What every write to a plan's content refuses once the plan is issued.
-NOT_A_DRAFT = "Kế hoạch đã ban hành: không sửa trực tiếp được nữa."
+NOT_A_DRAFT = _("Kế hoạch đã ban hành: không sửa trực tiếp được nữa.")

@@ -7,6 +7,7 @@ import datetime as dt
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from danchu.accounts.models import User
 from danchu.core import audit
@@ -28,15 +29,15 @@ def issue_plan(*, actor: User, plan: Plan, cascade_tiers: list[int] | None = Non
     the others are refused, instead of creating its tasks twice."""
     plan = access_plan(actor=actor, plan_id=plan.pk, perm=PlanPerm.MANAGE, for_write=True)
     if not plan.is_draft:
-        raise DomainError("Kế hoạch này đã được ban hành.")
+        raise DomainError(_("Kế hoạch này đã được ban hành."))
     if not plan.items.exists():
-        raise DomainError("Kế hoạch chưa có nội dung nào; hãy kiểm tra lại trước khi ban hành.")
+        raise DomainError(_("Kế hoạch chưa có nội dung nào; hãy kiểm tra lại trước khi ban hành."))
     if plan.issued_on is None:
-        raise DomainError("Cần nhập ngày ban hành trước khi ban hành kế hoạch.", field="issued_on")
+        raise DomainError(_("Cần nhập ngày ban hành trước khi ban hành kế hoạch."), field="issued_on")
     tiers = sorted(set(cascade_tiers or []))
     if any(tier <= plan.unit.tier or tier > Tier.COMMUNE for tier in tiers):
         raise DomainError(
-            "Cấp đơn vị thực hiện phải thấp hơn cấp của đơn vị ban hành.", field="cascade_tiers"
+            _("Cấp đơn vị thực hiện phải thấp hơn cấp của đơn vị ban hành."), field="cascade_tiers"
         )
     with audit.audited(
         actor=actor, action="plans.plan.issue", obj=plan, fields=PLAN_FIELDS, scope_unit_id=plan.unit_id

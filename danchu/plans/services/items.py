@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import transaction
+from django.utils.translation import gettext_noop
 
 from danchu.accounts.models import User
 from danchu.core import audit
@@ -42,15 +43,17 @@ def correct_item(
     item = access_item(actor=actor, item_id=item.pk, perm=PlanPerm.MANAGE, for_write=True)
     if not plan.is_draft:
         raise DomainError(NOT_A_DRAFT)
-    heading = clean_text(heading, field="Tiêu đề", max_length=500, required=False)
-    timeframe_text = clean_text(timeframe_text, field="Thời gian thực hiện", max_length=300, required=False)
+    heading = clean_text(heading, field=gettext_noop("Tiêu đề"), max_length=500, required=False)
+    timeframe_text = clean_text(
+        timeframe_text, field=gettext_noop("Thời gian thực hiện"), max_length=300, required=False
+    )
     roles = (
         (AssignmentRole.LEAD, lead),
         (AssignmentRole.IMPLEMENTING, implementing),
         (AssignmentRole.COORDINATING, coordinating),
     )
     wanted = [
-        (role, clean_text(name, field="Cơ quan", max_length=300))
+        (role, clean_text(name, field=gettext_noop("Cơ quan"), max_length=300))
         for role, names in roles
         for name in names
         if name.strip()

@@ -10,6 +10,8 @@ import datetime as dt
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from danchu.accounts.models import User
 from danchu.core import audit
@@ -44,17 +46,21 @@ def correct_plan(
         raise DomainError(NOT_A_DRAFT)
     check_plan_year(year)
     if issued_on is not None and issued_on.year != year:
-        raise DomainError("Năm của kế hoạch khác năm của ngày ban hành.", field="year")
+        raise DomainError(_("Năm của kế hoạch khác năm của ngày ban hành."), field="year")
     if progress_mode not in ProgressMode.values:
-        raise DomainError("Cách tính tiến độ không hợp lệ.", field="progress_mode")
+        raise DomainError(_("Cách tính tiến độ không hợp lệ."), field="progress_mode")
     # Everything is checked before the plan changes, so a refused correction leaves it as it was.
     changes = {
-        "number": clean_text(number, field="Số", max_length=20, required=False),
-        "symbol": clean_text(symbol, field="Ký hiệu", max_length=50, required=False),
-        "title": clean_text(title, field="Trích yếu", max_length=500),
-        "place": clean_text(place, field="Địa danh", max_length=100, required=False),
-        "signer_title": clean_text(signer_title, field="Chức vụ người ký", max_length=100, required=False),
-        "signer_name": clean_text(signer_name, field="Người ký", max_length=100, required=False),
+        "number": clean_text(number, field=gettext_noop("Số"), max_length=20, required=False),
+        "symbol": clean_text(symbol, field=gettext_noop("Ký hiệu"), max_length=50, required=False),
+        "title": clean_text(title, field=gettext_noop("Trích yếu"), max_length=500),
+        "place": clean_text(place, field=gettext_noop("Địa danh"), max_length=100, required=False),
+        "signer_title": clean_text(
+            signer_title, field=gettext_noop("Chức vụ người ký"), max_length=100, required=False
+        ),
+        "signer_name": clean_text(
+            signer_name, field=gettext_noop("Người ký"), max_length=100, required=False
+        ),
         "issued_on": issued_on,
         "year": year,
         "progress_mode": progress_mode,
@@ -87,7 +93,7 @@ def link_parent(*, actor: User, plan: Plan, parent: Plan | None) -> Plan:
             or parent.pk == plan.pk
         ):
             raise DomainError(
-                "Chỉ gắn được với một kế hoạch đã ban hành của đơn vị cấp trên.", field="parent"
+                _("Chỉ gắn được với một kế hoạch đã ban hành của đơn vị cấp trên."), field="parent"
             )
     with audit.audited(
         actor=actor, action="plans.plan.link_parent", obj=plan, fields=("parent",), scope_unit_id=plan.unit_id
@@ -102,8 +108,10 @@ def close_plan(*, actor: User, plan: Plan, note: str) -> Plan:
     """Sơ kết, tổng kết: the plan's year is over; its results are recorded and it stops changing."""
     plan = access_plan(actor=actor, plan_id=plan.pk, perm=PlanPerm.MANAGE, for_write=True)
     if plan.status != PlanStatus.ISSUED:
-        raise DomainError("Chỉ tổng kết được kế hoạch đang thực hiện.")
-    note = clean_text(note, field="Kết quả tổng kết", max_length=20000)  # before anything changes
+        raise DomainError(_("Chỉ tổng kết được kế hoạch đang thực hiện."))
+    note = clean_text(
+        note, field=gettext_noop("Kết quả tổng kết"), max_length=20000
+    )  # before anything changes
     with audit.audited(
         actor=actor, action="plans.plan.close", obj=plan, fields=PLAN_FIELDS, scope_unit_id=plan.unit_id
     ) as change:

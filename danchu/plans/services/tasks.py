@@ -7,6 +7,8 @@ import datetime as dt
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from danchu.accounts.models import User
 from danchu.core import audit
@@ -42,18 +44,18 @@ def update_task(
     if task.plan_id is not None:
         plan = Plan.objects.select_for_update(of=("self",)).only("status").get(pk=task.plan_id)
         if plan.status != PlanStatus.ISSUED:
-            raise DomainError("Chỉ cập nhật được nhiệm vụ của kế hoạch đang thực hiện.")
+            raise DomainError(_("Chỉ cập nhật được nhiệm vụ của kế hoạch đang thực hiện."))
     if status not in TaskStatus.values:
-        raise DomainError("Trạng thái không hợp lệ.", field="status")
+        raise DomainError(_("Trạng thái không hợp lệ."), field="status")
     if not 0 <= progress <= 100:
-        raise DomainError("Tiến độ phải từ 0 đến 100%.", field="progress")
+        raise DomainError(_("Tiến độ phải từ 0 đến 100%."), field="progress")
     if status == TaskStatus.DONE:
         progress = 100
     elif progress == 100:
         status = TaskStatus.DONE
     elif status == TaskStatus.NOT_STARTED and progress > 0:
         status = TaskStatus.IN_PROGRESS
-    note = clean_text(note, field="Nội dung", max_length=5000, required=False)
+    note = clean_text(note, field=gettext_noop("Nội dung"), max_length=5000, required=False)
     if evidence_data:
         check_evidence(evidence_name, evidence_data)
     with audit.audited(
@@ -89,12 +91,12 @@ def open_task(
     The calling app has already checked its own permission on the record (and holds it under its
     lock); this checks what a task itself needs: a title, a due date in range, an agency of the unit.
     """
-    title = clean_text(title, field="Nội dung nhiệm vụ", max_length=500)
-    due_on = bounded_date(due_on, field="due_on", label="Hạn hoàn thành")
+    title = clean_text(title, field=gettext_noop("Nội dung nhiệm vụ"), max_length=500)
+    due_on = bounded_date(due_on, field="due_on", label=_("Hạn hoàn thành"))
     if "." not in source or len(source) > 60:
         raise ValueError(f"source must be '<app>.<model>', not {source!r}")
     if agency is not None and agency.unit_id != unit.pk:
-        raise DomainError("Cơ quan được giao không thuộc đơn vị giao nhiệm vụ.", field="agency")
+        raise DomainError(_("Cơ quan được giao không thuộc đơn vị giao nhiệm vụ."), field="agency")
     task = Task.objects.create(
         unit=unit,
         title=title,

@@ -6,6 +6,7 @@ import datetime as dt
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from danchu.accounts.models import User
 from danchu.core import audit
@@ -31,13 +32,15 @@ def grant_exception(*, actor: User, submission: Submission, until: dt.date, reas
     reason = clean_text(reason, field="reason", max_length=300)
     today = timezone.localdate()
     if until < today:
-        raise DomainError("Ngày hết hạn cho phép phải từ hôm nay trở đi.", field="until")
+        raise DomainError(_("Ngày hết hạn cho phép phải từ hôm nay trở đi."), field="until")
     if until > today + dt.timedelta(days=MAX_EXCEPTION_DAYS):
         raise DomainError(
-            f"Chỉ cho phép nhập sau thời hạn tối đa {MAX_EXCEPTION_DAYS} ngày mỗi lần.", field="until"
+            _("Chỉ cho phép nhập sau thời hạn tối đa %(MAX_EXCEPTION_DAYS)s ngày mỗi lần.")
+            % {"MAX_EXCEPTION_DAYS": MAX_EXCEPTION_DAYS},
+            field="until",
         )
     if submission.status == SubmissionStatus.APPROVED:
-        raise DomainError("Báo cáo đã được duyệt; hãy trả lại báo cáo nếu cần sửa.")
+        raise DomainError(_("Báo cáo đã được duyệt; hãy trả lại báo cáo nếu cần sửa."))
     exception = LockException.objects.create(
         submission=submission, until=until, reason=reason, granted_by=actor
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext
 
 from danchu.accounts.models import User
 from danchu.core import audit
@@ -45,18 +46,20 @@ def create_indicator(
     unit = unit_selectors.access_unit(actor=actor, unit_id=unit.pk, perm=ReportPerm.MANAGE)
     code = clean_text(code, field="code", max_length=40).upper()
     if not re.fullmatch(r"[A-Z][A-Z0-9_]{1,39}", code):
-        raise DomainError("Mã chỉ tiêu chỉ gồm chữ in hoa không dấu, số và dấu gạch dưới.", field="code")
-    taken = DomainError(f"Đã có chỉ tiêu mã {code}.", field="code")
+        raise DomainError(
+            gettext("Mã chỉ tiêu chỉ gồm chữ in hoa không dấu, số và dấu gạch dưới."), field="code"
+        )
+    taken = DomainError(gettext("Đã có chỉ tiêu mã %(code)s.") % {"code": code}, field="code")
     if Indicator.objects.filter(code=code).exists():
         raise taken
     name = clean_text(name, field="name", max_length=300)
     citation = clean_text(citation, field="citation", max_length=300)
     measure = clean_text(measure, field="measure", max_length=50, required=False)
     if kind not in IndicatorKind.values:
-        raise DomainError("Kiểu chỉ tiêu không hợp lệ.", field="kind")
+        raise DomainError(gettext("Kiểu chỉ tiêu không hợp lệ."), field="kind")
     if aggregation not in _AGGREGATIONS[kind]:
         raise DomainError(
-            "Cách tổng hợp không hợp với kiểu chỉ tiêu (tỷ lệ: tử số/mẫu số; văn bản: không cộng).",
+            gettext("Cách tổng hợp không hợp với kiểu chỉ tiêu (tỷ lệ: tử số/mẫu số; văn bản: không cộng)."),
             field="aggregation",
         )
     try:

@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from danchu.accounts.models import User
 from danchu.core import audit, rulebook
@@ -69,23 +70,23 @@ def create_regime(
     content = clean_text(content, field="content", required=False)
     method = clean_text(method, field="method", max_length=200, required=False)
     if frequency not in Frequency.values:
-        raise DomainError("Tần suất báo cáo không hợp lệ.", field="frequency")
+        raise DomainError(_("Tần suất báo cáo không hợp lệ."), field="frequency")
     tiers = sorted(set(int(t) for t in reporter_tiers))
     if not tiers or any(t <= unit.tier or t > Tier.VILLAGE for t in tiers):
         raise DomainError(
-            "Cấp đơn vị báo cáo phải thấp hơn cấp của đơn vị nhận báo cáo.", field="reporter_tiers"
+            _("Cấp đơn vị báo cáo phải thấp hơn cấp của đơn vị nhận báo cáo."), field="reporter_tiers"
         )
     if receiver_agency is not None and receiver_agency.unit_id != unit.pk:
-        raise DomainError("Cơ quan tiếp nhận phải thuộc đơn vị nhận báo cáo.", field="receiver_agency")
+        raise DomainError(_("Cơ quan tiếp nhận phải thuộc đơn vị nhận báo cáo."), field="receiver_agency")
     periods.check_year(starts_on, field="starts_on")
     periods.check_year(ends_on, field="ends_on")
     if ends_on is not None and ends_on < starts_on:
-        raise DomainError("Ngày kết thúc phải sau ngày bắt đầu áp dụng.", field="ends_on")
+        raise DomainError(_("Ngày kết thúc phải sau ngày bắt đầu áp dụng."), field="ends_on")
     cutoff = (
         cutoff_day if cutoff_day is not None else rulebook.number("reporting.cutoff_day_of_month", unit=unit)
     )
     if not 1 <= cutoff <= 28:
-        raise DomainError("Ngày bắt đầu kỳ số liệu phải từ 1 đến 28.", field="cutoff_day")
+        raise DomainError(_("Ngày bắt đầu kỳ số liệu phải từ 1 đến 28."), field="cutoff_day")
     minimum = rulebook.number("reporting.min_working_days_after_cutoff", unit=unit)
     due_days = (
         due_working_days
@@ -94,8 +95,11 @@ def create_regime(
     )
     if not minimum <= due_days <= MAX_DUE_WORKING_DAYS:
         raise DomainError(
-            f"Hạn gửi phải sau ngày chốt số liệu ít nhất {minimum} ngày làm việc "
-            f"(Nghị định 09/2019/NĐ-CP, Điều 8) và không quá {MAX_DUE_WORKING_DAYS} ngày làm việc.",
+            _(
+                "Hạn gửi phải sau ngày chốt số liệu ít nhất %(minimum)s ngày làm việc (Nghị định "
+                "09/2019/NĐ-CP, Điều 8) và không quá %(MAX_DUE_WORKING_DAYS)s ngày làm việc."
+            )
+            % {"minimum": minimum, "MAX_DUE_WORKING_DAYS": MAX_DUE_WORKING_DAYS},
             field="due_working_days",
         )
     expiry = (
@@ -105,12 +109,17 @@ def create_regime(
     )
     if not 0 <= expiry <= MAX_EXPIRY_DAYS:
         raise DomainError(
-            f"Số ngày khóa nhập liệu sau hạn gửi phải từ 0 đến {MAX_EXPIRY_DAYS}.", field="expiry_days"
+            _("Số ngày khóa nhập liệu sau hạn gửi phải từ 0 đến %(MAX_EXPIRY_DAYS)s.")
+            % {"MAX_EXPIRY_DAYS": MAX_EXPIRY_DAYS},
+            field="expiry_days",
         )
     indicators = _indicators(indicator_codes)
     unknown_required = set(required_codes) - {i.code for i in indicators}
     if unknown_required:
-        raise DomainError(f"Chỉ tiêu bắt buộc không có trong báo cáo: {', '.join(sorted(unknown_required))}.")
+        raise DomainError(
+            _("Chỉ tiêu bắt buộc không có trong báo cáo: %(join)s.")
+            % {"join": ", ".join(sorted(unknown_required))}
+        )
     sections = [clean_text(s, field="outline", max_length=300) for s in outline if s.strip()]
     dates = dict(period_dates or {})
     for code, (window_end, due_on) in dates.items():
@@ -179,11 +188,11 @@ def regime_from_directive(
     )
     plan = directive.plan
     if directive.kind not in _DIRECTIVE_FREQUENCY:
-        raise DomainError("Chỉ tạo được chế độ báo cáo từ yêu cầu báo cáo 6 tháng hoặc báo cáo năm.")
+        raise DomainError(_("Chỉ tạo được chế độ báo cáo từ yêu cầu báo cáo 6 tháng hoặc báo cáo năm."))
     if directive.due_on is None:
-        raise DomainError("Yêu cầu này chưa có hạn gửi; hãy sửa kế hoạch trước.")
+        raise DomainError(_("Yêu cầu này chưa có hạn gửi; hãy sửa kế hoạch trước."))
     if ReportRegime.objects.filter(directive=directive).exists():
-        raise DomainError("Yêu cầu này đã có chế độ báo cáo.")
+        raise DomainError(_("Yêu cầu này đã có chế độ báo cáo."))
     frequency, suffix, name = _DIRECTIVE_FREQUENCY[directive.kind]
     minimum = rulebook.number("reporting.min_working_days_after_cutoff", unit=plan.unit)
     window_end = directive.due_on - dt.timedelta(days=1)
@@ -223,11 +232,13 @@ DEFAULT_OUTLINE = (
 def _indicators(codes: Sequence[str]) -> list[Indicator]:
     wanted = list(dict.fromkeys(c.strip().upper() for c in codes if c.strip()))
     if not wanted:
-        raise DomainError("Chế độ báo cáo cần ít nhất một chỉ tiêu.", field="indicators")
+        raise DomainError(_("Chế độ báo cáo cần ít nhất một chỉ tiêu."), field="indicators")
     found = {i.code: i for i in Indicator.objects.filter(code__in=wanted, active=True)}
     unknown = [c for c in wanted if c not in found]
     if unknown:
-        raise DomainError(f"Không có chỉ tiêu: {', '.join(unknown[:20])}.", field="indicators")
+        raise DomainError(
+            _("Không có chỉ tiêu: %(join)s.") % {"join": ", ".join(unknown[:20])}, field="indicators"
+        )
     return [found[c] for c in wanted]
 
 
@@ -329,13 +340,17 @@ def open_ad_hoc_period(*, actor: User, regime: ReportRegime, window_end: dt.date
     """Yêu cầu báo cáo đột xuất: one more period with its own dates (the regime locked: one per date)."""
     regime = selectors.access_regime(actor=actor, regime_id=regime.pk, perm=ReportPerm.MANAGE, for_write=True)
     if regime.frequency != Frequency.AD_HOC:
-        raise DomainError("Chỉ mở kỳ riêng cho chế độ báo cáo đột xuất, chuyên đề.")
+        raise DomainError(_("Chỉ mở kỳ riêng cho chế độ báo cáo đột xuất, chuyên đề."))
     periods.check_due(
         window_end, due_on, rulebook.number("reporting.min_working_days_after_cutoff", unit=regime.unit)
     )
     code = periods.ad_hoc_code(window_end)
     if regime.period_dates.filter(period=code).exists():
-        raise DomainError(f"Đã có kỳ báo cáo chốt số liệu ngày {window_end:%d/%m/%Y}.", field="window_end")
+        raise DomainError(
+            _("Đã có kỳ báo cáo chốt số liệu ngày %(window_end)s.")
+            % {"window_end": f"{window_end:%d/%m/%Y}"},
+            field="window_end",
+        )
     RegimePeriod.objects.create(regime=regime, period=code, window_end=window_end, due_on=due_on)
     # The dates just set, not `period_of` (the door prefetched the regime's periods before this one).
     opened = _open(regime, periods.Period(code, regime.starts_on, window_end, due_on))
@@ -354,10 +369,10 @@ def end_regime(*, actor: User, regime: ReportRegime, on: dt.date, reason: str) -
     regime = selectors.access_regime(actor=actor, regime_id=regime.pk, perm=ReportPerm.MANAGE, for_write=True)
     reason = clean_text(reason, field="reason", max_length=300)
     if regime.status == RegimeStatus.ENDED:
-        raise DomainError("Chế độ báo cáo này đã kết thúc.")
+        raise DomainError(_("Chế độ báo cáo này đã kết thúc."))
     periods.check_year(on, field="on")
     if on < regime.starts_on:
-        raise DomainError("Ngày kết thúc phải sau ngày bắt đầu áp dụng.", field="on")
+        raise DomainError(_("Ngày kết thúc phải sau ngày bắt đầu áp dụng."), field="on")
     with audit.audited(
         actor=actor,
         action="reports.regime.end",

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from danchu.accounts.models import User
 from danchu.core import audit
@@ -28,12 +29,12 @@ from ._shared import SUBMISSION_FIELDS, managers, notify, what
 
 def _require_entry(submission: Submission) -> None:
     if submission.status == SubmissionStatus.APPROVED:
-        raise DomainError("Báo cáo đã được duyệt; số liệu đã khóa.")
+        raise DomainError(_("Báo cáo đã được duyệt; số liệu đã khóa."))
     if submission.status == SubmissionStatus.SUBMITTED:
-        raise DomainError("Báo cáo đã gửi và đang chờ duyệt; chỉ sửa được khi nơi nhận trả lại.")
+        raise DomainError(_("Báo cáo đã gửi và đang chờ duyệt; chỉ sửa được khi nơi nhận trả lại."))
     if not entry_open(submission):
         raise DomainError(
-            "Đã quá thời hạn nhập số liệu của kỳ này; cần nơi nhận báo cáo cho phép nhập sau thời hạn."
+            _("Đã quá thời hạn nhập số liệu của kỳ này; cần nơi nhận báo cáo cho phép nhập sau thời hạn.")
         )
 
 
@@ -61,14 +62,14 @@ def save_values(
     for code, raw in values.items():
         indicator = indicators.get(code)
         if indicator is None:
-            errors[code] = "không có trong chế độ báo cáo này"
+            errors[code] = _("không có trong chế độ báo cáo này")
             continue
         try:
             parsed[code] = parse(indicator, *(raw if isinstance(raw, tuple | list) else (raw,)))
         except DomainError as exc:
             errors[code] = exc.message
         except TypeError:  # a list of more than two parts
-            errors[code] = "giá trị không hợp lệ"
+            errors[code] = _("giá trị không hợp lệ")
     sections = _narrative(submission, narrative, errors)
     number = clean_text(number, field="number", max_length=20, required=False) if number is not None else None
     stored = selectors.stored(submission)
@@ -106,12 +107,12 @@ def _narrative(
     sections: dict[str, str] = {}
     for key, text in narrative.items():
         if key not in {str(i) for i in range(len(outline))}:
-            errors[f"đề cương {key}"] = "không có mục này trong đề cương"
+            errors[(_("đề cương %(key)s") % {"key": key})] = _("không có mục này trong đề cương")
             continue
         try:
             sections[key] = clean_text(text or "", field=outline[int(key)], max_length=20000, required=False)
         except DomainError as exc:
-            errors[f"đề cương {int(key) + 1}"] = exc.message
+            errors[(_("đề cương %(value)s") % {"value": int(key) + 1})] = exc.message
     return {**submission.narrative, **sections}
 
 
@@ -147,7 +148,7 @@ def submit(*, actor: User, submission: Submission) -> Submission:
     _require_entry(submission)
     stored = selectors.stored(submission)
     errors = {
-        ri.indicator.code: "bắt buộc, chưa nhập"
+        ri.indicator.code: _("bắt buộc, chưa nhập")
         for ri in submission.regime.regime_indicators.select_related("indicator")
         if ri.required and (ri.indicator.code not in stored or stored[ri.indicator.code].empty)
     }
@@ -191,7 +192,7 @@ def return_submission(*, actor: User, submission: Submission, comment: str) -> S
     )
     comment = clean_text(comment, field="comment", max_length=2000)
     if submission.status not in (SubmissionStatus.SUBMITTED, SubmissionStatus.APPROVED):
-        raise DomainError("Chỉ trả lại báo cáo đã gửi.")
+        raise DomainError(_("Chỉ trả lại báo cáo đã gửi."))
     return _review(actor, submission, SubmissionStatus.RETURNED, comment, "return")
 
 
@@ -203,7 +204,7 @@ def approve(*, actor: User, submission: Submission, comment: str = "") -> Submis
     )
     comment = clean_text(comment, field="comment", max_length=2000, required=False)
     if submission.status != SubmissionStatus.SUBMITTED:
-        raise DomainError("Chỉ duyệt báo cáo đã gửi và đang chờ duyệt.")
+        raise DomainError(_("Chỉ duyệt báo cáo đã gửi và đang chờ duyệt."))
     return _review(actor, submission, SubmissionStatus.APPROVED, comment, "approve")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.http import Http404, HttpRequest
+from django.utils.translation import gettext as _
 
 from danchu.units.models import Unit
 
@@ -17,5 +18,5 @@ def node_of(request: HttpRequest, regime: ReportRegime) -> Unit:
 
 def opened_period(regime: ReportRegime, period: str) -> str:
     if period not in selectors.periods_of(regime):
-        raise Http404("Kỳ báo cáo này chưa được mở.")
+        raise Http404(_("Kỳ báo cáo này chưa được mở."))
     return period

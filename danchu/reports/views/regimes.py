@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from danchu.accounts.actors import acting_user
@@ -88,7 +89,9 @@ def create_regime(request: HttpRequest, unit_id: int) -> HttpResponse:
 
         regime = submit(form, create)
         if regime is not None:
-            messages.success(request, "Đã ban hành chế độ báo cáo; các kỳ đã bắt đầu được mở cho cấp dưới.")
+            messages.success(
+                request, _("Đã ban hành chế độ báo cáo; các kỳ đã bắt đầu được mở cho cấp dưới.")
+            )
             return redirect("reports:regime", regime.pk)
     groups = {QCDC: codes(QCDC), MOTCUA: codes(MOTCUA)}
     return render(
@@ -108,7 +111,7 @@ def from_directive(request: HttpRequest, plan_id: int, directive_id: int) -> Htt
     )
     plan = directive.plan
     if plan.pk != plan_id:
-        raise Http404("Không tìm thấy yêu cầu.")
+        raise Http404(_("Không tìm thấy yêu cầu."))
     try:
         regime = services.regime_from_directive(
             actor=acting_user(request), directive=directive, indicator_codes=codes(QCDC)
@@ -116,7 +119,7 @@ def from_directive(request: HttpRequest, plan_id: int, directive_id: int) -> Htt
     except DomainError as exc:
         messages.error(request, exc.message)
         return redirect("plans:detail", plan.pk)
-    messages.success(request, "Đã tạo chế độ báo cáo theo yêu cầu của kế hoạch.")
+    messages.success(request, _("Đã tạo chế độ báo cáo theo yêu cầu của kế hoạch."))
     return redirect("reports:regime", regime.pk)
 
 
@@ -160,7 +163,7 @@ def open_period(request: HttpRequest, regime_id: int) -> HttpResponse:
             lambda: services.open_ad_hoc_period(
                 actor=acting_user(request), regime=regime, **form.cleaned_data
             ),
-            "Đã mở kỳ báo cáo đột xuất.",
+            _("Đã mở kỳ báo cáo đột xuất."),
         )
     else:
         refuse(request, form)

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from danchu.accounts.actors import acting_user
@@ -43,13 +44,16 @@ def submission(request: HttpRequest, submission_id: int) -> HttpResponse:
             )
             if request.POST.get("action") == "submit":
                 report = services.submit(actor=acting_user(request), submission=report)
-                messages.success(request, "Đã gửi báo cáo.")
+                messages.success(request, _("Đã gửi báo cáo."))
             else:
-                messages.success(request, "Đã lưu số liệu.")
+                messages.success(request, _("Đã lưu số liệu."))
             return redirect("reports:submission", report.pk)
         except ValuesError as exc:
             errors = exc.errors
-            messages.error(request, f"Số liệu chưa hợp lệ ({len(errors)} lỗi); xem các ô được đánh dấu.")
+            messages.error(
+                request,
+                _("Số liệu chưa hợp lệ (%(len)s lỗi); xem các ô được đánh dấu.") % {"len": len(errors)},
+            )
         except DomainError as exc:
             messages.error(request, exc.message)
     return _submission_page(request, report, errors, posted)
@@ -149,7 +153,7 @@ def review(request: HttpRequest, submission_id: int, action: str) -> HttpRespons
                 lambda: services.grant_exception(
                     actor=acting_user(request), submission=report, **form.cleaned_data
                 ),
-                "Đã cho phép nhập sau thời hạn.",
+                _("Đã cho phép nhập sau thời hạn."),
             )
         else:
             refuse(request, form)
@@ -162,16 +166,16 @@ def review(request: HttpRequest, submission_id: int, action: str) -> HttpRespons
             lambda: services.return_submission(
                 actor=acting_user(request), submission=report, comment=comment
             ),
-            "Đã trả lại báo cáo.",
+            _("Đã trả lại báo cáo."),
         )
     elif action == "approve":
         attempt(
             request,
             lambda: services.approve(actor=acting_user(request), submission=report, comment=comment),
-            "Đã duyệt báo cáo.",
+            _("Đã duyệt báo cáo."),
         )
     else:
-        raise Http404("Thao tác không hợp lệ.")
+        raise Http404(_("Thao tác không hợp lệ."))
     return redirect("reports:submission", report.pk)
 
 
@@ -187,6 +191,6 @@ def download(request: HttpRequest, submission_id: int, kind: str) -> HttpRespons
     elif kind == "pdf":
         response = HttpResponse(export.to_pdf(report), content_type="application/pdf")
     else:
-        raise Http404("Định dạng không hỗ trợ.")
+        raise Http404(_("Định dạng không hỗ trợ."))
     response["Content-Disposition"] = f'attachment; filename="{name}.{kind}"'
     return response

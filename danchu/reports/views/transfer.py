@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from danchu.accounts.actors import acting_user
@@ -69,15 +70,17 @@ def import_values(request: HttpRequest, regime_id: int) -> HttpResponse:
         more = len(exc.errors) - len(lines)
         messages.error(
             request,
-            f"Không nhập tệp: {len(exc.errors)} lỗi, chưa lưu số liệu nào. "
+            (gettext("Không nhập tệp: %(len)s lỗi, chưa lưu số liệu nào. ") % {"len": len(exc.errors)})
             + "; ".join(lines)
-            + (f"; và {more} lỗi khác." if more > 0 else ""),
+            + (gettext("; và %(more)s lỗi khác.") % {"more": more} if more > 0 else ""),
         )
         return redirect("reports:regime", regime.pk)
     except DomainError as exc:
         messages.error(request, exc.message)
         return redirect("reports:regime", regime.pk)
     messages.success(
-        request, f"Đã nhập {result.values} số liệu của {result.reports} đơn vị (ở trạng thái chưa gửi)."
+        request,
+        gettext("Đã nhập %(result_values)s số liệu của %(result_reports)s đơn vị (ở trạng thái chưa gửi).")
+        % {"result_values": result.values, "result_reports": result.reports},
     )
     return redirect("reports:regime", regime.pk)

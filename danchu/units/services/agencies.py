@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from danchu.core import audit
 from danchu.core.actors import Actor
@@ -27,19 +29,21 @@ def create_agency(
     """Thêm cơ quan, đơn vị thuộc một đơn vị hành chính."""
     unit = access_unit(actor=actor, unit_id=unit.pk, perm=CorePerm.MANAGE_UNIT)
     if kind not in AgencyKind.values:
-        raise DomainError("Loại cơ quan không hợp lệ.", field="kind")
+        raise DomainError(_("Loại cơ quan không hợp lệ."), field="kind")
     if parent is not None and parent.unit_id != unit.pk:
-        raise DomainError("Cơ quan cấp trên phải thuộc cùng đơn vị.", field="parent")
-    name = clean_text(name, field="Tên cơ quan", max_length=200)
+        raise DomainError(_("Cơ quan cấp trên phải thuộc cùng đơn vị."), field="parent")
+    name = clean_text(name, field=gettext_noop("Tên cơ quan"), max_length=200)
     agency = Agency(
         unit=unit,
         parent=parent,
         kind=kind,
         name=name,
         name_key=fold(name),
-        short_name=clean_text(short_name, field="Tên viết tắt", max_length=50, required=False),
+        short_name=clean_text(short_name, field=gettext_noop("Tên viết tắt"), max_length=50, required=False),
     )
-    unique_or_error(f"{unit.name} đã có cơ quan “{name}”.", agency.save)
+    unique_or_error(
+        _("%(unit_name)s đã có cơ quan “%(name)s”.") % {"unit_name": unit.name, "name": name}, agency.save
+    )
     audit.record(
         actor=actor,
         action="units.agency.create",
@@ -54,8 +58,8 @@ def create_agency(
 def close_agency(*, actor: Actor, agency: Agency, on: dt.date) -> Agency:
     agency = access_agency(actor=actor, agency_id=agency.pk, perm=CorePerm.MANAGE_UNIT, for_write=True)
     if agency.closed_on is not None:
-        raise DomainError("Cơ quan này đã ngừng hoạt động.")
-    on = bounded_date(on, field="on", label="Ngày ngừng hoạt động")
+        raise DomainError(_("Cơ quan này đã ngừng hoạt động."))
+    on = bounded_date(on, field="on", label=_("Ngày ngừng hoạt động"))
     with audit.audited(
         actor=actor,
         action="units.agency.close",

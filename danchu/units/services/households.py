@@ -6,6 +6,8 @@ import datetime as dt
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from danchu.core import audit
 from danchu.core.actors import Actor
@@ -28,14 +30,17 @@ def create_household(*, actor: Actor, village: Unit, number: str, address: str =
     # The village is locked: it cannot be retired while a household is being added to it.
     village = access_unit(actor=actor, unit_id=village.pk, perm=CorePerm.MANAGE_HOUSEHOLDS, for_write=True)
     if village.tier != Tier.VILLAGE or not village.is_current:
-        raise DomainError("Hộ gia đình phải thuộc một thôn, tổ dân phố đang hoạt động.")
-    number = clean_text(number, field="Số hộ", max_length=30)
+        raise DomainError(_("Hộ gia đình phải thuộc một thôn, tổ dân phố đang hoạt động."))
+    number = clean_text(number, field=gettext_noop("Số hộ"), max_length=30)
     household = Household(
         village=village,
         number=number,
-        address=clean_text(address, field="Địa chỉ", max_length=300, required=False),
+        address=clean_text(address, field=gettext_noop("Địa chỉ"), max_length=300, required=False),
     )
-    unique_or_error(f"{village.name} đã có hộ số {number}.", household.save)
+    unique_or_error(
+        _("%(village_name)s đã có hộ số %(number)s.") % {"village_name": village.name, "number": number},
+        household.save,
+    )
     audit.record(
         actor=actor,
         action="units.household.create",
@@ -53,9 +58,9 @@ def dissolve_household(*, actor: Actor, household: Household, on: dt.date, reaso
         actor=actor, household_id=household.pk, perm=CorePerm.MANAGE_HOUSEHOLDS, for_write=True
     )
     if household.dissolved_on is not None:
-        raise DomainError("Hộ này đã được xoá khỏi danh sách trước đó.")
+        raise DomainError(_("Hộ này đã được xoá khỏi danh sách trước đó."))
     on = bounded_date(on, field="on")
-    reason = clean_text(reason, field="Lý do", max_length=300)
+    reason = clean_text(reason, field=gettext_noop("Lý do"), max_length=300)
     with audit.audited(
         actor=actor,
         action="units.household.dissolve",
@@ -85,12 +90,12 @@ def add_resident(
         actor=actor, household_id=household.pk, perm=CorePerm.MANAGE_HOUSEHOLDS, for_write=True
     )
     if not household.is_active:
-        raise DomainError("Hộ này đã bị xoá khỏi danh sách; không thể thêm nhân khẩu.")
+        raise DomainError(_("Hộ này đã bị xoá khỏi danh sách; không thể thêm nhân khẩu."))
     if gender not in Gender.values:
-        raise DomainError("Giới tính không hợp lệ.", field="gender")
+        raise DomainError(_("Giới tính không hợp lệ."), field="gender")
     if birth_year is not None and not EARLIEST_DATE.year <= birth_year <= timezone.localdate().year:
-        raise DomainError("Năm sinh không hợp lệ.", field="birth_year")
-    full_name = clean_text(full_name, field="Họ và tên", max_length=200)
+        raise DomainError(_("Năm sinh không hợp lệ."), field="birth_year")
+    full_name = clean_text(full_name, field=gettext_noop("Họ và tên"), max_length=200)
     resident = Resident.objects.create(
         household=household,
         full_name=full_name,
@@ -98,9 +103,9 @@ def add_resident(
         birth_year=birth_year,
         gender=gender,
         relation_to_head=clean_text(
-            relation_to_head, field="Quan hệ với chủ hộ", max_length=50, required=False
+            relation_to_head, field=gettext_noop("Quan hệ với chủ hộ"), max_length=50, required=False
         ),
-        phone=clean_text(phone, field="Điện thoại", max_length=20, required=False),
+        phone=clean_text(phone, field=gettext_noop("Điện thoại"), max_length=20, required=False),
     )
     audit.record(
         actor=actor,
@@ -124,7 +129,7 @@ def set_representative(*, actor: Actor, household: Household, resident: Resident
         actor=actor, resident_id=resident.pk, perm=CorePerm.VIEW_HOUSEHOLDS, for_write=True
     )
     if resident.household_id != household.pk or resident.left_on is not None:
-        raise DomainError("Người đại diện phải là nhân khẩu hiện đang ở trong hộ.")
+        raise DomainError(_("Người đại diện phải là nhân khẩu hiện đang ở trong hộ."))
     with audit.audited(
         actor=actor,
         action="units.household.representative",
@@ -147,9 +152,9 @@ def resident_leaves(*, actor: Actor, resident: Resident, on: dt.date) -> Residen
         actor=actor, resident_id=resident.pk, perm=CorePerm.MANAGE_HOUSEHOLDS, for_write=True
     )
     if resident.household_id != household.pk:
-        raise DomainError("Nhân khẩu đã chuyển sang hộ khác; hãy tải lại trang.")
+        raise DomainError(_("Nhân khẩu đã chuyển sang hộ khác; hãy tải lại trang."))
     if resident.left_on is not None:
-        raise DomainError("Nhân khẩu này đã chuyển đi.")
+        raise DomainError(_("Nhân khẩu này đã chuyển đi."))
     on = bounded_date(on, field="on")
     with audit.audited(
         actor=actor,

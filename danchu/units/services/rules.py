@@ -6,6 +6,8 @@ import datetime as dt
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from danchu.core import audit
 from danchu.core.actors import Actor
@@ -45,17 +47,21 @@ def override_rule(
     # The province row is locked: two overrides of one province are made one after the other.
     province = access_unit(actor=actor, unit_id=province.pk, perm=CorePerm.MANAGE_RULES, for_write=True)
     if province.tier != Tier.PROVINCE or not province.is_current:
-        raise DomainError("Chỉ tỉnh, thành phố (hiện hành) được đặt quy định riêng.")
+        raise DomainError(_("Chỉ tỉnh, thành phố (hiện hành) được đặt quy định riêng."))
     national = Rule.objects.filter(key=key, scope_unit__isnull=True).order_by("-effective_from").first()
     if national is None:
-        raise DomainError(f"Không có quy định “{key}” trong sổ quy định quốc gia.", field="key")
+        raise DomainError(
+            _("Không có quy định “%(key)s” trong sổ quy định quốc gia.") % {"key": key}, field="key"
+        )
     if value < 0:
-        raise DomainError("Giá trị không được âm.", field="value")
+        raise DomainError(_("Giá trị không được âm."), field="value")
     if national.denominator != 1 and value > national.denominator:
         raise DomainError(
-            f"Tỷ lệ phải nằm trong khoảng 0 đến {national.denominator}/{national.denominator}.", field="value"
+            _("Tỷ lệ phải nằm trong khoảng 0 đến %(national_denominator)s/%(national_denominator)s.")
+            % {"national_denominator": national.denominator},
+            field="value",
         )
-    effective_from = bounded_date(effective_from, field="effective_from", label="Ngày hiệu lực")
+    effective_from = bounded_date(effective_from, field="effective_from", label=_("Ngày hiệu lực"))
     previous = (
         Rule.objects.select_for_update()
         .filter(key=key, scope_unit=province, effective_to__isnull=True)
@@ -64,8 +70,11 @@ def override_rule(
     )
     if previous is not None and previous.effective_from >= effective_from:
         raise DomainError(
-            "Ngày hiệu lực phải sau ngày hiệu lực của quy định riêng đang áp dụng "
-            f"({previous.effective_from:%d/%m/%Y}).",
+            _(
+                "Ngày hiệu lực phải sau ngày hiệu lực của quy định riêng đang áp dụng "
+                "(%(previous_effective_from)s)."
+            )
+            % {"previous_effective_from": f"{previous.effective_from:%d/%m/%Y}"},
             field="effective_from",
         )
     if previous is not None:
@@ -84,9 +93,9 @@ def override_rule(
         value=value,
         denominator=national.denominator,
         unit=national.unit,
-        citation=clean_text(citation, field="Căn cứ", max_length=300),
+        citation=clean_text(citation, field=gettext_noop("Căn cứ"), max_length=300),
         verified=True,
-        note=clean_text(note, field="Ghi chú", max_length=2000, required=False),
+        note=clean_text(note, field=gettext_noop("Ghi chú"), max_length=2000, required=False),
         effective_from=effective_from,
         scope_unit=province,
     )

@@ -7,6 +7,8 @@ import datetime as dt
 from django.db import transaction
 from django.db.models import F, Value
 from django.db.models.functions import Concat, Substr
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from danchu.core import audit
 from danchu.core.actors import Actor
@@ -33,13 +35,13 @@ def create_village(*, actor: Actor, commune: Unit, name: str, kind: str = "thon"
     """Thêm thôn / tổ dân phố: villages are created by their commune (there is no national list)."""
     commune = access_unit(actor=actor, unit_id=commune.pk, perm=CorePerm.MANAGE_UNIT, for_write=True)
     if commune.tier != Tier.COMMUNE:
-        raise DomainError("Thôn, tổ dân phố chỉ được tạo trong một xã, phường, đặc khu.")
+        raise DomainError(_("Thôn, tổ dân phố chỉ được tạo trong một xã, phường, đặc khu."))
     if not commune.is_current:
-        raise DomainError("Đơn vị này đã ngừng hiệu lực; không thể thêm thôn, tổ dân phố.")
+        raise DomainError(_("Đơn vị này đã ngừng hiệu lực; không thể thêm thôn, tổ dân phố."))
     if kind not in VILLAGE_KINDS:
-        raise DomainError("Loại thôn, tổ dân phố không hợp lệ.", field="kind")
-    name = clean_text(name, field="Tên", max_length=200)
-    code = clean_text(code, field="Mã", max_length=20, required=False)
+        raise DomainError(_("Loại thôn, tổ dân phố không hợp lệ."), field="kind")
+    name = clean_text(name, field=gettext_noop("Tên"), max_length=200)
+    code = clean_text(code, field=gettext_noop("Mã"), max_length=20, required=False)
     village = Unit(
         parent=commune,
         kind=kind,
@@ -50,7 +52,11 @@ def create_village(*, actor: Actor, commune: Unit, name: str, kind: str = "thon"
         name_key=fold(name),
         path="",
     )
-    unique_or_error(f"Đã có “{name}” (hoặc mã {code}) trong {commune.name}.", village.save)
+    unique_or_error(
+        _("Đã có “%(name)s” (hoặc mã %(code)s) trong %(commune_name)s.")
+        % {"name": name, "code": code, "commune_name": commune.name},
+        village.save,
+    )
     _set_path(village)
     audit.record(
         actor=actor,
@@ -67,21 +73,29 @@ def rename_unit(*, actor: Actor, unit: Unit, name: str, code: str | None = None)
     unit = access_unit(actor=actor, unit_id=unit.pk, perm=CorePerm.MANAGE_UNIT, for_write=True)
     if unit.tier != Tier.VILLAGE:
         raise DomainError(
-            "Tên và mã của tỉnh, xã do danh mục quốc gia quy định; chỉ sửa được thôn, tổ dân phố."
+            _("Tên và mã của tỉnh, xã do danh mục quốc gia quy định; chỉ sửa được thôn, tổ dân phố.")
         )
-    name = clean_text(name, field="Tên", max_length=200)
-    code = unit.code if code is None else clean_text(code, field="Mã", max_length=20, required=False)
+    name = clean_text(name, field=gettext_noop("Tên"), max_length=200)
+    code = (
+        unit.code
+        if code is None
+        else clean_text(code, field=gettext_noop("Mã"), max_length=20, required=False)
+    )
     siblings = Unit.objects.filter(
         parent_id=unit.parent_id, tier=Tier.VILLAGE, valid_to__isnull=True
     ).exclude(pk=unit.pk)
     if siblings.filter(name_key=fold(name)).exists() or (code and siblings.filter(code=code).exists()):
-        raise DomainError(f"Đã có “{name}” (hoặc mã {code}) trong đơn vị cấp trên.")
+        raise DomainError(
+            _("Đã có “%(name)s” (hoặc mã %(code)s) trong đơn vị cấp trên.") % {"name": name, "code": code}
+        )
     with audit.audited(
         actor=actor, action="units.unit.update", obj=unit, fields=UNIT_FIELDS, scope_unit_id=unit.pk
     ):
         unit.name, unit.name_key, unit.code = name, fold(name), code
         # A sibling renamed to the same name at the same moment is caught by the uniqueness rule.
-        unique_or_error(f"Đã có “{unit.name}” trong đơn vị cấp trên.", unit.save)
+        unique_or_error(
+            _("Đã có “%(unit_name)s” trong đơn vị cấp trên.") % {"unit_name": unit.name}, unit.save
+        )
     return unit
 
 
@@ -91,13 +105,19 @@ def move_unit(*, actor: Actor, unit: Unit, new_parent: Unit) -> Unit:
     unit = access_unit(actor=actor, unit_id=unit.pk, perm=CorePerm.MANAGE_UNIT, for_write=True)
     new_parent = access_unit(actor=actor, unit_id=new_parent.pk, perm=CorePerm.MANAGE_UNIT, for_write=True)
     if new_parent.pk == unit.pk or new_parent.path.startswith(unit.path):
-        raise DomainError("Không thể chuyển một đơn vị vào chính nó hoặc vào đơn vị cấp dưới của nó.")
+        raise DomainError(_("Không thể chuyển một đơn vị vào chính nó hoặc vào đơn vị cấp dưới của nó."))
     if new_parent.tier >= unit.tier:
-        raise DomainError(f"{unit.name} không thể trực thuộc {new_parent.name}: cấp đơn vị không phù hợp.")
+        raise DomainError(
+            _("%(unit_name)s không thể trực thuộc %(new_parent_name)s: cấp đơn vị không phù hợp.")
+            % {"unit_name": unit.name, "new_parent_name": new_parent.name}
+        )
     if new_parent.generation != unit.generation:
-        raise DomainError("Không thể chuyển đơn vị giữa cây hiện hành và cây trước sắp xếp.")
+        raise DomainError(_("Không thể chuyển đơn vị giữa cây hiện hành và cây trước sắp xếp."))
     if unit.parent_id == new_parent.pk:
-        raise DomainError(f"{unit.name} đã trực thuộc {new_parent.name}.")
+        raise DomainError(
+            _("%(unit_name)s đã trực thuộc %(new_parent_name)s.")
+            % {"unit_name": unit.name, "new_parent_name": new_parent.name}
+        )
     with audit.audited(
         actor=actor, action="units.unit.move", obj=unit, fields=UNIT_FIELDS, scope_unit_id=unit.pk
     ):
@@ -105,7 +125,8 @@ def move_unit(*, actor: Actor, unit: Unit, new_parent: Unit) -> Unit:
         new_path = f"{new_parent.path}{unit.pk}/"
         unit.parent = new_parent
         unique_or_error(
-            f"{new_parent.name} đã có đơn vị tên “{unit.name}”.",
+            _("%(new_parent_name)s đã có đơn vị tên “%(unit_name)s”.")
+            % {"new_parent_name": new_parent.name, "unit_name": unit.name},
             lambda: unit.save(update_fields=["parent"]),
         )
         Unit.objects.filter(path__startswith=old_path).update(
@@ -120,12 +141,15 @@ def retire_unit(*, actor: Actor, unit: Unit, on: dt.date) -> Unit:
     """Ngừng hiệu lực: a village merged or dissolved keeps its record, with an end date."""
     unit = access_unit(actor=actor, unit_id=unit.pk, perm=CorePerm.MANAGE_UNIT, for_write=True)
     if unit.tier != Tier.VILLAGE:
-        raise DomainError("Chỉ thôn, tổ dân phố được cho ngừng hiệu lực tại đây.")
+        raise DomainError(_("Chỉ thôn, tổ dân phố được cho ngừng hiệu lực tại đây."))
     if not unit.is_current:
-        raise DomainError(f"{unit.name} đã ngừng hiệu lực từ {unit.valid_to:%d/%m/%Y}.")
-    on = bounded_date(on, field="on", label="Ngày ngừng hiệu lực")
+        raise DomainError(
+            _("%(unit_name)s đã ngừng hiệu lực từ %(unit_valid_to)s.")
+            % {"unit_name": unit.name, "unit_valid_to": f"{unit.valid_to:%d/%m/%Y}"}
+        )
+    on = bounded_date(on, field="on", label=_("Ngày ngừng hiệu lực"))
     if unit.households.filter(dissolved_on__isnull=True).exists():
-        raise DomainError("Thôn còn hộ gia đình đang hoạt động: hãy chuyển các hộ sang thôn khác trước.")
+        raise DomainError(_("Thôn còn hộ gia đình đang hoạt động: hãy chuyển các hộ sang thôn khác trước."))
     with audit.audited(
         actor=actor, action="units.unit.retire", obj=unit, fields=UNIT_FIELDS, scope_unit_id=unit.pk
     ):
