@@ -91,10 +91,13 @@ class Letter(TimeStampedModel):
     fingerprint = models.CharField(max_length=64, db_index=True)
     # What produced it (a reception visit: "reception.visit:42"), for the apps layered above.
     source = models.CharField(max_length=60, blank=True)
+    # Set once by the daily scan when the deadline to decide on it passed with the letter still pending.
+    overdue_on = models.DateField(null=True, blank=True)
 
     class Meta:
         indexes = [
             models.Index(fields=["unit", "outcome", "process_by"], name="letter_register_idx"),
+            models.Index(fields=["process_by"], name="letter_pending_idx", condition=Q(outcome="pending")),
             models.Index(fields=["unit", "received_on"], name="letter_received_idx"),
         ]
 

@@ -23,10 +23,11 @@ def digest(key: str) -> str:
 
 
 @transaction.atomic
-def issue_key(*, actor: Actor | None, name: str, unit: Unit) -> tuple[ApiKey, str]:
-    """A new key for `unit` (the caller is the administrator's command or the demo); returns the key once."""
+def issue_key(*, actor: Actor | None, name: str, unit: Unit, key: str | None = None) -> tuple[ApiKey, str]:
+    """A new key for `unit` (the caller is the administrator's command or the demo, which derives its own
+    so that re-running it prints the same key); returns the key once."""
     name = clean_text(name, field="name", max_length=100)
-    key = secrets.token_urlsafe(32)
+    key = key or secrets.token_urlsafe(32)
     row = ApiKey.objects.create(name=name, unit=unit, digest=digest(key))
     audit.record(
         actor=actor, action="petitions.apikey.issue", obj=row, after={"name": name}, scope_unit_id=unit.pk

@@ -15,11 +15,12 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Q
+from django.urls import reverse
 
 from danchu.accounts.notifications import Message, deliver
 from danchu.core import rulebook
 
-from ..models import OPEN_STATUSES, Petition
+from ..models import OPEN_STATUSES, Letter, Outcome, Petition
 from .notify import KIND, agency_officers, managers, url
 
 CHUNK = 5000
@@ -82,7 +83,35 @@ def daily_job(today: dt.date) -> dict[str, int]:
                 Petition.objects.filter(pk__in=[r["pk"] for r in rows]).update(**{marker: today})
                 done += len(rows)
         counts[f"petition.{event}"] = done
-    return {**counts, "notifications": sent}
+    late, notified = _letters(today)
+    return {**counts, "letter.overdue": late, "notifications": sent + notified}
+
+
+def _letters(today: dt.date) -> tuple[int, int]:
+    """Letters still undecided past their deadline (hạn xử lý đơn): the unit's managers hear once."""
+    rows = list(
+        Letter.objects.filter(outcome=Outcome.PENDING, process_by__lt=today, overdue_on__isnull=True).values(
+            "pk", "unit_id", "tracking_code", "subject", "process_by"
+        )
+    )
+    if not rows:
+        return 0, 0
+    by_unit = managers({r["unit_id"] for r in rows})
+    messages = [
+        Message(
+            user_id=user,
+            key=f"{KIND}:letter:{r['pk']}:overdue",
+            title=f"Đơn quá hạn xử lý từ {r['process_by']:%d/%m/%Y}: {r['tracking_code']} "
+            f"({r['subject'][:80]})",
+            url=reverse("petitions:letter", args=[r["pk"]]),
+        )
+        for r in rows
+        for user in by_unit.get(r["unit_id"], set())
+    ]
+    with transaction.atomic():
+        sent = deliver(messages)
+        Letter.objects.filter(pk__in=[r["pk"] for r in rows]).update(overdue_on=today)
+    return len(rows), sent
 
 
 def _messages(rows: list[dict[str, Any]], event: str) -> list[Message]:

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from conftest import make_user
 from danchu.accounts.models import Role
 from danchu.core.models import AuditEntry, Holiday, Rule
 from danchu.core.seeding import sync_rulebook, sync_rules
@@ -15,8 +16,6 @@ from danchu.petitions.models import Letter, Petition, Status
 from danchu.petitions.rules import RULES
 from danchu.petitions.services import petitions, rating
 from danchu.petitions.services.photos import Upload
-
-from conftest import make_user
 
 from .conftest import at, jpeg, report
 
@@ -61,7 +60,9 @@ def test_one_reopening_of_many(tree: Any, personas: Any, light: Any) -> None:
     with at(2026, 3, 2):
         petition = report(tree.commune, light)
         petitions.route(actor=official, petition=petition)
-        petitions.resolve(actor=official, petition=petition, answer="Xong", evidence=[Upload("x.jpg", jpeg())])
+        petitions.resolve(
+            actor=official, petition=petition, answer="Xong", evidence=[Upload("x.jpg", jpeg())]
+        )
         code = petition.letter.tracking_code
         outcome = race(
             RACERS, lambda i: rating.rate(actor=None, petition=petition, rating="not_satisfied", code=code)

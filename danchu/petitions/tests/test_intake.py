@@ -114,3 +114,21 @@ def test_a_guessed_code_is_a_404(tree: Any, personas: Any) -> None:
     for guess in ("AAAAA-AAAAA", "", "x" * 30, "'; DROP"):
         with pytest.raises(Http404):
             selectors.letter_by_code(guess)
+
+
+def test_a_letter_undecided_past_its_deadline_is_reported_once(tree: Any, personas: Any) -> None:
+    from danchu.accounts.models import Notification
+    from danchu.petitions.services import sla
+
+    with at(2026, 3, 2):
+        letter = desk(personas["commune_official"], tree.commune, channel=Channel.POST)
+    with at(2026, 3, 13):
+        assert sla.daily_job(dt.date(2026, 3, 12))["letter.overdue"] == 0  # due 12/03
+        assert sla.daily_job(dt.date(2026, 3, 13))["letter.overdue"] == 1
+        assert sla.daily_job(dt.date(2026, 3, 14))["letter.overdue"] == 0
+    assert (
+        Notification.objects.filter(
+            user=personas["commune_official"], key__contains=f"letter:{letter.pk}"
+        ).count()
+        == 1
+    )

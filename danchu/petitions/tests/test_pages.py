@@ -146,3 +146,23 @@ def test_list_pages_take_constant_queries(tree, light, personas, login, name):
             assert client.get(url).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1], counts
+
+
+def test_an_agency_officer_sees_its_own_agencys_petitions(tree, personas, light, works, login):
+    from conftest import make_user
+    from danchu.accounts.models import Role
+    from danchu.petitions.services import petitions as services
+
+    mine = make_user("ktht", Role.AGENCY_OFFICER, tree.commune, agency=works)
+    other = make_user("vp", Role.AGENCY_OFFICER, tree.commune, agency=tree.agency)
+    with at(2026, 3, 2):
+        petition = report(tree.commune, light)
+        services.route(actor=personas["commune_official"], petition=petition)
+    url = reverse("petitions:inbox", args=[tree.commune.pk])
+    with at(2026, 3, 3):
+        assert petition.letter.tracking_code in login(mine).get(url).content.decode()
+        assert petition.letter.tracking_code not in login(other).get(url).content.decode()
+        start = reverse("petitions:petition_action", args=[petition.pk, "bat-dau"])
+        assert login(other).post(start, {"note": ""}).status_code == 403
+        assert login(mine).post(start, {"note": "Đã cử thợ."}).status_code == 302
+    assert Petition.objects.get(pk=petition.pk).status == Status.IN_PROGRESS

@@ -45,9 +45,11 @@
       files.forEach(function (f) { data.append("photos", f, f.name); });
       return fetch(form.action || window.location.href, { method: "POST", body: data, credentials: "same-origin" });
     }).then(function (response) {
-      if (response.redirected) { window.location.href = response.url; return; }
+      // The page the server answered with: the tracking code after a redirect (its one-time message
+      // shown), or the form again with everything typed and the reason it was refused.
       return response.text().then(function (html) {
-        document.open(); document.write(html); document.close(); // the server's page, text kept
+        if (response.redirected) window.history.replaceState(null, "", response.url);
+        document.open(); document.write(html); document.close();
       });
     }).catch(function () {
       button.disabled = false;

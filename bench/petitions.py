@@ -1,0 +1,232 @@
+"""Benchmark for petitions (issue 14).
+
+- `sla_first_scan_s`: the daily SLA scan (reminders, overdue marks, escalations) over 200,000 open
+  petitions of 100 communes, the first time, when every petition already in a window gets its event;
+- `sla_scan_s`, `sla_scan_ratio_to_floor`: the next day's scan (the daily case: only what entered a window
+  since), against the floor, one SQL count of the petitions due an event that day;
+- `open311_requests_p99_ms`, `open311_requests_rps`: GET requests.json (the default: the last 90 days, at
+  most 1,000 rows) for a commune holding 10,000 petitions, through gunicorn (2 workers) loaded by wrk;
+- `public_list_queries`, `public_list_queries_100`: the public list page's query count at 10,000 and 100.
+
+Usage: .venv/bin/python bench/petitions.py [--db postgres] [--smoke]
+(--smoke: 2,000 open petitions, 300 in the commune, one round of 1 s)
+"""
+
+from __future__ import annotations
+
+import atexit
+import datetime as dt
+import os
+import secrets
+import shutil
+import socket
+import statistics
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from _common import ROOT, setup
+from portal import free_port, wrk
+
+
+def build(open_petitions: int, in_commune: int) -> tuple[Any, Any]:
+    """100 communes with agencies and officers; `open_petitions` spread over them with due dates from 10
+    days ago to 110 days ahead; the first commune gets `in_commune` of them over the last 120 days."""
+    from django.utils import timezone
+
+    from danchu.accounts.models import Role, RoleAssignment, User
+    from danchu.core.text import fold
+    from danchu.petitions.models import Category, Letter, Petition
+    from danchu.units.models import Agency, Tier, Unit
+
+    today = timezone.localdate()
+    now = timezone.now()
+    province = Unit.objects.create(
+        name="Tỉnh Thử", name_key="tinh thu", kind="tinh", tier=Tier.PROVINCE, code="99", path=""
+    )
+    province.path = f"/{province.pk}/"
+    province.save()
+    communes = Unit.objects.bulk_create(
+        Unit(
+            parent=province,
+            name=f"Xã {n}",
+            name_key=fold(f"Xã {n}"),
+            kind="xa",
+            tier=Tier.COMMUNE,
+            code=f"9{n:04d}",
+            path="",
+        )
+        for n in range(100)
+    )
+    for commune in communes:
+        commune.path = f"{province.path}{commune.pk}/"
+    Unit.objects.bulk_update(communes, ["path"])
+    agencies = Agency.objects.bulk_create(
+        Agency(unit=c, name="Phòng Kinh tế", name_key="phong kinh te", kind="chuyen_mon") for c in communes
+    )
+    users = User.objects.bulk_create(User(username=f"u{n}", email=f"u{n}@bench.local") for n in range(200))
+    RoleAssignment.objects.bulk_create(
+        [
+            RoleAssignment(user=users[n], role=Role.AGENCY_OFFICER, unit=communes[n], agency=agencies[n])
+            for n in range(100)
+        ]
+        + [RoleAssignment(user=users[100 + n], role=Role.FOCAL_OFFICER, unit=communes[n]) for n in range(100)]
+    )
+    categories = Category.objects.bulk_create(
+        Category(unit=c, code="street_light", name="Đèn chiếu sáng hỏng", agency=a, resolve_days=5)
+        for c, a in zip(communes, agencies, strict=True)
+    )
+    batch = 10_000
+    for start in range(0, open_petitions, batch):
+        numbers = range(start, min(start + batch, open_petitions))
+        # the first `in_commune` go to the first commune, the next 100 to the second, the rest to the others
+        where = [0 if n < in_commune else 1 if n < in_commune + 100 else 2 + n % 98 for n in numbers]
+        letters = Letter.objects.bulk_create(
+            Letter(
+                unit=communes[w],
+                tracking_code=f"B{n:010d}",
+                channel="portal_guest",
+                classification="petition",
+                subject=f"Đèn đường số {n} không sáng",
+                text=f"Cột đèn số {n} trên đường Lê Lợi tắt.",
+                received_on=today,
+                process_by=today,
+                fingerprint=f"{n:064d}",
+            )
+            for n, w in zip(numbers, where, strict=True)
+        )
+        Petition.objects.bulk_create(
+            Petition(
+                letter=letter,
+                unit=communes[w],
+                category=categories[w],
+                agency=agencies[w],
+                status="accepted",
+                address=f"{n} Lê Lợi",
+                due_on=today + dt.timedelta(days=n % 121 - 10),
+                lat="15.120100",
+                long="108.792300",
+            )
+            for letter, n, w in zip(letters, numbers, where, strict=True)
+        )
+    # created_at is set on insert: spread the big commune's over the last 120 days, 50 rows a day at a time
+    ids = list(Petition.objects.filter(unit=communes[0]).order_by("pk").values_list("pk", flat=True))
+    for i in range(0, len(ids), 50):
+        Petition.objects.filter(pk__in=ids[i : i + 50]).update(
+            created_at=now - dt.timedelta(days=(i // 50) % 120)
+        )
+    return communes[0], communes[1]
+
+
+def main() -> None:
+    args = setup(__doc__ or "")
+    open_petitions, in_commune, rounds, seconds = (
+        (2_000, 300, 1, 2) if args.smoke else (200_000, 10_000, 3, 8)
+    )
+    from django.db import connection
+    from django.db.models import Q
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    from danchu.core import rulebook
+    from danchu.petitions.models import OPEN_STATUSES, Petition
+    from danchu.petitions.services import sla
+
+    started = time.perf_counter()
+    commune, small = build(open_petitions, in_commune)
+
+    def queries(unit: Any) -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            assert Client(SERVER_NAME="localhost").get(f"/phan-anh/xa/{unit.pk}/").status_code == 200
+        return len(ctx.captured_queries)
+
+    print(f"petitions: {Petition.objects.count()}, built in {time.perf_counter() - started:.1f} s")
+    many, few = queries(commune), queries(small)
+
+    today = timezone.localdate()
+    first_started = time.perf_counter()
+    first = sla.daily_job(today)
+    first_s = time.perf_counter() - first_started
+    tomorrow = today + dt.timedelta(days=1)
+    before = rulebook.resolver("reminder.days_before", on=tomorrow).largest
+    escalate = rulebook.resolver("reminder.escalate_days_overdue", on=tomorrow).smallest
+    floor_started = time.perf_counter()
+    due = Petition.objects.filter(
+        Q(due_on__gte=tomorrow, due_on__lte=tomorrow + dt.timedelta(days=before), reminded_on__isnull=True)
+        | Q(due_on__lt=tomorrow, overdue_on__isnull=True)
+        | Q(due_on__lte=tomorrow - dt.timedelta(days=escalate), escalated_on__isnull=True),
+        status__in=OPEN_STATUSES,
+    ).count()
+    floor_s = time.perf_counter() - floor_started
+    scan_started = time.perf_counter()
+    daily = sla.daily_job(tomorrow)
+    scan_s = time.perf_counter() - scan_started
+    print(f"first scan: {dict(first)}")
+    print(f"next day: {dict(daily)}, due by the floor's count: {due}, floor_s: {floor_s:.4f}")
+    connection.close()
+
+    static = Path(tempfile.mkdtemp(prefix="danchu-static-"))
+    atexit.register(shutil.rmtree, static, ignore_errors=True)
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bench.server",
+        "BENCH_STATIC_ROOT": str(static),
+        "SECRET_KEY": secrets.token_urlsafe(64),
+        "PYTHONPATH": str(ROOT),
+    }
+    python = str(ROOT / ".venv" / "bin" / "python")
+    subprocess.check_call([python, "-m", "django", "collectstatic", "--noinput", "-v0"], env=env, cwd=ROOT)
+    port = free_port()
+    server = subprocess.Popen(
+        [
+            str(ROOT / ".venv" / "bin" / "gunicorn"),
+            "danchu.wsgi",
+            "-w",
+            "2",
+            "-b",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+        ],
+        env=env,
+        cwd=ROOT,
+    )
+    url = f"http://127.0.0.1:{port}/open311/v2/requests.json?jurisdiction_id={commune.code}"
+    try:
+        for _ in range(100):
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=1):
+                    break
+            except OSError:
+                time.sleep(0.1)
+        timing = subprocess.run(
+            ["curl", "-sf", "-o", "/dev/null", "-w", "%{time_total}", url],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        print(f"one GET requests.json: {float(timing.stdout) * 1000:.0f} ms")
+        wrk(url, max(seconds, 20))  # warm both workers (each loads the app on its first request)
+        rps, p99 = [], []
+        for _ in range(rounds):
+            r, latency = wrk(url, seconds)
+            rps.append(r)
+            p99.append(latency)
+    finally:
+        server.terminate()
+        server.wait()
+    print(f"sla_first_scan_s: {first_s:.2f}")
+    print(f"sla_scan_s: {scan_s:.3f}")
+    print(f"sla_scan_ratio_to_floor: {scan_s / floor_s:.1f}")
+    print(f"rounds: {[round(r) for r in rps]}, p99 {[round(x, 1) for x in p99]}")
+    print(f"open311_requests_rps: {statistics.median(rps):.0f}")
+    print(f"open311_requests_p99_ms: {statistics.median(p99):.1f}")
+    print(f"public_list_queries_100: {few}")
+    print(f"public_list_queries: {many}")
+
+
+if __name__ == "__main__":
+    main()
