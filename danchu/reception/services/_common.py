@@ -1,0 +1,81 @@
+"""What the reception services share: audited fields, date checks, who is told."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Q
+
+from danchu.accounts.models import Role, RoleAssignment
+from danchu.core.bounds import bounded_date
+from danchu.core.errors import DomainError
+
+SCHEDULE_FIELDS = (
+    "weekdays",
+    "morning",
+    "afternoon",
+    "place",
+    "chairman",
+    "stand_in",
+    "rules_note",
+    "published_at",
+)
+VISIT_FIELDS = (
+    "number",
+    "received_on",
+    "host",
+    "by_chairman",
+    "people_count",
+    "kind",
+    "answer_due_on",
+    "outcome",
+    "answered_on",
+    "answer",
+    "transferred_to",
+)
+DIALOGUE_FIELDS = (
+    "topic",
+    "held_on",
+    "starts_at",
+    "place",
+    "audience",
+    "chair",
+    "questions_until",
+    "state",
+    "cancelled_reason",
+    "secretary",
+    "attendance",
+    "opened_at",
+    "closed_at",
+    "summary",
+    "conclusion",
+)
+QUESTION_FIELDS = ("channel", "asker_name", "show_name", "text", "answer", "answered_by")
+COMMITMENT_FIELDS = ("text", "agency_id", "due_on", "question_id")
+MANAGER_ROLES = (Role.UNIT_LEADER, Role.FOCAL_OFFICER)
+
+
+def d(day: dt.date) -> str:
+    return day.strftime("%d/%m/%Y")
+
+
+def day(value: dt.date | None, *, field: str, label: str, required: bool = True) -> dt.date | None:
+    """A date from a user: present if required, within the accepted range."""
+    if value is None:
+        if required:
+            raise DomainError(f"{label}: chưa nhập ngày.", field=field)
+        return None
+    return bounded_date(value, field=field, label=label)
+
+
+def not_after(value: dt.date, today: dt.date, *, field: str, label: str) -> None:
+    if value > today:
+        raise DomainError(f"{label} ({d(value)}) chưa đến: không ghi trước ngày.", field=field)
+
+
+def managers_of(unit_id: int) -> list[int]:
+    """The users who manage reception at the unit (leaders and focal officers held there)."""
+    rows = RoleAssignment.objects.filter(
+        Q(unit_id=unit_id), role__in=MANAGER_ROLES, revoked_at__isnull=True
+    ).values_list("user_id", flat=True)
+    return sorted(set(rows))
