@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from danchu.accounts.models import Role
-from danchu.core.registry import DomainApp, PortalSection, Statistics
+from danchu.core.registry import DomainApp, PortalSection, Statistics, UnitTab
+from danchu.units.models import Tier
 
 from . import demo, notifications, statistics
 from .permissions import ConsultationPerm
@@ -30,6 +31,15 @@ APP = DomainApp(
     daily_jobs=(notifications.remind,),
     demo=demo.seed,
     portal_sections=(PortalSection(_("Lấy ý kiến Nhân dân"), "consultations:public_list"),),
+    unit_tabs=(
+        UnitTab(
+            _("Lấy ý kiến"),
+            "consultations:unit",
+            (ConsultationPerm.VIEW,),
+            frozenset({Tier.COMMUNE}),
+            key="consultations",
+        ),
+    ),
     urls=("y-kien/", "danchu.consultations.urls"),
     api="danchu.api.consultations",
     notification_kinds={notifications.KIND: _("Lấy ý kiến Nhân dân")},

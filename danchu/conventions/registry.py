@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from danchu.accounts.models import Role
-from danchu.core.registry import DomainApp, PortalSection, Statistics
+from danchu.core.registry import DomainApp, PortalSection, Statistics, UnitTab
+from danchu.units.models import Tier
 
 from . import demo, reminders, stats
 from .permissions import ConventionPerm
@@ -34,6 +35,15 @@ APP = DomainApp(
     daily_jobs=(reminders.remind_overdue,),
     demo=demo.seed,
     portal_sections=(PortalSection(_("Hương ước, quy ước"), "conventions:register"),),
+    unit_tabs=(
+        UnitTab(
+            _("Hương ước, quy ước"),
+            "conventions:unit",
+            (ConventionPerm.VIEW,),
+            frozenset({Tier.COMMUNE, Tier.VILLAGE}),
+            key="conventions",
+        ),
+    ),
     urls=("huong-uoc/", "danchu.conventions.urls"),
     api="danchu.api.conventions",
     notification_kinds={"convention": _("Hương ước, quy ước")},

@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from danchu.accounts.models import Role
-from danchu.core.registry import DomainApp, PortalSection, Statistics
+from danchu.core.registry import DomainApp, PortalSection, Statistics, UnitTab
+from danchu.units.models import Tier
 
 from . import demo, services, statistics
 from .permissions import DecisionPerm
@@ -31,6 +32,15 @@ APP = DomainApp(
     daily_jobs=(services.close_due,),
     demo=demo.seed,
     portal_sections=(PortalSection(_("Kết quả bàn và quyết định"), "decisions:public_list"),),
+    unit_tabs=(
+        UnitTab(
+            _("Bàn và quyết định"),
+            "decisions:unit",
+            (DecisionPerm.VIEW,),
+            frozenset({Tier.COMMUNE, Tier.VILLAGE}),
+            key="decisions",
+        ),
+    ),
     urls=("ban-quyet/", "danchu.decisions.urls"),
     api="danchu.api.decisions",
     notification_kinds={

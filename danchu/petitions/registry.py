@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from danchu.accounts.models import Role
-from danchu.core.registry import DomainApp, PortalSection, Statistics
+from danchu.core.registry import DomainApp, PortalSection, Statistics, UnitTab
+from danchu.units.models import Tier
 
 from . import demo, stats
 from .permissions import PetitionPerm
@@ -48,6 +49,15 @@ APP = DomainApp(
     demo=demo.seed,
     portal_sections=(PortalSection(_("Phản ánh, kiến nghị"), "petitions:public_list"),),
     # Mounted at the root: the pages under /phan-anh/ and the Open311 server under /open311/v2/.
+    unit_tabs=(
+        UnitTab(
+            _("Phản ánh, kiến nghị"),
+            "petitions:inbox",
+            (PetitionPerm.VIEW,),
+            frozenset(Tier) - {Tier.VILLAGE},
+            key="petitions",
+        ),
+    ),
     urls=("", "danchu.petitions.urls"),
     api="danchu.api.petitions",
     notification_kinds={"petition": _("Phản ánh, kiến nghị")},

@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from danchu.accounts.models import Role
-from danchu.core.registry import DomainApp, PortalSection, Statistics
+from danchu.core.registry import DomainApp, PortalSection, Statistics, UnitTab
+from danchu.units.models import Tier
 
 from . import demo, statistics
 from .permissions import ReceptionPerm
@@ -34,6 +35,15 @@ APP = DomainApp(
     portal_sections=(
         PortalSection(_("Lịch tiếp công dân"), "reception:public_schedule"),
         PortalSection(_("Đối thoại trực tiếp với Chủ tịch UBND"), "reception:public_dialogues"),
+    ),
+    unit_tabs=(
+        UnitTab(
+            _("Tiếp công dân"),
+            "reception:overview",
+            (ReceptionPerm.VIEW,),
+            frozenset({Tier.COMMUNE}),
+            key="reception",
+        ),
     ),
     urls=("tiep-cong-dan/", "danchu.reception.urls"),
     api="danchu.api.reception",
