@@ -10,7 +10,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -91,9 +91,21 @@ def my_household(request: HttpRequest) -> HttpResponse:
         request,
         "accounts/my_household.html",
         {
-            "households": [(h, list(unit_selectors.members_of(h))) for h in households],
+            "households": [
+                (h, list(unit_selectors.members_of(h)), _citizen_links(h.village.parent_id))
+                for h in households
+            ],
         },
     )
+
+
+def _citizen_links(commune_id: int | None) -> list[tuple[str, str]]:
+    """What the domain apps offer a household (their registry's `citizen_links`), for its commune."""
+    return [
+        (str(link.title), reverse(link.url_name, args=[commune_id] if link.per_commune else []))
+        for link in registry.citizen_links()
+        if commune_id is not None or not link.per_commune
+    ]
 
 
 @login_required

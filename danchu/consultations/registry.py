@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from danchu.accounts.models import Role
-from danchu.core.registry import DomainApp, PortalSection, Statistics, UnitTab
+from danchu.core.registry import CitizenLink, DomainApp, PortalSection, Statistics, UnitTab
 from danchu.units.models import Tier
 
 from . import demo, notifications, statistics
@@ -39,6 +39,9 @@ APP = DomainApp(
             frozenset({Tier.COMMUNE}),
             key="consultations",
         ),
+    ),
+    citizen_links=(
+        CitizenLink(_("Góp ý dự thảo đang lấy ý kiến"), "consultations:public_list", per_commune=True),
     ),
     urls=("y-kien/", "danchu.consultations.urls"),
     api="danchu.api.consultations",

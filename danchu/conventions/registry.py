@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from danchu.accounts.models import Role
-from danchu.core.registry import DomainApp, PortalSection, Statistics, UnitTab
+from danchu.core.registry import CitizenLink, DomainApp, PortalSection, Statistics, UnitTab
 from danchu.units.models import Tier
 
 from . import demo, reminders, stats
@@ -44,6 +44,7 @@ APP = DomainApp(
             key="conventions",
         ),
     ),
+    citizen_links=(CitizenLink(_("Góp ý hương ước, quy ước"), "conventions:posted"),),
     urls=("huong-uoc/", "danchu.conventions.urls"),
     api="danchu.api.conventions",
     notification_kinds={"convention": _("Hương ước, quy ước")},

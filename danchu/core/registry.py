@@ -53,6 +53,16 @@ class PortalSection:
 
 
 @dataclass(frozen=True)
+class CitizenLink:
+    """A link on a household's own page (Hộ của tôi) to what the app offers it: its ballots, a form to
+    send a petition, the consultations open in its commune."""
+
+    title: StrOrPromise
+    url_name: str
+    per_commune: bool = False  # reversed with the id of the household's commune, else with no argument
+
+
+@dataclass(frozen=True)
 class UnitTab:
     """A tab on a unit's pages (the officials' view of a province, commune or village): the app's page for
     that unit, shown only to who may open it."""
@@ -78,6 +88,7 @@ class DomainApp:
     search_kinds: Mapping[str, StrOrPromise] = field(default_factory=dict)  # search entry kind → label
     portal_sections: Sequence[PortalSection] = ()
     unit_tabs: Sequence[UnitTab] = ()
+    citizen_links: Sequence[CitizenLink] = ()
     urls: tuple[str, str] | None = None  # (URL prefix, urlconf module): the officials' pages
     api: str | None = None  # dotted path of the module whose `router` serves /api/v1/
     notification_kinds: Mapping[str, StrOrPromise] = field(default_factory=dict)  # key prefix → label
@@ -129,6 +140,10 @@ def portal_sections() -> tuple[PortalSection, ...]:
 
 def unit_tabs() -> tuple[UnitTab, ...]:
     return tuple(tab for app in domain_apps() for tab in app.unit_tabs)
+
+
+def citizen_links() -> tuple[CitizenLink, ...]:
+    return tuple(link for app in domain_apps() for link in app.citizen_links)
 
 
 def notification_kinds() -> dict[str, StrOrPromise]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from danchu.accounts.models import Role
-from danchu.core.registry import DomainApp, PortalSection, Statistics, UnitTab
+from danchu.core.registry import CitizenLink, DomainApp, PortalSection, Statistics, UnitTab
 from danchu.units.models import Tier
 
 from . import demo, services, statistics
@@ -40,6 +40,10 @@ APP = DomainApp(
             frozenset({Tier.COMMUNE, Tier.VILLAGE}),
             key="decisions",
         ),
+    ),
+    citizen_links=(
+        CitizenLink(_("Phiếu biểu quyết của hộ"), "decisions:my_ballots"),
+        CitizenLink(_("Sáng kiến của công dân"), "decisions:initiatives"),
     ),
     urls=("ban-quyet/", "danchu.decisions.urls"),
     api="danchu.api.decisions",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from danchu.accounts.models import Role
-from danchu.core.registry import DomainApp, PortalSection, Statistics, UnitTab
+from danchu.core.registry import CitizenLink, DomainApp, PortalSection, Statistics, UnitTab
 from danchu.units.models import Tier
 
 from . import demo, stats
@@ -57,6 +57,10 @@ APP = DomainApp(
             frozenset(Tier) - {Tier.VILLAGE},
             key="petitions",
         ),
+    ),
+    citizen_links=(
+        CitizenLink(_("Gửi phản ánh, kiến nghị"), "petitions:submit", per_commune=True),
+        CitizenLink(_("Tra cứu phản ánh theo mã"), "petitions:lookup"),
     ),
     urls=("", "danchu.petitions.urls"),
     api="danchu.api.petitions",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from danchu.accounts.models import Role
-from danchu.core.registry import DomainApp, PortalSection, Statistics, UnitTab
+from danchu.core.registry import CitizenLink, DomainApp, PortalSection, Statistics, UnitTab
 from danchu.units.models import Tier
 
 from . import demo, statistics
@@ -44,6 +44,10 @@ APP = DomainApp(
             frozenset({Tier.COMMUNE}),
             key="reception",
         ),
+    ),
+    citizen_links=(
+        CitizenLink(_("Lịch tiếp công dân"), "reception:public_schedule", per_commune=True),
+        CitizenLink(_("Đối thoại với Chủ tịch UBND"), "reception:public_dialogues", per_commune=True),
     ),
     urls=("tiep-cong-dan/", "danchu.reception.urls"),
     api="danchu.api.reception",
