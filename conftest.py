@@ -201,6 +201,18 @@ def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:
     # Playwright's sync API runs an event loop; Django refuses sync DB calls beside one unless told.
     if any("browser" in item.keywords for item in items):
         os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    # A transactional test ends with a flush, which also empties what the data migrations seeded (the
+    # rulebook, holidays, every app's catalogues and rules). Each such test starts from the database as
+    # the migrations left it instead: Django's serialized rollback, asked for here once for all.
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        fixtures = getattr(item, "fixturenames", [])
+        flushes = bool({"transactional_db", "live_server"} & set(fixtures))
+        if marker is not None and (marker.kwargs.get("transaction") or flushes):
+            serialized = pytest.mark.django_db(**{**marker.kwargs, "serialized_rollback": True})
+            item.add_marker(serialized, append=False)
+        elif marker is None and flushes and "django_db_serialized_rollback" not in fixtures:
+            fixtures.append("django_db_serialized_rollback")
 
 
 @pytest.fixture(autouse=True)

@@ -35,26 +35,38 @@ IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
 
 UNREADABLE_BODY = _("Nội dung gửi lên không phải JSON hợp lệ (UTF-8).")
 BAD_CHARACTER = _("Nội dung gửi lên chứa ký tự không hợp lệ (ký tự NUL hoặc nửa cặp thay thế UTF-16).")
-# What no database column may hold: PostgreSQL refuses NUL in text and cannot encode a lone surrogate.
+TOO_LARGE = _("Nội dung gửi lên có số nguyên quá lớn (vượt giới hạn số nguyên 64 bit).")
+# What no database column may hold: PostgreSQL refuses NUL in text and cannot encode a lone surrogate;
+# no integer column holds a number outside the signed 64-bit range (SQLite and PostgreSQL alike).
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+_INTEGER = re.compile(r"[+-]?\d+")
+_INT_RANGE = range(-(2**63), 2**63)
 
 
-def _refuse_unstorable(value: Any) -> None:
+def _refuse_unstorable(value: Any, *, query: bool = False) -> None:
+    """Refuse what no column can store; in a query string every value is text, so a digit string beyond
+    64 bits is refused there (a JSON string stays text: a long number in a note is no integer)."""
     if isinstance(value, str):
         if _UNSTORABLE.search(value):
             raise HttpError(400, str(BAD_CHARACTER))
+        if query and len(value) > 18 and _INTEGER.fullmatch(value.strip()) and int(value) not in _INT_RANGE:
+            raise HttpError(400, str(TOO_LARGE))
+    elif isinstance(value, int) and not isinstance(value, bool):
+        if value not in _INT_RANGE:
+            raise HttpError(400, str(TOO_LARGE))
     elif isinstance(value, dict):
         for key, item in value.items():
-            _refuse_unstorable(key)
-            _refuse_unstorable(item)
+            _refuse_unstorable(key, query=query)
+            _refuse_unstorable(item, query=query)
     elif isinstance(value, list):
         for item in value:
-            _refuse_unstorable(item)
+            _refuse_unstorable(item, query=query)
 
 
 class StrictParser(Parser):
-    """JSON bodies and query strings whose every string a database can store: a NUL or a lone surrogate
-    (valid JSON escapes, e.g. "\\ud800") is a 400 with a message, not a 500 from the database."""
+    """JSON bodies and query strings whose every value a database can store: a NUL or a lone surrogate
+    (valid JSON escapes, e.g. "\\ud800") or an integer beyond 64 bits is a 400 with a message, not a 500
+    from the database."""
 
     def parse_body(self, request: HttpRequest) -> dict[str, Any]:
         data = json.loads(request.body)
@@ -65,8 +77,8 @@ class StrictParser(Parser):
         self, data: MultiValueDict[str, Any], list_fields: list[str], request: HttpRequest
     ) -> dict[str, Any]:
         for key, values in data.lists():
-            _refuse_unstorable(key)
-            _refuse_unstorable(values)
+            _refuse_unstorable(key, query=True)
+            _refuse_unstorable(values, query=True)
         return super().parse_querydict(data, list_fields, request)
 
 

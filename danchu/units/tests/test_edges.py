@@ -162,6 +162,35 @@ def test_a_nul_in_a_query_string_is_a_400(tree, client):
     assert "ký tự không hợp lệ" in response.json()["detail"]
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        '{"name": "Thôn Mới", "order": 99999999999999999999}',
+        '{"name": "Thôn Mới", "ids": [1, -9223372036854775809]}',
+        '{"name": "Thôn Mới", "nested": {"n": 9223372036854775808}}',
+    ],
+)
+def test_json_with_an_integer_beyond_64_bits_is_a_400(tree, personas, body):
+    """Wherever it sits, such a number would reach the database as an OverflowError (a 500)."""
+    client = _api(personas["commune_official"])
+    response = client.post(
+        reverse("api:create_village", args=[tree.commune.pk]), body, content_type="application/json"
+    )
+    assert response.status_code == 400
+    assert "số nguyên quá lớn" in response.json()["detail"]
+    assert not AuditEntry.objects.exists()
+
+
+def test_a_long_digit_string_in_json_stays_text_but_not_in_a_query(tree, personas, client):
+    official = _api(personas["commune_official"])
+    body = '{"name": "Thôn 99999999999999999999"}'
+    response = official.post(
+        reverse("api:create_village", args=[tree.commune.pk]), body, content_type="application/json"
+    )
+    assert response.status_code == 201, response.content
+    assert client.get(reverse("api:list_units"), {"parent": "99999999999999999999"}).status_code == 400
+
+
 # Invisible and bidirectional controls are removed from names.
 
 
