@@ -88,6 +88,11 @@ class Decision(TimeStampedModel):
     tallied_at = models.DateTimeField(null=True, blank=True)
     passed = models.BooleanField(null=True, blank=True)
     digest = models.CharField(max_length=64, blank=True)
+    # The batch of paper ballots, made by the background task `tasks.make_paper_batch`; current while
+    # `paper_batch_key` equals `export.paper_batch_key(decision)`. It carries the ballot codes: stored
+    # under MEDIA_ROOT (never served as media), downloaded only through `views.official.paper_batch`.
+    paper_batch = models.FileField(upload_to="decisions/ballots/", blank=True)
+    paper_batch_key = models.CharField(max_length=64, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
     recognition_due_on = models.DateField(null=True, blank=True)
     recognised_on = models.DateField(null=True, blank=True)

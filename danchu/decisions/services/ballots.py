@@ -16,7 +16,7 @@ from danchu.accounts.models import User
 from danchu.core import audit
 from danchu.core.errors import DomainError
 
-from .. import codes, selectors
+from .. import codes, selectors, tasks
 from ..matters import BALLOT, ONLINE
 from ..models import Channel, Choice, Conflict, Decision, Option, PaperBallot, Participation, Receipt
 from ..permissions import DecisionPerm
@@ -156,6 +156,7 @@ def issue_paper_ballots(*, actor: User, decision_id: int) -> int:
         after={"issued": len(missing)},
         scope_unit_id=decision.unit_id,
     )
+    tasks.request_paper_batch(decision)
     return len(missing)
 
 

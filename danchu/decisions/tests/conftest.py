@@ -18,6 +18,12 @@ TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 DAY = dt.date(2026, 3, 2)
 
 
+@pytest.fixture(autouse=True)
+def media(settings: Any, tmp_path: Any) -> None:
+    """Stored files (the paper ballot batches) go to the test's own directory, not var/media."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
 def at(year: int = 2026, month: int = 3, day: int = 2, hour: int = 9) -> Any:
     return time_machine.travel(dt.datetime(year, month, day, hour, tzinfo=TZ), tick=False)
 

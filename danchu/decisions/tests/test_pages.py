@@ -40,7 +40,12 @@ PAGES = [
         lambda t, d: {"decision_id": d.pk, "kind": "giay-moi", "fmt": "docx"},
         expect(READERS),
     ),
-    ("decisions:paper_batch", lambda t, d: {"decision_id": d.pk}, expect(MANAGERS)),
+    # No batch made yet: the managers are sent back to the decision's page (the other two codes unchanged).
+    (
+        "decisions:paper_batch",
+        lambda t, d: {"decision_id": d.pk},
+        {p: LOGIN if p in MANAGERS else c for p, c in expect(MANAGERS).items()},
+    ),
     ("decisions:vote", lambda t, d: {"decision_id": d.pk}, expect({"citizen"})),
     ("decisions:my_ballots", lambda t, d: {}, expect(set(PERSONAS) - {"anonymous"})),
 ]
@@ -152,16 +157,17 @@ def test_household_votes_on_its_page_and_finds_its_receipt(tree, personas, login
     assert hashlib.sha256(record.content).hexdigest() == decision.digest
 
 
-def test_documents_render(tree, personas, login, decision):
+def test_documents_render(tree, personas, login, decision, django_capture_on_commit_callbacks):
     client = login(personas["village_head"])
     with at():
-        services.issue_paper_ballots(actor=personas["village_head"], decision_id=decision.pk)
+        with django_capture_on_commit_callbacks(execute=True):
+            services.issue_paper_ballots(actor=personas["village_head"], decision_id=decision.pk)
         for kind in ("giay-moi", "bien-ban", "kiem-phieu"):
             for fmt in ("docx", "pdf"):
                 response = client.get(reverse("decisions:document", args=[decision.pk, kind, fmt]))
                 assert response.status_code == 200 and len(response.content) > 1000, (kind, fmt)
         batch = client.get(reverse("decisions:paper_batch", args=[decision.pk]))
-    assert batch.status_code == 200 and batch.content.startswith(b"%PDF")
+    assert batch.status_code == 200 and b"".join(batch.streaming_content).startswith(b"%PDF")
 
 
 def _queries(client, url):

@@ -7,8 +7,10 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -18,7 +20,7 @@ from danchu.core.forms import submit
 from danchu.core.paging import paginate
 from danchu.units import selectors as unit_selectors
 
-from .. import export, selectors, services
+from .. import export, selectors, services, tasks
 from ..forms import (
     AttendanceForm,
     AuthoriseForm,
@@ -138,7 +140,8 @@ def detail(request: HttpRequest, decision_id: int) -> HttpResponse:
             .order_by("id"),
             "conflicts": Conflict.objects.filter(decision=decision).select_related("household", "by")[:200],
             "procedural": decision.procedural_votes.all(),
-            "paper_issued": PaperBallot.objects.filter(decision=decision).count(),
+            "paper_issued": (issued := PaperBallot.objects.filter(decision=decision).count()),
+            "paper_ready": bool(issued) and can["MANAGE"] and tasks.paper_batch_ready(decision),
             "paper_returned": PaperBallot.objects.filter(decision=decision, returned=True).count(),
             "can_manage": can["MANAGE"],
             "can_record": can["RECORD"],
@@ -199,11 +202,17 @@ def document(request: HttpRequest, decision_id: int, kind: str, fmt: str) -> Htt
 
 
 @login_required
-def paper_batch(request: HttpRequest, decision_id: int) -> HttpResponse:
-    """Phiếu giấy của mọi hộ, một tệp PDF."""
+def paper_batch(request: HttpRequest, decision_id: int) -> HttpResponseBase:
+    """Phiếu giấy của mọi hộ, một tệp PDF: the file the background task stored, once it is current."""
     decision = selectors.access_decision(
         actor=acting_user(request), decision_id=decision_id, perm=DecisionPerm.MANAGE
     )
-    response = HttpResponse(export.paper_batch(decision), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="phieu-{decision.pk}.pdf"'
-    return response
+    if not tasks.paper_batch_ready(decision):
+        messages.info(request, _("Tệp phiếu đang được tạo, chưa tải được. Vui lòng quay lại sau ít phút."))
+        return redirect(reverse("decisions:detail", args=[decision.pk]) + "#ballots")
+    return FileResponse(
+        decision.paper_batch.open("rb"),
+        as_attachment=True,
+        filename=f"phieu-{decision.pk}.pdf",
+        content_type="application/pdf",
+    )
