@@ -104,11 +104,12 @@ NATIONAL_RULES: tuple[SeedRule, ...] = (
         "Tỷ lệ tán thành đối với các nội dung khác của Điều 15, tính trên tổng số hộ",
         1,
         "share",
-        f"{ND61_2023}, Điều 10 (áp dụng cho hương ước)",
+        f"{LAW10}, Điều 21 (chưa đọc văn bản; suy từ {ND61_2023}, Điều 10, quy định cho hương ước)",
         ND61_2023_FROM,
-        True,
+        False,
         denominator=2,
-        note="Đạt khi số hộ tán thành lớn hơn 1/2 tổng số hộ.",
+        note="Đạt khi số hộ tán thành lớn hơn 1/2 tổng số hộ. Chỉ mức của hương ước (NĐ 61/2023 Điều 10) đã"
+        " được kiểm chứng; các nội dung khác áp dụng theo suy luận, tỉnh có thể quy định khác.",
     ),
     _r(
         "initiative.support_validity_months",
