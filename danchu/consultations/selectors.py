@@ -49,8 +49,11 @@ def access_group(*, actor: User, group_id: int | str, perm: Perm, for_write: boo
 
 
 def public_consultation(consultation_id: int | str) -> Consultation:
-    """A consultation anyone may read: launched (open) or concluded; a draft in preparation is a 404."""
-    rows = Consultation.objects.select_related("unit", "matter", "disclosure").filter(state__in=PUBLIC_STATES)
+    """A consultation anyone may read: launched (open) or concluded; a draft in preparation is a 404.
+
+    Joins only what its public readers show (the unit, the matter): each joined model is columns to build
+    and rows to turn into objects on every view of the page (the disclosure is the officials' page's)."""
+    rows = Consultation.objects.select_related("unit", "matter").filter(state__in=PUBLIC_STATES)
     return access_public(rows, consultation_id, label=LABEL)
 
 
