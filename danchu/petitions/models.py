@@ -238,6 +238,18 @@ class Petition(TimeStampedModel):
                 name="petition_open_due_idx",
                 condition=Q(status__in=["received", "accepted", "in_progress"]),
             ),
+            # The daily scan: per event, only the rows still without its marker (a marked row leaves the
+            # index), so that a day's scan reads what is due that day, not every past event again.
+            *(
+                models.Index(
+                    fields=["status", "due_on"], name=name, condition=Q(**{f"{marker}__isnull": True})
+                )
+                for name, marker in (
+                    ("petition_remind_idx", "reminded_on"),
+                    ("petition_overdue_idx", "overdue_on"),
+                    ("petition_escalate_idx", "escalated_on"),
+                )
+            ),
             models.Index(fields=["unit", "status", "due_on"], name="petition_inbox_idx"),
             models.Index(fields=["unit", "created_at"], name="petition_public_idx"),
         ]
