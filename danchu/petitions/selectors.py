@@ -21,7 +21,7 @@ from danchu.core.access import access, access_public
 from danchu.core.actors import Actor
 from danchu.core.errors import PermissionDeniedError
 from danchu.core.policy import Perm
-from danchu.units.models import Unit
+from danchu.units.models import Tier, Unit
 
 from .models import OPEN_STATUSES, Category, Letter, Petition, Photo, PhotoKind, Sender, Update
 from .permissions import PetitionPerm
@@ -100,6 +100,16 @@ def access_category(
 
 def access_unit(*, actor: Actor | None, unit_id: int | str, perm: Perm) -> Unit:
     return access(Unit.objects.all(), unit_id, actor=actor, perm=perm, label="đơn vị")
+
+
+def commune_in_force(code: str) -> Unit | None:
+    """The commune in force whose official code is `code` (None when there is none). The unit tree
+    keeps the units merged away in 2025 (`valid_to` set), and the new communes reuse many of their
+    codes: a code names the unit in force, never a dissolved one."""
+    code = (code or "").strip()
+    if not code or len(code) > 20:
+        return None
+    return Unit.objects.filter(code=code, tier=Tier.COMMUNE, valid_to__isnull=True).order_by("id").first()
 
 
 def letter_by_code(code: str) -> Letter:

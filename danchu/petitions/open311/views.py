@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from danchu.core.access import access_public
 from danchu.core.errors import DomainError
-from danchu.units.models import Tier, Unit
+from danchu.units.models import Unit
 
 from .. import selectors
 from ..models import CLOSED_STATUSES, OPEN_STATUSES, Category, Channel, Petition, Update
@@ -61,7 +61,7 @@ def _jurisdiction(request: HttpRequest) -> Unit:
     code = _param(request, "jurisdiction_id")
     if not code:
         raise Open311Error(400, "jurisdiction_id is required (the commune's official code)")
-    unit = Unit.objects.filter(code=code[:20], tier=Tier.COMMUNE).order_by("-id").first()
+    unit = selectors.commune_in_force(code)
     if unit is None:
         raise Open311Error(404, f"jurisdiction_id {code[:20]} not found")
     return unit

@@ -264,3 +264,45 @@ def test_a_cached_answer_changes_with_the_commune(client: Any, tree: Any, light:
             actor=personas["commune_official"], petition=petition, status="not_ours", answer="Điện lực."
         )
         assert client.get(BASE + "requests.json", j).json()[0]["status"] == "closed"
+
+
+def _dissolved_twin(tree: Any) -> Any:
+    """A commune merged away in 2025 whose official code the commune in force reuses (made later, so
+    its id is the higher one)."""
+    from danchu.units.models import Generation, Tier, Unit, UnitKind
+
+    old = Unit.objects.create(
+        name="Xã Chánh Lộ (cũ)",
+        name_key="xa chanh lo cu",
+        kind=UnitKind.COMMUNE,
+        tier=Tier.COMMUNE,
+        generation=Generation.LEGACY,
+        code=tree.commune.code,
+        parent=tree.province,
+        valid_to=dt.date(2025, 6, 30),
+        path="",
+    )
+    old.path = f"{tree.province.path}{old.pk}/"
+    old.save(update_fields=["path"])
+    return old
+
+
+def test_jurisdiction_is_the_commune_in_force(client: Any, tree: Any, light: Any, key: str) -> None:
+    old = _dissolved_twin(tree)
+    assert old.pk > tree.commune.pk
+    found = client.get(BASE + "services.json", {"jurisdiction_id": tree.commune.code})
+    assert [s["service_code"] for s in found.json()] == ["street_light"]
+    posted = client.post(BASE + "requests.json", fms_post(tree, key))
+    assert posted.status_code == 200, posted.content
+    assert Petition.objects.get().unit_id == tree.commune.pk
+    # a key of the dissolved unit (or its code alone) never files into it
+    with pytest.raises(Exception, match="hiệu lực"):
+        keys.issue_key(actor=None, name="Cũ", unit=old)
+    assert not Petition.objects.filter(unit=old).exists()
+
+
+def test_key_command_picks_the_commune_in_force(tree: Any) -> None:
+    _dissolved_twin(tree)
+    out = StringIO()
+    call_command("open311_key", "Ứng dụng", "--unit", tree.commune.code, stdout=out)
+    assert keys.key_unit(out.getvalue().strip()) == tree.commune.pk
