@@ -10,6 +10,7 @@ import secrets
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from danchu.core import audit
 from danchu.core.actors import Actor
@@ -30,7 +31,7 @@ def issue_key(*, actor: Actor | None, name: str, unit: Unit, key: str | None = N
     so that re-running it prints the same key); returns the key once."""
     if unit.tier != Tier.COMMUNE or unit.valid_to is not None:
         raise DomainError(_("Chỉ cấp khoá cho một xã, phường đang có hiệu lực."), field="unit")
-    name = clean_text(name, field="Tên ứng dụng", max_length=100)
+    name = clean_text(name, field="name", label=gettext_noop("Tên ứng dụng"), max_length=100)
     key = key or secrets.token_urlsafe(32)
     row = ApiKey.objects.create(name=name, unit=unit, digest=digest(key))
     audit.record(
