@@ -306,3 +306,34 @@ def test_key_command_picks_the_commune_in_force(tree: Any) -> None:
     out = StringIO()
     call_command("open311_key", "Ứng dụng", "--unit", tree.commune.code, stdout=out)
     assert keys.key_unit(out.getvalue().strip()) == tree.commune.pk
+
+
+@pytest.mark.parametrize("param", ["start_date", "end_date"])
+@pytest.mark.parametrize("value", ["9999-12-31T00:00:00", "0001-01-01T00:00:00"])
+def test_dates_out_of_range_answer_400(client: Any, tree: Any, param: str, value: str) -> None:
+    query = {"jurisdiction_id": tree.commune.code, param: value}
+    answer = client.get(BASE + "requests.json", query)
+    assert answer.status_code == 400 and answer.json()[0]["code"] == 400
+    answer = client.get(BASE + "requests.xml", query)
+    assert answer.status_code == 400 and xml(answer).findtext("error/code") == "400"
+    answer = client.get(BASE + "servicerequestupdates.json", query)
+    assert answer.status_code in (400, 404)
+
+
+def test_anonymous_identical_posts_are_not_folded(client: Any, tree: Any, light: Any, key: str) -> None:
+    bare = {
+        "jurisdiction_id": tree.commune.code,
+        "api_key": key,
+        "service_code": "street_light",
+        "address_string": "12 Lê Lợi",
+        "description": "Đèn hỏng.",
+    }
+    first = client.post(BASE + "requests.json", bare).json()[0]
+    second = client.post(BASE + "requests.json", bare).json()[0]
+    assert first["service_request_id"] != second["service_request_id"]
+    assert first["service_notice"] != second["service_notice"]  # each its own tracking code
+    device = {**bare, "device_id": "dt-1"}
+    assert (
+        client.post(BASE + "requests.json", device).json()[0]["service_request_id"]
+        == client.post(BASE + "requests.json", device).json()[0]["service_request_id"]
+    )
