@@ -41,7 +41,7 @@ def test_a_double_submission_is_one_petition(tree: Any, light: Category) -> None
     [
         (Upload("anh.jpg", b"<html><script>alert(1)</script></html>"), "không đúng định dạng"),
         (Upload("anh.jpg", b"\xff\xd8\xff" + b"\x00" * 100), "không phải ảnh hợp lệ"),
-        (Upload("tai-lieu.pdf", PDF), "không phải ảnh"),
+        (Upload("tai-lieu.pdf", PDF), "Ảnh phải là tệp JPEG, PNG hoặc WebP"),
         (Upload("anh.jpg", b"\xff\xd8\xff" + b"\x00" * (9 * 1024 * 1024)), "lớn quá"),
     ],
 )
