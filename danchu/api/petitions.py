@@ -3,11 +3,15 @@ commune's petitions. The same services and selectors as the pages (Open311 is se
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Router, Schema, Status
+from django.utils.translation import gettext as _
+from ninja import Field, Router, Schema, Status
 
 from danchu.accounts.actors import acting_user
+from danchu.core.errors import DomainError
 from danchu.petitions import selectors
 from danchu.petitions.models import Letter, Petition
 from danchu.petitions.permissions import PetitionPerm
@@ -19,6 +23,9 @@ from danchu.units.models import Agency
 from .base import AUTH, ERRORS, PUBLIC_ERRORS, IsoDate
 
 router = Router(tags=["petitions"])
+# Ids and counts from a JSON body fit the database's 64-bit integers: larger ones answer 422, not 500.
+Id = Annotated[int, Field(ge=1, le=2**63 - 1)]
+Signers = Annotated[int, Field(ge=1, le=100_000)]
 LIST_LIMIT = 500  # product choice: the most rows one answer carries
 
 
@@ -44,7 +51,7 @@ class LetterIn(Schema):
     subject: str
     text: str
     received_on: IsoDate
-    signers: int = 1
+    signers: Signers = 1
     sender_name: str = ""
     sender_address: str = ""
     sender_phone: str = ""
@@ -82,7 +89,7 @@ class PetitionOut(Schema):
 
 
 class PetitionRouteIn(Schema):
-    agency_id: int
+    agency_id: Id
     note: str = ""
 
 
@@ -93,7 +100,7 @@ class PetitionNoteIn(Schema):
 class PetitionCloseIn(Schema):
     status: str
     answer: str
-    duplicate_of_id: int | None = None
+    duplicate_of_id: Id | None = None
 
 
 @router.get(
@@ -160,7 +167,11 @@ def get_petition(request: HttpRequest, petition_id: int) -> Petition:
 def route_petition(request: HttpRequest, petition_id: int, payload: PetitionRouteIn) -> Petition:
     actor = acting_user(request)
     petition = selectors.access_petition(actor=actor, petition_id=petition_id, perm=PetitionPerm.HANDLE)
-    agency = Agency.objects.filter(pk=payload.agency_id, unit=petition.unit).first()
+    # An agency that is not found is refused, never replaced by the category's default; the service
+    # refuses an agency of another unit.
+    agency = Agency.objects.filter(pk=payload.agency_id).first()
+    if agency is None:
+        raise DomainError(_("Hãy chọn một cơ quan, bộ phận của đơn vị."), field="agency_id")
     return services.route(actor=actor, petition=petition, agency=agency, note=payload.note)
 
 

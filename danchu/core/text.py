@@ -24,17 +24,21 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", unidecode(text).lower()).strip()
 
 
-def clean_text(value: str, *, field: str, max_length: int | None = None, required: bool = True) -> str:
+def clean_text(
+    value: str, *, field: str, max_length: int | None = None, required: bool = True, label: str | None = None
+) -> str:
     """Normalise user text (NFC, trimmed, no invisible controls) and refuse what PostgreSQL or the
-    reader cannot take (NUL, lone surrogates)."""
+    reader cannot take (NUL, lone surrogates). Messages name the field by `label` (Vietnamese, marked
+    with gettext_noop; translated here), else by `field`, the name the error is attached to."""
+    name = _(label or field)
     if "\x00" in value or _SURROGATE.search(value):
-        raise DomainError(_("Trường “%(field)s” chứa ký tự không hợp lệ.") % {"field": _(field)}, field=field)
+        raise DomainError(_("Trường “%(field)s” chứa ký tự không hợp lệ.") % {"field": name}, field=field)
     value = unicodedata.normalize("NFC", strip_invisible(value)).strip()
     if required and not value:
-        raise DomainError(_("Trường “%(field)s” không được để trống.") % {"field": _(field)}, field=field)
+        raise DomainError(_("Trường “%(field)s” không được để trống.") % {"field": name}, field=field)
     if max_length is not None and len(value) > max_length:
         raise DomainError(
-            _("Trường “%(field)s” dài quá %(n)s ký tự.") % {"field": _(field), "n": max_length}, field=field
+            _("Trường “%(field)s” dài quá %(n)s ký tự.") % {"field": name, "n": max_length}, field=field
         )
     return value
 

@@ -8,8 +8,8 @@ from typing import Any
 from django.utils.crypto import salted_hmac
 
 from danchu.accounts.demo import COMMUNE_CODE
-from danchu.units.models import Tier, Unit
 
+from . import selectors
 from .models import ApiKey, Category, Channel
 from .services import categories, keys, petitions
 from .services.intake import SenderData
@@ -27,7 +27,7 @@ SAMPLES = (
 
 
 def seed(admin: Any) -> list[tuple[str, str, str]]:
-    commune = Unit.objects.filter(code=COMMUNE_CODE, tier=Tier.COMMUNE).first()
+    commune = selectors.commune_in_force(COMMUNE_CODE)
     if commune is None:
         return []
     categories.install_defaults(actor=admin, unit=commune)

@@ -21,9 +21,19 @@ from danchu.core.access import access, access_public
 from danchu.core.actors import Actor
 from danchu.core.errors import PermissionDeniedError
 from danchu.core.policy import Perm
-from danchu.units.models import Unit
+from danchu.units.models import Tier, Unit
 
-from .models import OPEN_STATUSES, Category, Letter, Petition, Photo, PhotoKind, Sender, Update
+from .models import (
+    OPEN_STATUSES,
+    Category,
+    Classification,
+    Letter,
+    Petition,
+    Photo,
+    PhotoKind,
+    Sender,
+    Update,
+)
 from .permissions import PetitionPerm
 
 LETTER = "đơn"
@@ -56,7 +66,21 @@ def sender_of(*, actor: Actor | None, letter: Letter) -> Sender | None:
     """Who sent `letter`, for those allowed to know (None for everyone else)."""
     if not policy.allowed(actor, PetitionPerm.VIEW_SENDER, letter):
         return None
+    if letter.classification == Classification.DENUNCIATION and not handles_denunciations(actor, letter):
+        return None
     return Sender.objects.filter(letter=letter).first()
+
+
+def handles_denunciations(actor: Actor | None, letter: Letter) -> bool:
+    """Whether `actor` handles the denunciations of `letter`'s unit: the Law on Denunciations protects
+    the denouncer, so only the unit's leader (who settles them) may know who denounced. The register
+    has no per-letter handler yet; when it does, the one the letter is assigned to joins here."""
+    if actor is None or not actor.is_authenticated:
+        return False
+    return any(
+        assignment.role == Role.UNIT_LEADER and assignment.unit_id == letter.unit_id
+        for assignment in active_assignments(actor)
+    )
 
 
 def agency_ids(actor: Actor | None, unit: Unit) -> set[int] | None:
@@ -100,6 +124,16 @@ def access_category(
 
 def access_unit(*, actor: Actor | None, unit_id: int | str, perm: Perm) -> Unit:
     return access(Unit.objects.all(), unit_id, actor=actor, perm=perm, label="đơn vị")
+
+
+def commune_in_force(code: str) -> Unit | None:
+    """The commune in force whose official code is `code` (None when there is none). The unit tree
+    keeps the units merged away in 2025 (`valid_to` set), and the new communes reuse many of their
+    codes: a code names the unit in force, never a dissolved one."""
+    code = (code or "").strip()
+    if not code or len(code) > 20:
+        return None
+    return Unit.objects.filter(code=code, tier=Tier.COMMUNE, valid_to__isnull=True).order_by("id").first()
 
 
 def letter_by_code(code: str) -> Letter:
@@ -182,7 +216,19 @@ def register(*, actor: Actor | None, unit: Unit) -> QuerySet[Letter]:
 
 
 def evidence_count(petition: Petition) -> int:
-    return petition.photos.filter(kind=PhotoKind.EVIDENCE).count()
+    """The evidence behind the petition's current answer: a reopened petition ("not satisfied") closes
+    only on evidence uploaded after its last reopening, never again on the old."""
+    rows = petition.photos.filter(kind=PhotoKind.EVIDENCE)
+    if petition.reopened:
+        reopened_at = (
+            Update.objects.filter(petition=petition, external_status="REOPEN")
+            .order_by("-at", "-id")
+            .values_list("at", flat=True)
+            .first()
+        )
+        if reopened_at is not None:
+            rows = rows.filter(at__gt=reopened_at)
+    return rows.count()
 
 
 def own_petition(*, actor: Actor | None, petition: Petition) -> bool:

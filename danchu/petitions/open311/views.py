@@ -17,9 +17,10 @@ from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
+from danchu.core import bounds
 from danchu.core.access import access_public
 from danchu.core.errors import DomainError
-from danchu.units.models import Tier, Unit
+from danchu.units.models import Unit
 
 from .. import selectors
 from ..models import CLOSED_STATUSES, OPEN_STATUSES, Category, Channel, Petition, Update
@@ -61,7 +62,7 @@ def _jurisdiction(request: HttpRequest) -> Unit:
     code = _param(request, "jurisdiction_id")
     if not code:
         raise Open311Error(400, "jurisdiction_id is required (the commune's official code)")
-    unit = Unit.objects.filter(code=code[:20], tier=Tier.COMMUNE).order_by("-id").first()
+    unit = selectors.commune_in_force(code)
     if unit is None:
         raise Open311Error(404, f"jurisdiction_id {code[:20]} not found")
     return unit
@@ -147,6 +148,10 @@ def _when(value: str, name: str) -> dt.datetime | None:
         moment = dt.datetime.fromisoformat(value.replace(" ", "+") if "T" in value else value)
     except ValueError:
         raise Open311Error(400, f"{name} must be a W3C datetime (e.g. 2026-03-02T09:00:00+07:00)") from None
+    if not bounds.in_range(moment.date()):
+        raise Open311Error(
+            400, f"{name} must be between {bounds.EARLIEST_DATE:%Y-%m-%d} and {bounds.LATEST_DATE:%Y-%m-%d}"
+        )
     return moment if timezone.is_aware(moment) else timezone.make_aware(moment)
 
 

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from django.db import transaction
+from django.utils.translation import gettext_noop
 
 from danchu.core import audit, policy
 from danchu.core.actors import Actor
@@ -89,10 +90,10 @@ def create_category(
     attributes: Sequence[object] = (),
 ) -> Category:
     policy.require(actor, PetitionPerm.MANAGE_CATEGORIES, unit)
-    code = clean_text(code, field="code", max_length=40).lower()
+    code = clean_text(code, field="code", label=gettext_noop("Mã lĩnh vực"), max_length=40).lower()
     if not _CODE.match(code):
         raise DomainError("Mã lĩnh vực chỉ gồm chữ thường không dấu, số, gạch nối.", field="code")
-    name = clean_text(name, field="name", max_length=120)
+    name = clean_text(name, field="name", label=gettext_noop("Tên lĩnh vực"), max_length=120)
     if agency is not None and agency.unit_id != unit.pk:
         raise DomainError("Cơ quan phụ trách phải thuộc xã, phường này.", field="agency")
     if resolve_days is not None and not 1 <= resolve_days <= MAX_DAYS:
@@ -107,8 +108,10 @@ def create_category(
         name=name,
         agency=agency,
         resolve_days=resolve_days,
-        description=clean_text(description, field="description", max_length=300, required=False),
-        group=clean_text(group, field="group", max_length=120, required=False),
+        description=clean_text(
+            description, field="description", label=gettext_noop("Mô tả"), max_length=300, required=False
+        ),
+        group=clean_text(group, field="group", label=gettext_noop("Nhóm"), max_length=120, required=False),
         attributes=_attributes(list(attributes)),
     )
     audit.record(

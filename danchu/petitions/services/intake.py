@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from danchu.accounts.models import User
 from danchu.core import audit, calendar, policy, rulebook
@@ -51,12 +52,26 @@ class SenderData:
 
     def cleaned(self) -> SenderData:
         return SenderData(
-            full_name=clean_text(self.full_name, field="full_name", max_length=200, required=False),
-            address=clean_text(self.address, field="address", max_length=300, required=False),
-            phone=clean_text(self.phone, field="phone", max_length=20, required=False),
-            email=clean_text(self.email, field="email", max_length=254, required=False),
+            full_name=clean_text(
+                self.full_name,
+                field="full_name",
+                label=gettext_noop("Họ và tên"),
+                max_length=200,
+                required=False,
+            ),
+            address=clean_text(
+                self.address, field="address", label=gettext_noop("Địa chỉ"), max_length=300, required=False
+            ),
+            phone=clean_text(
+                self.phone, field="phone", label=gettext_noop("Số điện thoại"), max_length=20, required=False
+            ),
+            email=clean_text(
+                self.email, field="email", label=gettext_noop("Thư điện tử"), max_length=254, required=False
+            ),
             resident_id=self.resident_id,
-            device=clean_text(self.device, field="device", max_length=100, required=False),
+            device=clean_text(
+                self.device, field="device", label=gettext_noop("Thiết bị"), max_length=100, required=False
+            ),
         )
 
     def identity(self) -> str:
@@ -76,7 +91,12 @@ def new_tracking_code() -> str:
 
 
 def fingerprint(unit: Unit, sender: SenderData, account_id: int | None, text: str) -> str:
+    """What makes a second submission a repeat of the first (one item, not two): the same sender and
+    text. With no identity to compare (no account, name, phone, email, device, resident), two senders
+    cannot be told apart, so each gets a mark of its own and its own letter (and tracking code)."""
     who = f"account:{account_id}" if account_id else sender.identity()
+    if not who.replace("|", "").strip():
+        return secrets.token_hex(32)
     return hashlib.sha256(f"{unit.pk}\n{who}\n{' '.join(text.split()).lower()}".encode()).hexdigest()
 
 
@@ -159,8 +179,8 @@ def register_or_repeat(
     today = timezone.localdate()
     received_on = received_on or today
     _check_received_on(received_on, today)
-    subject = clean_text(subject, field="subject", max_length=200)
-    text = clean_text(text, field="text", max_length=MAX_TEXT)
+    subject = clean_text(subject, field="subject", label=gettext_noop("Tiêu đề"), max_length=200)
+    text = clean_text(text, field="text", label=gettext_noop("Nội dung"), max_length=MAX_TEXT)
     if not 1 <= signers <= 100_000:
         raise DomainError("Số người ký đơn phải từ 1 đến 100000.", field="signers")
     sender = sender.cleaned()

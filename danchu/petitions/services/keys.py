@@ -9,11 +9,14 @@ import hashlib
 import secrets
 
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from danchu.core import audit
 from danchu.core.actors import Actor
+from danchu.core.errors import DomainError
 from danchu.core.text import clean_text
-from danchu.units.models import Unit
+from danchu.units.models import Tier, Unit
 
 from ..models import ApiKey
 
@@ -26,7 +29,9 @@ def digest(key: str) -> str:
 def issue_key(*, actor: Actor | None, name: str, unit: Unit, key: str | None = None) -> tuple[ApiKey, str]:
     """A new key for `unit` (the caller is the administrator's command or the demo, which derives its own
     so that re-running it prints the same key); returns the key once."""
-    name = clean_text(name, field="name", max_length=100)
+    if unit.tier != Tier.COMMUNE or unit.valid_to is not None:
+        raise DomainError(_("Chỉ cấp khoá cho một xã, phường đang có hiệu lực."), field="unit")
+    name = clean_text(name, field="name", label=gettext_noop("Tên ứng dụng"), max_length=100)
     key = key or secrets.token_urlsafe(32)
     row = ApiKey.objects.create(name=name, unit=unit, digest=digest(key))
     audit.record(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from danchu.core import audit, policy
 from danchu.core.actors import Actor
@@ -69,7 +70,9 @@ def _decide(
     if letter.classification == Classification.UNCLASSIFIED:
         raise DomainError("Hãy phân loại đơn trước khi xử lý.", field="classification")
     required = outcome != Outcome.ACCEPTED
-    reason = clean_text(reason, field="reason", max_length=2000, required=required)
+    reason = clean_text(
+        reason, field="reason", label=gettext_noop("Lý do"), max_length=2000, required=required
+    )
     with audit.audited(
         actor=actor,
         action=f"petitions.letter.{outcome}",

@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from danchu.core import audit, calendar, rulebook
 from danchu.core.actors import Actor
@@ -108,7 +109,9 @@ def submit(
     leaves no letter behind). Returns the petition and whether it is new (False: a repeat)."""
     if category.unit_id != unit.pk or not category.active:
         raise DomainError("Lĩnh vực không thuộc xã, phường này.", field="category")
-    address = clean_text(address, field="address", max_length=300, required=False)
+    address = clean_text(
+        address, field="address", label=gettext_noop("Địa chỉ"), max_length=300, required=False
+    )
     lat_value = coordinate(lat, field="lat", low=-90, high=90)
     long_value = coordinate(long, field="long", low=-180, high=180)
     if (lat_value is None) != (long_value is None):
@@ -180,7 +183,7 @@ def route(
         raise DomainError("Hãy chọn một cơ quan, bộ phận đang hoạt động của xã, phường.", field="agency")
     if petition.status not in (Status.RECEIVED, Status.ACCEPTED):
         raise DomainError("Chỉ giao xử lý phản ánh mới tiếp nhận hoặc đã giao.", field="agency")
-    note = clean_text(note, field="note", max_length=2000, required=False)
+    note = clean_text(note, field="note", label=gettext_noop("Ghi chú"), max_length=2000, required=False)
     with audit.audited(
         actor=actor,
         action="petitions.petition.route",
@@ -214,7 +217,7 @@ def start(*, actor: Actor | None, petition: Petition, note: str = "") -> Petitio
     petition = _locked(actor, petition, PetitionPerm.RESOLVE)
     if petition.status != Status.ACCEPTED:
         raise DomainError("Chỉ bắt đầu xử lý phản ánh đã được giao.")
-    note = clean_text(note, field="note", max_length=2000, required=False)
+    note = clean_text(note, field="note", label=gettext_noop("Ghi chú"), max_length=2000, required=False)
     with audit.audited(
         actor=actor,
         action="petitions.petition.start",
@@ -234,7 +237,7 @@ def add_note(*, actor: Actor | None, petition: Petition, note: str) -> Update:
     petition = _locked(actor, petition, PetitionPerm.RESOLVE)
     if not petition.is_open:
         raise DomainError("Phản ánh đã đóng.")
-    note = clean_text(note, field="note", max_length=2000)
+    note = clean_text(note, field="note", label=gettext_noop("Ghi chú"), max_length=2000)
     update = _update(petition, petition.status, note, actor)
     audit.record(
         actor=actor,
@@ -250,7 +253,7 @@ def resolve(
     *, actor: Actor | None, petition: Petition, answer: str, evidence: Sequence[photos.Upload] = ()
 ) -> Petition:
     """Đã giải quyết: needs the answer and evidence (a photo or a document, sent now or before)."""
-    answer = clean_text(answer, field="answer", max_length=4000)
+    answer = clean_text(answer, field="answer", label=gettext_noop("Câu trả lời"), max_length=4000)
     if len(evidence) > photos.MAX_PHOTOS:
         raise DomainError(f"Gửi tối đa {photos.MAX_PHOTOS} tệp minh chứng.", field="evidence")
     checked = [photos.check(u, field="evidence", images_only=False) for u in evidence]
@@ -301,7 +304,7 @@ def close_as(
         raise DomainError("Cách đóng phản ánh không hợp lệ.", field="status")
     if not petition.is_open:
         raise DomainError("Phản ánh đã đóng.")
-    answer = clean_text(answer, field="answer", max_length=4000)
+    answer = clean_text(answer, field="answer", label=gettext_noop("Câu trả lời"), max_length=4000)
     if status == Status.DUPLICATE:
         if duplicate_of is None or duplicate_of.pk == petition.pk or duplicate_of.unit_id != petition.unit_id:
             raise DomainError("Hãy chọn phản ánh trùng của cùng xã, phường.", field="duplicate_of")

@@ -11,12 +11,15 @@ import hashlib
 import io
 import secrets
 from dataclasses import dataclass
+from pathlib import PurePath
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from danchu.core.errors import DomainError
-from danchu.core.files import IMAGE_KINDS, check_upload
+from danchu.core.files import IMAGE_KINDS, SUFFIX_KIND, check_upload
 from danchu.core.text import clean_text
 
 from ..models import Petition, Photo
@@ -44,9 +47,20 @@ class CheckedFile:
 def check(upload: Upload, *, field: str, images_only: bool) -> CheckedFile:
     """The file if it may be kept (a real image, or with `images_only=False` a PDF/Word document),
     resized if it is a large photo; a Vietnamese DomainError otherwise. Writes nothing."""
-    name = clean_text(upload.name or "anh.jpg", field=field, max_length=200)
+    name = clean_text(upload.name or "anh.jpg", field=field, label=gettext_noop("Tên tệp"), max_length=200)
     if len(upload.data) > MAX_PHOTO_BYTES:
         raise DomainError(f"Tệp “{name}” lớn quá {MAX_PHOTO_BYTES // (1024 * 1024)} MB.", field=field)
+    kinds = IMAGE_KINDS if images_only else set(SUFFIX_KIND.values())
+    if SUFFIX_KIND.get(PurePath(name).suffix.lower()) not in kinds:
+        allowed = (
+            _("Ảnh phải là tệp JPEG, PNG hoặc WebP")
+            if images_only
+            else _("Minh chứng phải là ảnh JPEG, PNG, WebP hoặc tài liệu PDF, Word (.docx)")
+        )
+        raise DomainError(
+            _("%(allowed)s; “%(name)s” không thuộc loại này.") % {"allowed": allowed, "name": name},
+            field=field,
+        )
     kind = check_upload(name, upload.data, field=field, label="Ảnh" if images_only else "Minh chứng")
     if kind not in IMAGE_KINDS:
         if images_only:

@@ -7,6 +7,7 @@ import datetime as dt
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from danchu.core import audit, calendar, rulebook
 from danchu.core.actors import Actor
@@ -47,7 +48,9 @@ def rate(
         raise DomainError("Chỉ đánh giá phản ánh đã được trả lời.", field="rating")
     if petition.rating:
         raise DomainError("Phản ánh này đã được đánh giá.", field="rating")
-    comment = clean_text(comment, field="comment", max_length=2000, required=False)
+    comment = clean_text(
+        comment, field="comment", label=gettext_noop("Nhận xét"), max_length=2000, required=False
+    )
     today = timezone.localdate()
     with audit.audited(
         actor=actor,

@@ -264,3 +264,76 @@ def test_a_cached_answer_changes_with_the_commune(client: Any, tree: Any, light:
             actor=personas["commune_official"], petition=petition, status="not_ours", answer="Điện lực."
         )
         assert client.get(BASE + "requests.json", j).json()[0]["status"] == "closed"
+
+
+def _dissolved_twin(tree: Any) -> Any:
+    """A commune merged away in 2025 whose official code the commune in force reuses (made later, so
+    its id is the higher one)."""
+    from danchu.units.models import Generation, Tier, Unit, UnitKind
+
+    old = Unit.objects.create(
+        name="Xã Chánh Lộ (cũ)",
+        name_key="xa chanh lo cu",
+        kind=UnitKind.COMMUNE,
+        tier=Tier.COMMUNE,
+        generation=Generation.LEGACY,
+        code=tree.commune.code,
+        parent=tree.province,
+        valid_to=dt.date(2025, 6, 30),
+        path="",
+    )
+    old.path = f"{tree.province.path}{old.pk}/"
+    old.save(update_fields=["path"])
+    return old
+
+
+def test_jurisdiction_is_the_commune_in_force(client: Any, tree: Any, light: Any, key: str) -> None:
+    old = _dissolved_twin(tree)
+    assert old.pk > tree.commune.pk
+    found = client.get(BASE + "services.json", {"jurisdiction_id": tree.commune.code})
+    assert [s["service_code"] for s in found.json()] == ["street_light"]
+    posted = client.post(BASE + "requests.json", fms_post(tree, key))
+    assert posted.status_code == 200, posted.content
+    assert Petition.objects.get().unit_id == tree.commune.pk
+    # a key of the dissolved unit (or its code alone) never files into it
+    with pytest.raises(Exception, match="hiệu lực"):
+        keys.issue_key(actor=None, name="Cũ", unit=old)
+    assert not Petition.objects.filter(unit=old).exists()
+
+
+def test_key_command_picks_the_commune_in_force(tree: Any) -> None:
+    _dissolved_twin(tree)
+    out = StringIO()
+    call_command("open311_key", "Ứng dụng", "--unit", tree.commune.code, stdout=out)
+    assert keys.key_unit(out.getvalue().strip()) == tree.commune.pk
+
+
+@pytest.mark.parametrize("param", ["start_date", "end_date"])
+@pytest.mark.parametrize("value", ["9999-12-31T00:00:00", "0001-01-01T00:00:00"])
+def test_dates_out_of_range_answer_400(client: Any, tree: Any, param: str, value: str) -> None:
+    query = {"jurisdiction_id": tree.commune.code, param: value}
+    answer = client.get(BASE + "requests.json", query)
+    assert answer.status_code == 400 and answer.json()[0]["code"] == 400
+    answer = client.get(BASE + "requests.xml", query)
+    assert answer.status_code == 400 and xml(answer).findtext("error/code") == "400"
+    answer = client.get(BASE + "servicerequestupdates.json", query)
+    assert answer.status_code in (400, 404)
+
+
+def test_anonymous_identical_posts_are_not_folded(client: Any, tree: Any, light: Any, key: str) -> None:
+    bare = {
+        "jurisdiction_id": tree.commune.code,
+        "api_key": key,
+        "service_code": "street_light",
+        "address_string": "12 Lê Lợi",
+        "description": "Đèn hỏng.",
+    }
+    first = client.post(BASE + "requests.json", bare).json()[0]
+    second = client.post(BASE + "requests.json", bare).json()[0]
+    assert first["service_request_id"] != second["service_request_id"]
+    assert first["service_notice"] != second["service_notice"]  # each its own tracking code
+    device = {**bare, "device_id": "dt-1"}
+    assert (
+        client.post(BASE + "requests.json", device).json()[0]["service_request_id"]
+        == client.post(BASE + "requests.json", device).json()[0]["service_request_id"]
+    )

@@ -166,3 +166,64 @@ def test_an_agency_officer_sees_its_own_agencys_petitions(tree, personas, light,
         assert login(other).post(start, {"note": ""}).status_code == 403
         assert login(mine).post(start, {"note": "Đã cử thợ."}).status_code == 302
     assert Petition.objects.get(pk=petition.pk).status == Status.IN_PROGRESS
+
+
+def test_a_denouncer_is_known_only_to_the_unit_leader(tree, personas, login):
+    from conftest import make_user
+    from danchu.accounts.models import Role
+    from danchu.petitions.models import Channel, Classification
+    from danchu.petitions.services import intake
+
+    leader = make_user("chutich", Role.UNIT_LEADER, tree.commune)
+    officer = make_user("vpxa", Role.AGENCY_OFFICER, tree.commune, agency=tree.agency)
+    with at(2026, 3, 2):
+        letter = intake.register_letter(
+            actor=personas["commune_official"],
+            unit=tree.commune,
+            channel=Channel.POST,
+            classification=Classification.DENUNCIATION,
+            sender=intake.SenderData(full_name="Trần Văn Tố", address="Số 9 Ngõ Kín", phone="0911222333"),
+            subject="Tố cáo cán bộ",
+            text="Nội dung tố cáo.",
+        )
+    url = reverse("petitions:letter", args=[letter.pk])
+    with at(2026, 3, 3):
+        for reader in (personas["commune_official"], officer):
+            page = login(reader).get(url).content.decode()
+            assert "Trần Văn Tố" not in page and "Ngõ Kín" not in page and "được bảo vệ" in page
+            api = login(reader).get(f"/api/v1/letters/{letter.pk}").content.decode()
+            assert "Trần Văn Tố" not in api and "Ngõ Kín" not in api and "0911222333" not in api
+        assert "Trần Văn Tố" in login(leader).get(url).content.decode()
+
+
+def test_refusals_of_the_form_are_vietnamese_and_name_the_field(tree, light, client):
+    url = reverse("petitions:submit", args=[tree.commune.pk])
+    with at(2026, 3, 2):
+        nul = client.post(url, {**_form(tree, light), "subject": "Đèn\x00hỏng"}).content.decode()
+        svg = SimpleUploadedFile(
+            "den.svg", b"<svg xmlns='http://www.w3.org/2000/svg'/>", content_type="image/svg+xml"
+        )
+        photo = client.post(url, _form(tree, light, photos=[svg])).content.decode()
+    assert "Null characters" not in nul and "chứa ký tự không hợp lệ" in nul
+    assert "Ảnh phải là tệp JPEG, PNG hoặc WebP" in photo and "PDF" not in photo.split("den.svg")[0][-200:]
+    assert not Letter.objects.exists()
+
+
+def test_service_messages_name_the_field_in_vietnamese(tree, light):
+    from danchu.core.errors import DomainError
+    from danchu.petitions.services import petitions as services
+    from danchu.petitions.services.intake import SenderData
+
+    with at(2026, 3, 2), pytest.raises(DomainError) as refused:
+        services.submit(
+            actor=None,
+            unit=tree.commune,
+            category=light,
+            channel="portal_guest",
+            sender=SenderData(phone="0901\x00"),
+            subject="Đèn",
+            description="Đèn hỏng.",
+            address="12 Lê Lợi",
+        )
+    assert "Số điện thoại" in refused.value.message and "phone" not in refused.value.message
+    assert refused.value.field == "phone"

@@ -41,7 +41,7 @@ def test_a_double_submission_is_one_petition(tree: Any, light: Category) -> None
     [
         (Upload("anh.jpg", b"<html><script>alert(1)</script></html>"), "không đúng định dạng"),
         (Upload("anh.jpg", b"\xff\xd8\xff" + b"\x00" * 100), "không phải ảnh hợp lệ"),
-        (Upload("tai-lieu.pdf", PDF), "không phải ảnh"),
+        (Upload("tai-lieu.pdf", PDF), "Ảnh phải là tệp JPEG, PNG hoặc WebP"),
         (Upload("anh.jpg", b"\xff\xd8\xff" + b"\x00" * (9 * 1024 * 1024)), "lớn quá"),
     ],
 )
@@ -188,3 +188,29 @@ def test_the_daily_scan_reminds_then_marks_overdue_then_escalates(petition: Peti
         assert sla.daily_job(dt.date(2026, 3, 10))["petition.overdue"] == 1
         assert sla.daily_job(dt.date(2026, 3, 14))["petition.escalate"] == 1
     assert Notification.objects.filter(user=personas["commune_official"], key__contains="escalate").exists()
+
+
+def test_a_reopened_petition_needs_new_evidence(petition: Petition, personas: Any, tree: Any) -> None:
+    official = personas["commune_official"]
+    with at(2026, 3, 2, 10):
+        petitions.route(actor=official, petition=petition)
+    with at(2026, 3, 3):
+        petitions.resolve(
+            actor=official, petition=petition, answer="Đã thay bóng.", evidence=[Upload("a.jpg", jpeg())]
+        )
+    with at(2026, 3, 4):
+        done = Petition.objects.get(pk=petition.pk)
+        rating.rate(actor=None, petition=done, rating="not_satisfied", code=done.letter.tracking_code)
+    before = AuditEntry.objects.count()
+    with at(2026, 3, 5), pytest.raises(DomainError, match="minh chứng"):
+        petitions.resolve(actor=official, petition=Petition.objects.get(pk=petition.pk), answer="Vẫn vậy.")
+    assert Petition.objects.get(pk=petition.pk).status == Status.IN_PROGRESS
+    assert AuditEntry.objects.count() == before
+    with at(2026, 3, 6):
+        petitions.resolve(
+            actor=official,
+            petition=Petition.objects.get(pk=petition.pk),
+            answer="Đã thay cả cột.",
+            evidence=[Upload("b.jpg", jpeg())],
+        )
+    assert Petition.objects.get(pk=petition.pk).status == Status.RESOLVED

@@ -81,3 +81,44 @@ def test_api_refuses_other_communes(tree: Any, personas: Any, petition: Any, log
             content_type="application/json",
         )
     assert created.status_code == 403
+
+
+def test_api_route_refuses_an_agency_of_another_unit(
+    tree: Any, personas: Any, petition: Any, works: Any, login: Any
+) -> None:
+    from danchu.core.models import AuditEntry
+
+    client = login(personas["commune_official"])
+    before, agency = AuditEntry.objects.count(), petition.agency_id
+    with at(2026, 3, 3):
+        for agency_id in (tree.sibling_agency.pk, 999_999):
+            answer = client.post(
+                f"/api/v1/petitions/{petition.pk}/route",
+                {"agency_id": agency_id},
+                content_type="application/json",
+            )
+            assert answer.status_code in (400, 422), answer.content
+            assert "cơ quan, bộ phận" in answer.json()["detail"]
+    petition.refresh_from_db()
+    assert petition.status == "received" and petition.agency_id == agency
+    assert AuditEntry.objects.count() == before
+
+
+def test_api_ints_above_64_bits_answer_4xx(tree: Any, personas: Any, petition: Any, login: Any) -> None:
+    client = login(personas["commune_official"])
+    huge = 2**64
+    with at(2026, 3, 3):
+        routed = client.post(
+            f"/api/v1/petitions/{petition.pk}/route", {"agency_id": huge}, content_type="application/json"
+        )
+        closed = client.post(
+            f"/api/v1/petitions/{petition.pk}/close",
+            {"status": "duplicate", "answer": "x", "duplicate_of_id": huge},
+            content_type="application/json",
+        )
+        letter = client.post(
+            f"/api/v1/units/{tree.commune.pk}/letters",
+            {"channel": "post", "subject": "x", "text": "y", "received_on": "2026-03-03", "signers": huge},
+            content_type="application/json",
+        )
+    assert {routed.status_code, closed.status_code, letter.status_code} <= {400, 422}

@@ -5,8 +5,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from danchu.core.errors import DomainError
+from danchu.petitions.selectors import commune_in_force
 from danchu.petitions.services.keys import issue_key
-from danchu.units.models import Tier, Unit
 
 
 class Command(BaseCommand):
@@ -17,7 +17,7 @@ class Command(BaseCommand):
         parser.add_argument("--unit", required=True, help="mã đơn vị hành chính của xã, phường")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        unit = Unit.objects.filter(code=options["unit"], tier=Tier.COMMUNE).first()
+        unit = commune_in_force(options["unit"])
         if unit is None:
             raise CommandError(f"Không có xã, phường mã {options['unit']}.")
         try:
