@@ -188,6 +188,9 @@ class DecisionResult:
     recognised: bool = False
     recognised_on: object = None
     digest: str = ""
+    # A secret vote's per-option counts until it is tallied: polling them after each ballot would tell
+    # what the household that just voted chose. Turnout stays visible.
+    counts_hidden: bool = False
 
     @property
     def turnout_percent(self) -> int:
@@ -230,7 +233,8 @@ def compute_result(decision: Decision) -> DecisionResult:
         .annotate(n=Count("*"))
         .values_list("channel", "n")
     )
-    counts = option_counts(decision)
+    hidden = decision.secret and decision.tallied_at is None
+    counts = {} if hidden else option_counts(decision)
     result = DecisionResult(
         decision_id=decision.pk,
         state=decision.state,
@@ -242,6 +246,7 @@ def compute_result(decision: Decision) -> DecisionResult:
         recognised=decision.recognised_on is not None,
         recognised_on=decision.recognised_on,
         digest=decision.digest,
+        counts_hidden=hidden,
     )
     options: dict[int, list[Option]] = defaultdict(list)
     questions: dict[int, Question] = {}
@@ -252,7 +257,8 @@ def compute_result(decision: Decision) -> DecisionResult:
         questions.setdefault(option.question_id, option.question)
     for question in questions.values():
         rows = [OptionResult(o.pk, o.label, o.amount, counts.get(o.pk, 0)) for o in options[question.pk]]
-        _judge(question, options[question.pk], rows, needed)
+        if not hidden:
+            _judge(question, options[question.pk], rows, needed)
         result.questions.append(
             QuestionResult(question.pk, question.text, question.kind, question.seats, rows, _passed(rows))
         )
