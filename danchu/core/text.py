@@ -24,17 +24,21 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", unidecode(text).lower()).strip()
 
 
-def clean_text(value: str, *, field: str, max_length: int | None = None, required: bool = True) -> str:
+def clean_text(
+    value: str, *, field: str, max_length: int | None = None, required: bool = True, label: str | None = None
+) -> str:
     """Normalise user text (NFC, trimmed, no invisible controls) and refuse what PostgreSQL or the
-    reader cannot take (NUL, lone surrogates)."""
+    reader cannot take (NUL, lone surrogates). `field` names the form/API field the error belongs to;
+    `label` is what the reader is told (Vietnamese, translated), `field` itself when not given."""
+    shown = _(label if label is not None else field)
     if "\x00" in value or _SURROGATE.search(value):
-        raise DomainError(_("Trường “%(field)s” chứa ký tự không hợp lệ.") % {"field": _(field)}, field=field)
+        raise DomainError(_("Trường “%(field)s” chứa ký tự không hợp lệ.") % {"field": shown}, field=field)
     value = unicodedata.normalize("NFC", strip_invisible(value)).strip()
     if required and not value:
-        raise DomainError(_("Trường “%(field)s” không được để trống.") % {"field": _(field)}, field=field)
+        raise DomainError(_("Trường “%(field)s” không được để trống.") % {"field": shown}, field=field)
     if max_length is not None and len(value) > max_length:
         raise DomainError(
-            _("Trường “%(field)s” dài quá %(n)s ký tự.") % {"field": _(field), "n": max_length}, field=field
+            _("Trường “%(field)s” dài quá %(n)s ký tự.") % {"field": shown, "n": max_length}, field=field
         )
     return value
 
