@@ -13,7 +13,7 @@ from django.db.models import Count, QuerySet
 
 from danchu.accounts.models import Role, RoleAssignment, User
 from danchu.core.access import access, access_public
-from danchu.core.errors import DomainError
+from danchu.core.errors import DomainError, PermissionDeniedError
 from danchu.core.policy import Perm, within
 from danchu.plans.models import Task
 from danchu.plans.selectors import tasks_of_source
@@ -108,6 +108,19 @@ def voter_households(actor: User, decision: Decision) -> list[Household]:
         "household_id"
     )
     return list((represented | Household.objects.filter(pk__in=authorised, id__in=register)).distinct())
+
+
+def ballot_for(actor: User, decision_id: int) -> tuple[Decision, list[Household]]:
+    """What a household needs to vote (the API's ballot): the announced decision, through the public door,
+    and the households of its frozen register `actor` votes for; refused to anyone voting for none."""
+    decision = open_decision(decision_id)
+    households = voter_households(actor, decision)
+    if not households:
+        raise PermissionDeniedError(
+            "Bạn không phải người đại diện hoặc người được ủy quyền "
+            "của hộ nào trong danh sách biểu quyết này."
+        )
+    return decision, households
 
 
 @dataclass
