@@ -42,7 +42,7 @@ class ParsedArticle:
 
 def parse(text: str) -> list[ParsedArticle]:
     """The articles of `text`, in order; a Vietnamese message for what cannot be read."""
-    text = clean_text(text, field="text", max_length=MAX_TEXT)
+    text = clean_text(text, field="text", label="Nội dung điều", max_length=MAX_TEXT)
     chapter, chapter_title = "", ""
     found: list[ParsedArticle] = []
     for raw in text.splitlines():

@@ -12,7 +12,7 @@ from danchu.accounts.models import User
 from danchu.units.models import Generation, Household, Tier, Unit
 
 from . import services
-from .models import Convention, Kind
+from .models import Convention, ConventionVersion, Kind
 
 TEXT = """Chương I. NHỮNG QUY ĐỊNH CHUNG
 Điều 1. Phạm vi điều chỉnh
@@ -49,6 +49,9 @@ def seed(admin: User) -> None:
         actor=admin, unit=village, kind=Kind.HUONG_UOC, title=f"Hương ước {village.name}", text=TEXT
     )
     version = convention.versions.get()
+    # A history seeded today: the draft is dated as written before the posting it is given.
+    ConventionVersion.objects.filter(pk=version.pk).update(created_at=timezone.now() - dt.timedelta(days=121))
+    version.refresh_from_db()
     services.post_draft(actor=admin, version=version, posted_on=start, place="Nhà văn hóa")
     total = Household.objects.filter(village=village, dissolved_on__isnull=True).count()
     services.record_meeting(
@@ -72,6 +75,8 @@ def seed(admin: User) -> None:
         text=TEXT + "Điều 6. Phòng cháy, chữa cháy\nMỗi hộ có bình chữa cháy mini.\n",
         summary="Bổ sung quy định về phòng cháy, chữa cháy.",
     )
+    ConventionVersion.objects.filter(pk=amendment.pk).update(created_at=timezone.now() - dt.timedelta(days=4))
+    amendment.refresh_from_db()
     services.post_draft(
         actor=admin, version=amendment, posted_on=today - dt.timedelta(days=3), place="Nhà văn hóa"
     )

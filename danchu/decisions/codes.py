@@ -46,3 +46,9 @@ def paper_receipt(decision_id: int, ballot_code: str) -> str:
 
 def secret_box(decision_id: int, receipt: str) -> uuid.UUID:
     return uuid.UUID(bytes=_keyed("box", decision_id, receipt)[:16])
+
+
+def receipt_check(decision_id: int, household_id: int, receipt: str) -> str:
+    """Binds a secret vote's receipt to its household while voting is open (cleared at closing), so only
+    that household's receipt changes its choices; the choices themselves stay keyed by the receipt alone."""
+    return _keyed("check", decision_id, household_id, receipt).hex()

@@ -13,7 +13,7 @@ from django.db.models import Count, QuerySet
 
 from danchu.accounts.models import Role, RoleAssignment, User
 from danchu.core.access import access, access_public
-from danchu.core.errors import DomainError
+from danchu.core.errors import DomainError, PermissionDeniedError
 from danchu.core.policy import Perm, within
 from danchu.plans.models import Task
 from danchu.plans.selectors import tasks_of_source
@@ -110,6 +110,19 @@ def voter_households(actor: User, decision: Decision) -> list[Household]:
     return list((represented | Household.objects.filter(pk__in=authorised, id__in=register)).distinct())
 
 
+def ballot_for(actor: User, decision_id: int) -> tuple[Decision, list[Household]]:
+    """What a household needs to vote (the API's ballot): the announced decision, through the public door,
+    and the households of its frozen register `actor` votes for; refused to anyone voting for none."""
+    decision = open_decision(decision_id)
+    households = voter_households(actor, decision)
+    if not households:
+        raise PermissionDeniedError(
+            "Bạn không phải người đại diện hoặc người được ủy quyền "
+            "của hộ nào trong danh sách biểu quyết này."
+        )
+    return decision, households
+
+
 @dataclass
 class MeetingStatus:
     """Where a meeting stands: households present against quorum and against the pass threshold."""
@@ -188,6 +201,9 @@ class DecisionResult:
     recognised: bool = False
     recognised_on: object = None
     digest: str = ""
+    # A secret vote's per-option counts until it is tallied: polling them after each ballot would tell
+    # what the household that just voted chose. Turnout stays visible.
+    counts_hidden: bool = False
 
     @property
     def turnout_percent(self) -> int:
@@ -230,7 +246,8 @@ def compute_result(decision: Decision) -> DecisionResult:
         .annotate(n=Count("*"))
         .values_list("channel", "n")
     )
-    counts = option_counts(decision)
+    hidden = decision.secret and decision.tallied_at is None
+    counts = {} if hidden else option_counts(decision)
     result = DecisionResult(
         decision_id=decision.pk,
         state=decision.state,
@@ -242,6 +259,7 @@ def compute_result(decision: Decision) -> DecisionResult:
         recognised=decision.recognised_on is not None,
         recognised_on=decision.recognised_on,
         digest=decision.digest,
+        counts_hidden=hidden,
     )
     options: dict[int, list[Option]] = defaultdict(list)
     questions: dict[int, Question] = {}
@@ -252,7 +270,8 @@ def compute_result(decision: Decision) -> DecisionResult:
         questions.setdefault(option.question_id, option.question)
     for question in questions.values():
         rows = [OptionResult(o.pk, o.label, o.amount, counts.get(o.pk, 0)) for o in options[question.pk]]
-        _judge(question, options[question.pk], rows, needed)
+        if not hidden:
+            _judge(question, options[question.pk], rows, needed)
         result.questions.append(
             QuestionResult(question.pk, question.text, question.kind, question.seats, rows, _passed(rows))
         )

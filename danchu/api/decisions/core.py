@@ -4,10 +4,11 @@ published results. The same services and selectors as the pages."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpRequest
 from ninja import Schema, Status
+from pydantic import Field
 
 from danchu.accounts.actors import acting_user
 from danchu.decisions import selectors, services
@@ -19,18 +20,22 @@ from ..base import AUTH, ERRORS, PUBLIC_ERRORS, IsoDate
 from ._router import router
 
 LIST_LIMIT = 500  # product choice: the most decisions one answer carries
+_BIG = 2**63 - 1  # the largest integer a database column holds: beyond it is a 422, not a 500
+Id = Annotated[int, Field(ge=1, le=_BIG)]
+Count = Annotated[int, Field(ge=0, le=_BIG)]
+Seats = Annotated[int, Field(ge=1, le=32767)]
 
 
 class DecisionOptionIn(Schema):
     label: str
-    amount: int | None = None
+    amount: Annotated[int, Field(ge=-_BIG, le=_BIG)] | None = None
 
 
 class DecisionQuestionIn(Schema):
     text: str
     kind: str = "approve"
     options: list[DecisionOptionIn] = []
-    seats: int = 1
+    seats: Seats = 1
 
 
 class DecisionIn(Schema):
@@ -101,14 +106,15 @@ class DecisionResultOut(Schema):
     digest: str
     questions: list[DecisionQuestionResultOut]
     receipts: list[str]
+    counts_hidden: bool = False  # a secret vote's option counts are withheld (0) until it is tallied
 
 
 class BallotIn(Schema):
-    option_ids: list[int]
+    option_ids: list[Id]
 
 
 class OnlineBallotIn(BallotIn):
-    household_id: int
+    household_id: Id
     receipt: str = ""
 
 
@@ -121,14 +127,14 @@ class ReceiptOut(Schema):
 
 
 class AttendanceIn(Schema):
-    household_id: int
+    household_id: Id
     attendee: str
     authorised: bool = False
 
 
 class MeetingCountIn(Schema):
-    option_id: int
-    count: int
+    option_id: Id
+    count: Count
 
 
 class SwitchIn(Schema):
@@ -170,6 +176,7 @@ def _result(decision: Decision) -> dict[str, Any]:
         "digest": result.digest,
         "questions": [{**q.__dict__, "options": [o.__dict__ for o in q.options]} for q in result.questions],
         "receipts": selectors.receipts_of(decision) if decision.tallied_at else [],
+        "counts_hidden": result.counts_hidden,
     }
 
 

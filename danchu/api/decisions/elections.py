@@ -16,14 +16,14 @@ from danchu.units import selectors as unit_selectors
 
 from ..base import AUTH, ERRORS, IsoDate
 from ._router import router
-from .core import DecisionOut, _mine
+from .core import DecisionOut, Id, Seats, _mine
 
 
 class ElectionIn(Schema):
     office: str
     election_day: IsoDate
-    candidate_ids: list[int]
-    seats: int = 1
+    candidate_ids: list[Id]
+    seats: Seats = 1
     place: str = ""
 
 

@@ -13,16 +13,17 @@ from danchu.decisions.models import Initiative
 
 from ..base import AUTH, ERRORS, PUBLIC_ERRORS
 from ._router import router
+from .core import Id
 
 
 class InitiativeIn(Schema):
-    household_id: int
+    household_id: Id
     title: str
     text: str
 
 
 class InitiativeSupportIn(Schema):
-    household_id: int
+    household_id: Id
 
 
 class InitiativeOut(Schema):

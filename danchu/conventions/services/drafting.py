@@ -97,7 +97,7 @@ def create_convention(*, actor: User, unit: Unit, kind: str, title: str, text: s
     convention = Convention.objects.create(
         unit=unit,
         kind=_kind(kind),
-        title=clean_text(title, field="title", max_length=300),
+        title=clean_text(title, field="title", label="Tiêu đề", max_length=300),
         created_by=actor,
     )
     version = ConventionVersion.objects.create(convention=convention, number=1, created_by=actor)
@@ -123,7 +123,7 @@ def update_draft(
         actor=actor, version_id=version.pk, perm=ConventionPerm.DRAFT, for_write=True
     )
     require_state(version, VersionState.DRAFT, doing="sửa dự thảo")
-    summary = clean_text(summary, field="summary", max_length=5000, required=False)
+    summary = clean_text(summary, field="summary", label="Tóm tắt", max_length=5000, required=False)
     with audit.audited(
         actor=actor,
         action="conventions.version.update",
@@ -152,7 +152,7 @@ def start_amendment(*, actor: User, convention: Convention, summary: str) -> Con
     latest = selectors.latest_version(convention)
     assert latest is not None  # every convention is created with its first version
     base = convention.current or latest
-    summary = clean_text(summary, field="summary", max_length=5000)
+    summary = clean_text(summary, field="summary", label="Tóm tắt", max_length=5000)
     version = ConventionVersion.objects.create(
         convention=convention,
         number=latest.number + 1,
@@ -207,6 +207,11 @@ def post_draft(
     )
     require_state(version, VersionState.DRAFT, doing="niêm yết")
     posted_on = day(posted_on, field="posted_on", label="Ngày niêm yết")
+    drafted_on = timezone.localdate(version.created_at)
+    if posted_on < drafted_on:  # a back-dated posting would shorten the period the Law gives the people
+        raise DomainError(
+            f"Ngày niêm yết không được trước ngày soạn dự thảo ({drafted_on:%d/%m/%Y}).", field="posted_on"
+        )
     shortest = earliest_close(version.convention, posted_on)
     until = day(opinions_until or shortest, field="opinions_until", label="Hạn lấy ý kiến", not_future=False)
     if until < shortest:
@@ -215,7 +220,7 @@ def post_draft(
             f"Thời gian niêm yết lấy ý kiến ít nhất {days} ngày (đến hết ngày {shortest:%d/%m/%Y}).",
             field="opinions_until",
         )
-    place = clean_text(place, field="place", max_length=200)
+    place = clean_text(place, field="place", label="Địa điểm họp", max_length=200)
     with audit.audited(
         actor=actor,
         action="conventions.version.post",

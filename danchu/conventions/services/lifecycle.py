@@ -38,7 +38,7 @@ def record_review(
         )
     if convention.last_reviewed_on and convention.last_reviewed_on.year == on.year:
         raise DomainError(f"Đã ghi nhận rà soát năm {on.year} (ngày {convention.last_reviewed_on:%d/%m/%Y}).")
-    notes = clean_text(notes, field="notes", max_length=5000)
+    notes = clean_text(notes, field="notes", label="Ghi chú", max_length=5000)
     with audit.audited(
         actor=actor,
         action="conventions.convention.review",
@@ -121,8 +121,10 @@ def change_force(
     if convention.current is None:
         raise DomainError("Hương ước, quy ước chưa được công nhận nên chưa có hiệu lực.")
     on = day(on, field="on", label="Ngày quyết định")
-    reason = clean_text(reason, field="reason", max_length=5000)
-    document_number = clean_text(document_number, field="document_number", max_length=60, required=False)
+    reason = clean_text(reason, field="reason", label="Lý do", max_length=5000)
+    document_number = clean_text(
+        document_number, field="document_number", label="Số văn bản", max_length=60, required=False
+    )
     if articles:
         if convention.status == ConventionStatus.ABOLISHED:
             raise DomainError("Hương ước đã bị bãi bỏ toàn bộ.")

@@ -54,7 +54,7 @@ def give_opinion(
         raise DomainError("Tài khoản của bạn không thuộc hộ gia đình nào của thôn, tổ dân phố này.")
     today = timezone.localdate()
     _open_on(version, today)
-    text = clean_text(text, field="text", max_length=MAX_OPINION)
+    text = clean_text(text, field="text", label="Nội dung ý kiến", max_length=MAX_OPINION)
     number = _article(version, article_number)
     existing = Opinion.objects.select_for_update().filter(version=version, household=household).first()
     if existing is not None:
@@ -93,7 +93,7 @@ def record_paper_opinion(
     household = selectors.households_on(version.convention.unit, given_on).filter(pk=household_id).first()
     if household is None:
         raise DomainError("Hộ gia đình này không thuộc thôn, tổ dân phố vào ngày góp ý.", field="household")
-    text = clean_text(text, field="text", max_length=MAX_OPINION)
+    text = clean_text(text, field="text", label="Nội dung ý kiến", max_length=MAX_OPINION)
     number = _article(version, article_number)
     if Opinion.objects.filter(version=version, household=household).exists():
         raise DomainError(f"Hộ {household.number} đã có ý kiến về dự thảo này.", field="household")

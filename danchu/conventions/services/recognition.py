@@ -78,7 +78,9 @@ def recognise(
         raise DomainError(
             f"Ngày công nhận phải từ ngày nhận hồ sơ ({version.filed_on:%d/%m/%Y}).", field="on"
         )
-    decision_number = clean_text(decision_number, field="decision_number", max_length=60)
+    decision_number = clean_text(
+        decision_number, field="decision_number", label="Số quyết định", max_length=60
+    )
     previous = convention.current
     with audit.audited(
         actor=actor,
@@ -143,7 +145,10 @@ def refuse(
     )
     require_state(version, VersionState.FILED, doing="từ chối công nhận")
     on = day(on, field="on", label="Ngày trả lời")
-    reason = clean_text(reason, field="reason", max_length=5000)
+    assert version.filed_on is not None
+    if on < version.filed_on:
+        raise DomainError(f"Ngày trả lời phải từ ngày nhận hồ sơ ({version.filed_on:%d/%m/%Y}).", field="on")
+    reason = clean_text(reason, field="reason", label="Lý do", max_length=5000)
     with audit.audited(
         actor=actor,
         action="conventions.version.refuse",

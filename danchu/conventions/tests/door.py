@@ -19,6 +19,8 @@ def records(tree: Any, personas: Any) -> dict[str, Any]:
         actor=head, unit=tree.village, kind="huong_uoc", title="Hương ước", text=TEXT
     )
     version = public.versions.get()
+    version.created_at = dt.datetime(2025, 9, 30, tzinfo=dt.UTC)  # drafted before its back-dated posting
+    version.save(update_fields=["created_at"])
     services.post_draft(actor=head, version=version, posted_on=dt.date(2025, 10, 1), place="Nhà văn hóa")
     services.record_meeting(actor=head, version=version, on=dt.date(2025, 11, 3), present=2, approving=2)
     services.file_with_commune(actor=head, version=version, on=dt.date(2025, 11, 4))

@@ -198,6 +198,8 @@ class Participation(models.Model):
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     box = models.UUIDField(null=True, blank=True)
     receipt = models.CharField(max_length=20, blank=True)
+    # Secret online vote, until closing: keyed hash of (decision, household, receipt); blank otherwise.
+    receipt_check = models.CharField(max_length=64, blank=True)
 
     class Meta:
         constraints = [

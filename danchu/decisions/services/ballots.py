@@ -7,6 +7,7 @@ refused second ballot is kept as a `Conflict` for the vote team (its own transac
 
 from __future__ import annotations
 
+import hmac
 import uuid
 from collections.abc import Sequence
 
@@ -46,18 +47,24 @@ class DuplicateBallotError(DomainError):
 
 
 def _choices(decision: Decision, option_ids: Sequence[int]) -> list[Option]:
+    """The options chosen, refused unless every question is answered as its kind allows: one option for an
+    approve or choice question, one up to `seats` for candidates."""
     chosen = list(
         Option.objects.filter(question__decision=decision, pk__in=set(option_ids)).select_related("question")
     )
-    if len(chosen) != len(set(option_ids)):
+    if len(chosen) != len(set(option_ids)) or len(option_ids) != len(set(option_ids)):
         raise DomainError("Phương án không thuộc việc biểu quyết này.", field="options")
     per_question: dict[int, int] = {}
     for option in chosen:
         per_question[option.question_id] = per_question.get(option.question_id, 0) + 1
-        if per_question[option.question_id] > option.question.seats:
+    for question in decision.questions.order_by("order"):
+        n = per_question.get(question.pk, 0)
+        allowed = question.seats if question.kind == "candidates" else 1
+        if n == 0:
+            raise DomainError(f"Chưa chọn phương án cho câu hỏi “{question.text}”.", field="options")
+        if n > allowed:
             raise DomainError(
-                f"Câu hỏi “{option.question.text}” chỉ được chọn tối đa {option.question.seats} phương án.",
-                field="options",
+                f"Câu hỏi “{question.text}” chỉ được chọn tối đa {allowed} phương án.", field="options"
             )
     return chosen
 
@@ -91,6 +98,9 @@ def _participate(
                 cast_by_id=cast_by_id,
                 box=None if decision.secret else box,
                 receipt="" if decision.secret else receipt,
+                receipt_check=codes.receipt_check(decision.pk, household_id, receipt)
+                if decision.secret and channel == Channel.ONLINE
+                else "",
             )
     except IntegrityError:
         counted = selectors.household_participation(decision, household_id)
@@ -231,6 +241,9 @@ def _cast(actor: User, decision_id: int, household_id: int, option_ids: Sequence
                 raise DomainError(
                     "Phiếu kín: nhập mã xác nhận đã nhận khi biểu quyết để thay đổi.", field="receipt"
                 )
+            check = codes.receipt_check(decision.pk, household_id, typed)
+            if not existing.receipt_check or not hmac.compare_digest(existing.receipt_check, check):
+                raise DomainError("Mã xác nhận không đúng: đó không phải mã của hộ này.", field="receipt")
             box = codes.secret_box(decision.pk, typed)
             if not Choice.objects.filter(decision=decision, box=box).exists():
                 raise DomainError("Mã xác nhận không đúng.", field="receipt")

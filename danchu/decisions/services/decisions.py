@@ -150,12 +150,16 @@ def create_decision(
     decision = Decision.objects.create(
         unit=unit,
         matter=m.code,
-        title=clean_text(title, field="title", max_length=300),
-        description=clean_text(description, field="description", max_length=20_000, required=False),
+        title=clean_text(title, field="title", label="Tiêu đề", max_length=300),
+        description=clean_text(
+            description, field="description", label="Mô tả", max_length=20_000, required=False
+        ),
         form=form,
         secret=m.secret_by_default if secret is None else secret,
         meeting_at=meeting_at,
-        meeting_place=clean_text(meeting_place, field="meeting_place", max_length=300, required=False),
+        meeting_place=clean_text(
+            meeting_place, field="meeting_place", label="Địa điểm họp", max_length=300, required=False
+        ),
         closes_on=closes_on,
         electronic_returns=electronic_returns,
         source=source,
@@ -169,7 +173,7 @@ def create_decision(
             decision=decision,
             order=order,
             kind=spec.kind,
-            text=clean_text(spec.text, field="questions", max_length=500),
+            text=clean_text(spec.text, field="questions", label="Câu hỏi", max_length=500),
             seats=spec.seats if spec.kind == QuestionKind.CANDIDATES else 1,
         )
         specs = list(spec.options)
@@ -179,7 +183,7 @@ def create_decision(
             Option(
                 question=question,
                 order=i,
-                label=clean_text(o.label, field="options", max_length=300),
+                label=clean_text(o.label, field="options", label="Phương án", max_length=300),
                 amount=o.amount,
                 approves=spec.kind == QuestionKind.APPROVE and i == 1,
             )

@@ -102,8 +102,8 @@ def propose(
     initiative = Initiative.objects.create(
         unit=household.village,
         proposer_id=household.representative_id,
-        title=clean_text(title, field="title", max_length=300),
-        text=clean_text(text, field="text", max_length=20_000),
+        title=clean_text(title, field="title", label="Tiêu đề", max_length=300),
+        text=clean_text(text, field="text", label="Nội dung", max_length=20_000),
         matter=matter_code,
         created_by=actor,
     )

@@ -40,7 +40,7 @@ def record_attendance(
     if MeetingCount.objects.filter(decision=decision).exists():
         raise DomainError("Cuộc họp đã biểu quyết: không ghi thêm người dự họp.")
     selectors.ensure_household_in_register(decision, household_id)
-    attendee = clean_text(attendee, field="attendee", max_length=200)
+    attendee = clean_text(attendee, field="attendee", label="Người dự họp", max_length=200)
     try:
         with transaction.atomic():
             row = Attendance.objects.create(
@@ -77,7 +77,7 @@ def record_procedural_vote(*, actor: User, decision_id: int, subject: str, in_fa
     share = threshold("decision.procedural_share_present", decision.unit)
     vote = ProceduralVote.objects.create(
         decision=decision,
-        subject=clean_text(subject, field="subject", max_length=300),
+        subject=clean_text(subject, field="subject", label="Nội dung", max_length=300),
         present=present,
         in_favour=in_favour,
         passed=present > 0 and in_favour >= share.needed(present),

@@ -24,7 +24,7 @@ from danchu.core.errors import DomainError
 from danchu.core.text import clean_text
 
 from .. import selectors
-from ..models import Choice, Decision, MeetingCount, State
+from ..models import Choice, Decision, MeetingCount, Participation, State
 from ..permissions import DecisionPerm
 from ._common import FIELDS, require_state
 
@@ -75,6 +75,8 @@ def close_voting(*, actor: User, decision_id: int) -> Decision:
     ):
         decision.state, decision.closed_at = State.CLOSED, timezone.now()
         decision.save(update_fields=["state", "closed_at", "updated_at"])
+    # No change after closing: the household ↔ receipt check goes, so nothing links a household to a box.
+    Participation.objects.filter(decision=decision).exclude(receipt_check="").update(receipt_check="")
     return decision
 
 
@@ -170,7 +172,9 @@ def recognise(*, actor: User, decision_id: int, number: str, on: dt.date) -> Dec
         scope_unit_id=decision.unit_id,
     ) as change:
         decision.state, decision.recognised_on = State.RECOGNISED, on
-        decision.recognition_number = clean_text(number, field="number", max_length=60)
+        decision.recognition_number = clean_text(
+            number, field="number", label="Số văn bản công nhận", max_length=60
+        )
         decision.save()
         change.note(late=bool(decision.recognition_due_on and on > decision.recognition_due_on))
     from .elections import take_office  # elections build on results: imported here, not at the top
@@ -193,7 +197,7 @@ def refuse_recognition(*, actor: User, decision_id: int, reason: str) -> Decisio
         fields=FIELDS,
         scope_unit_id=decision.unit_id,
     ):
-        decision.refusal_reason = clean_text(reason, field="reason", max_length=2000)
+        decision.refusal_reason = clean_text(reason, field="reason", label="Lý do", max_length=2000)
         decision.state = State.FAILED
         decision.save()
     return decision
