@@ -16,7 +16,7 @@ from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.parser import Parser
 from ninja.security import django_auth
-from pydantic import BeforeValidator
+from pydantic import BeforeValidator, Field
 
 from danchu.core.errors import DomainError, PermissionDeniedError
 
@@ -32,6 +32,11 @@ def _iso_date(value: object) -> object:
 
 # Every date the API takes or gives, as the OpenAPI document says: format "date", nothing else.
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+# Integers a column can hold (a bigint id, an integer count). A JSON number has no bound: past these it
+# is refused (422) before it reaches the database, where it would overflow (a 500). Inside them, the
+# services give their own Vietnamese answers (an unknown id, a count out of the product's range).
+DbId = Annotated[int, Field(ge=-(2**63), le=2**63 - 1)]
+DbCount = Annotated[int, Field(ge=-(2**31), le=2**31 - 1)]
 
 UNREADABLE_BODY = _("Nội dung gửi lên không phải JSON hợp lệ (UTF-8).")
 BAD_CHARACTER = _("Nội dung gửi lên chứa ký tự không hợp lệ (ký tự NUL hoặc nửa cặp thay thế UTF-16).")

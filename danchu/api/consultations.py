@@ -15,7 +15,7 @@ from danchu.consultations.models import Consultation, MatterKind, Opinion, Opini
 from danchu.consultations.permissions import ConsultationPerm
 from danchu.units import selectors as unit_selectors
 
-from .base import AUTH, ERRORS, PUBLIC_ERRORS, IsoDate
+from .base import AUTH, ERRORS, PUBLIC_ERRORS, DbId, IsoDate
 
 router = Router(tags=["consultations"])
 # Product choice: the most rows one answer carries.
@@ -78,7 +78,7 @@ class ConsultationOut(Schema):
 
 class ConsultationOpinionIn(Schema):
     text: str
-    section_id: int | None = None
+    section_id: DbId | None = None
 
 
 class ConsultationOpinionOut(Schema):
@@ -104,7 +104,7 @@ class ConsultationOpinionOut(Schema):
 
 class ConsultationEntryIn(Schema):
     text: str
-    section_id: int | None = None
+    section_id: DbId | None = None
     author_name: str = ""
     organisation: bool = False
 
@@ -134,9 +134,9 @@ class ConsultationRecordOut(Schema):
 class ConsultationAnswerIn(Schema):
     kind: str
     text: str = ""
-    opinion_ids: list[int] = []
-    group_id: int | None = None
-    same_as_id: int | None = None
+    opinion_ids: list[DbId] = []
+    group_id: DbId | None = None
+    same_as_id: DbId | None = None
 
 
 class ConsultationAnswerOut(Schema):
@@ -152,7 +152,7 @@ class ConsultationAnswerOut(Schema):
 
 class ConsultationGroupIn(Schema):
     label: str
-    opinion_ids: list[int]
+    opinion_ids: list[DbId]
 
 
 class ConsultationGroupOut(Schema):

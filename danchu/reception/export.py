@@ -13,7 +13,7 @@ from openpyxl.styles import Alignment, Font
 from danchu.core.spreadsheet import append_row
 from danchu.units.models import Unit
 
-from .models import Outcome, Visit
+from .models import MASKED_DENOUNCER, Outcome, Visit
 
 HEADERS = (
     "STT",
@@ -56,8 +56,8 @@ def log_xlsx(unit: Unit, year: int, visits: list[Visit]) -> bytes:
     append_row(sheet, [f"({n})" for n in range(1, len(HEADERS) + 1)])
     for visit in visits:
         who = (
-            _("Người tố cáo (bảo mật)")
-            if visit.confidential
+            str(MASKED_DENOUNCER)
+            if visit.identity_hidden
             else f"{visit.visitor_name} - {visit.visitor_address}"
         )
         append_row(
@@ -66,7 +66,7 @@ def log_xlsx(unit: Unit, year: int, visits: list[Visit]) -> bytes:
                 visit.number,
                 visit.received_on.strftime("%d/%m/%Y"),
                 who,
-                "" if visit.confidential else visit.id_number,
+                "" if visit.identity_hidden else visit.id_number,
                 visit.subject,
                 f"{visit.get_kind_display()}/{visit.people_count}",
                 visit.handled_before_by,

@@ -106,6 +106,10 @@ class Outcome(models.TextChoices):
 FINAL_OUTCOMES = (Outcome.ACCEPTED, Outcome.REFUSED, Outcome.TRANSFERRED)
 
 
+# What a reader who may not know a denouncer's identity reads in its place.
+MASKED_DENOUNCER = _("Người tố cáo (bảo mật)")
+
+
 class Visit(TimeStampedModel):
     """Lượt tiếp công dân: one row of the sổ tiếp công dân (TT 04/2021/TT-TTCP, Mẫu số 03, columns 1–12).
 
@@ -158,6 +162,12 @@ class Visit(TimeStampedModel):
     @property
     def confidential(self) -> bool:
         return self.kind == VisitKind.DENUNCIATION
+
+    @property
+    def identity_hidden(self) -> bool:
+        """Mask the visitor's identity for this reader: `selectors.mark_identity` decides; a visit it has
+        not seen is masked if confidential (the safe default)."""
+        return not getattr(self, "shows_identity", not self.confidential)
 
     @property
     def needs_answer(self) -> bool:

@@ -9,11 +9,12 @@ people received (and a denouncer's identity is secret, Law on Citizen Reception 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
-from danchu.accounts.models import User
+from danchu.accounts.models import Role, RoleAssignment, User
 from danchu.core.access import access, access_public
 from danchu.core.policy import Perm
 from danchu.plans.selectors import tasks_of_source
@@ -53,7 +54,9 @@ def access_visit(*, actor: User, visit_id: int | str, perm: Perm, for_write: boo
     rows = Visit.objects.select_related("unit", "recorded_by")
     if not for_write:
         rows = rows.prefetch_related(_LETTERS)
-    return access(rows, visit_id, actor=actor, perm=perm, label=VISIT, for_write=for_write)
+    visit = access(rows, visit_id, actor=actor, perm=perm, label=VISIT, for_write=for_write)
+    mark_identity(actor, visit.unit, [visit])
+    return visit
 
 
 def access_dialogue(*, actor: User, dialogue_id: int | str, perm: Perm, for_write: bool = False) -> Dialogue:
@@ -66,6 +69,35 @@ def access_question(
 ) -> DialogueQuestion:
     rows = DialogueQuestion.objects.select_related("dialogue__unit")
     return access(rows, question_id, actor=actor, perm=perm, label=QUESTION, for_write=for_write)
+
+
+# A denouncer's identity (Law on Denunciations Art. 47; Law on Citizen Reception Art. 4) ----------------
+
+
+def identity_readers(actor: User, unit: Unit) -> Callable[[Visit], bool]:
+    """Who may read a denouncer's name, address and ID number in `unit`'s log: those who handle the
+    denunciation — the commune's leader (`unit_leader` of the unit itself, not of a level above) and the
+    official who received the visit. Everyone else reads it masked. One query, whatever the list."""
+    leader = (
+        actor.is_authenticated
+        and RoleAssignment.objects.filter(
+            user_id=actor.pk, unit_id=unit.pk, role=Role.UNIT_LEADER, revoked_at__isnull=True
+        ).exists()
+    )
+
+    def shows(visit: Visit) -> bool:
+        return not visit.confidential or leader or visit.recorded_by_id == actor.pk
+
+    return shows
+
+
+def mark_identity(actor: User, unit: Unit, visits: Iterable[Visit]) -> list[Visit]:
+    """Give each visit `shows_identity`: the one decision pages, API and export read."""
+    shows = identity_readers(actor, unit)
+    rows = list(visits)
+    for visit in rows:
+        visit.shows_identity = shows(visit)  # type: ignore[attr-defined]
+    return rows
 
 
 # Lists --------------------------------------------------------------------------------------------------

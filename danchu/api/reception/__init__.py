@@ -141,7 +141,8 @@ def list_visits(
         kind=kind if kind in VisitKind.values else "",
         overdue=overdue,
     )
-    return list(selectors.log(unit, filters, timezone.localdate())[:VISIT_LIST_LIMIT])
+    rows = selectors.log(unit, filters, timezone.localdate())[:VISIT_LIST_LIMIT]
+    return selectors.mark_identity(acting_user(request), unit, rows)
 
 
 @router.post(
@@ -173,7 +174,8 @@ def get_visit(request: HttpRequest, visit_id: int) -> Visit:
 )
 def answer_visit(request: HttpRequest, visit_id: int, payload: ReceptionAnswerIn) -> Visit:
     visit = selectors.access_visit(actor=acting_user(request), visit_id=visit_id, perm=ReceptionPerm.MANAGE)
-    return services.answer_visit(actor=acting_user(request), visit=visit, **payload.dict())
+    answered = services.answer_visit(actor=acting_user(request), visit=visit, **payload.dict())
+    return selectors.mark_identity(acting_user(request), answered.unit, [answered])[0]
 
 
 @router.post(

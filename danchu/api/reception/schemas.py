@@ -8,9 +8,16 @@ from typing import Any
 from django.utils import timezone
 from ninja import Schema
 
-from danchu.reception.models import Commitment, Dialogue, DialogueQuestion, Visit, VisitLetter
+from danchu.reception.models import (
+    MASKED_DENOUNCER,
+    Commitment,
+    Dialogue,
+    DialogueQuestion,
+    Visit,
+    VisitLetter,
+)
 
-from ..base import IsoDate
+from ..base import DbCount, DbId, IsoDate
 
 
 class ReceptionSessionOut(Schema):
@@ -35,7 +42,7 @@ class ReceptionScheduleOut(Schema):
 
 
 class ReceptionScheduleIn(Schema):
-    weekdays: list[int]
+    weekdays: list[DbCount]
     morning: str = ""
     afternoon: str = ""
     place: str
@@ -123,6 +130,18 @@ class ReceptionVisitOut(Schema):
         return [line for line in obj.representatives.splitlines() if line]
 
     @staticmethod
+    def resolve_visitor_name(obj: Visit) -> str:
+        return str(MASKED_DENOUNCER) if obj.identity_hidden else obj.visitor_name
+
+    @staticmethod
+    def resolve_visitor_address(obj: Visit) -> str:
+        return "" if obj.identity_hidden else obj.visitor_address
+
+    @staticmethod
+    def resolve_id_number(obj: Visit) -> str:
+        return "" if obj.identity_hidden else obj.id_number
+
+    @staticmethod
     def resolve_overdue(obj: Visit) -> bool:
         return obj.overdue_on(timezone.localdate())
 
@@ -136,7 +155,7 @@ class ReceptionVisitIn(Schema):
     kind: str
     by_chairman: bool = False
     id_number: str = ""
-    people_count: int = 1
+    people_count: DbCount = 1
     representatives: list[str] = []
     documents: str = ""
     handled_before_by: str = ""
@@ -240,12 +259,12 @@ class DialogueAnswerIn(Schema):
 class DialogueCommitmentIn(Schema):
     text: str
     due_on: IsoDate
-    agency_id: int | None = None
+    agency_id: DbId | None = None
 
 
 class DialogueMinutesIn(Schema):
     secretary: str
-    attendance: int
+    attendance: DbCount
     opened_at: dt.time
     closed_at: dt.time
     summary: str

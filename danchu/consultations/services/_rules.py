@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from django.db.models import F
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from danchu.core import bounds
 from danchu.core.errors import DomainError
@@ -56,13 +57,13 @@ def opinion_text(value: str, *, field: str = "text") -> str:
             },
             field=field,
         )
-    text = clean_text(value, field=field)
-    if _MARKUP.search(text):
+    cleaned = text(value, field=field, label=gettext_noop("Ý kiến"), max_length=MAX_OPINION)
+    if _MARKUP.search(cleaned):
         raise DomainError(
             _("Ý kiến không được chứa mã HTML hoặc mã lệnh (script). Hãy gõ nội dung bằng chữ thường."),
             field=field,
         )
-    return text
+    return cleaned
 
 
 def channels(values: Sequence[str]) -> list[str]:

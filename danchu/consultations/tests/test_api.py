@@ -87,3 +87,39 @@ def _upload():
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     return SimpleUploadedFile("du-thao.docx", regulation_docx())
+
+
+def test_integers_past_a_database_column_are_refused_not_a_500(consultation, personas, login):
+    huge = 2**64
+    citizen = login(personas["citizen"])
+    with at(2026, 3, 5):
+        given = citizen.post(
+            f"/api/v1/consultations/{consultation.pk}/opinions",
+            {"text": "mo rong hom thu", "section_id": huge},
+            content_type="application/json",
+        )
+    official = login(personas["commune_official"])
+    answered = official.post(
+        f"/api/v1/consultations/{consultation.pk}/answers",
+        {"kind": "taken", "text": "Đã sửa.", "opinion_ids": [huge], "group_id": huge},
+        content_type="application/json",
+    )
+    grouped = official.post(
+        f"/api/v1/consultations/{consultation.pk}/groups", {"opinion_ids": [huge, huge - 1]},
+        content_type="application/json",
+    )  # fmt: skip
+    for response in (given, answered, grouped):
+        assert 400 <= response.status_code < 500, response.content
+    assert not Opinion.objects.exists()
+
+
+def test_a_refused_opinion_names_its_field_in_vietnamese(consultation, personas, login):
+    citizen = login(personas["citizen"])
+    with at(2026, 3, 5):
+        response = citizen.post(
+            f"/api/v1/consultations/{consultation.pk}/opinions",
+            {"text": "   "},
+            content_type="application/json",
+        )
+    assert response.status_code == 400
+    assert "Ý kiến" in response.json()["detail"] and "“text”" not in response.json()["detail"]

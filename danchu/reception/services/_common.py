@@ -5,10 +5,17 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from danchu.accounts.models import Role, RoleAssignment
 from danchu.core.bounds import bounded_date
 from danchu.core.errors import DomainError
+from danchu.core.rulebook_seed import RECEPTION_FROM
+
+# Product choice: no reception date (a visit, an answer, an absence, a dialogue, a commitment) before the
+# Law on Citizen Reception came into force — its rules (reception.*) are not in force earlier, and the
+# register this app keeps did not exist then.
+EARLIEST_DAY = RECEPTION_FROM
 
 SCHEDULE_FIELDS = (
     "weekdays",
@@ -65,7 +72,14 @@ def day(value: dt.date | None, *, field: str, label: str, required: bool = True)
         if required:
             raise DomainError(f"{label}: chưa nhập ngày.", field=field)
         return None
-    return bounded_date(value, field=field, label=label)
+    value = bounded_date(value, field=field, label=label)
+    if value < EARLIEST_DAY:
+        raise DomainError(
+            _("%(label)s không được trước ngày %(d)s (Luật Tiếp công dân có hiệu lực).")
+            % {"label": label, "d": d(EARLIEST_DAY)},
+            field=field,
+        )
+    return value
 
 
 def not_after(value: dt.date, today: dt.date, *, field: str, label: str) -> None:

@@ -8,6 +8,7 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from danchu.accounts.models import User
 from danchu.core import audit
@@ -50,7 +51,7 @@ def add_commitment(
         raise DomainError(_("Hạn hoàn thành phải từ hôm nay trở đi."), field="due_on")
     if agency is not None and agency.unit_id != dialogue.unit_id:
         raise DomainError(_("Cơ quan thực hiện phải thuộc xã, phường tổ chức đối thoại."), field="agency")
-    text = clean_text(text, field="text", max_length=300)
+    text = clean_text(text, field=gettext_noop("Nội dung"), max_length=300)
     if question.commitments.filter(text=text).exists():
         raise DomainError(_("Cam kết này đã được ghi."), field="text")
     commitment = Commitment.objects.create(

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_noop, ngettext
 
 from danchu.accounts.models import Role, User
 from danchu.accounts.notifications import Message, deliver
@@ -67,13 +67,15 @@ def plan_dialogue(
         raise DomainError(_("Chọn đối tượng đối thoại."), field="audience")
     dialogue = Dialogue.objects.create(
         unit=unit,
-        topic=clean_text(topic, field="topic", max_length=300),
+        topic=clean_text(topic, field=gettext_noop("Chủ đề"), max_length=300),
         held_on=held,
         starts_at=starts_at,
-        place=clean_text(place, field="place", max_length=200),
+        place=clean_text(place, field=gettext_noop("Địa điểm"), max_length=200),
         audience=audience,
-        audience_note=clean_text(audience_note, field="audience_note", max_length=300, required=False),
-        chair=clean_text(chair, field="chair", max_length=120),
+        audience_note=clean_text(
+            audience_note, field=gettext_noop("Thành phần tham dự"), max_length=300, required=False
+        ),
+        chair=clean_text(chair, field=gettext_noop("Người chủ trì"), max_length=120),
         questions_until=until,
         created_by=actor,
     )
@@ -94,7 +96,7 @@ def cancel_dialogue(*, actor: User, dialogue: Dialogue, reason: str) -> Dialogue
     )
     if dialogue.state != DialogueState.PLANNED:
         raise DomainError(_("Chỉ hủy được buổi đối thoại chưa tổ chức."))
-    reason = clean_text(reason, field="reason", max_length=300)
+    reason = clean_text(reason, field=gettext_noop("Lý do"), max_length=300)
     with audit.audited(
         actor=actor,
         action="reception.dialogue.cancel",
@@ -134,9 +136,9 @@ def register_question(
     if not dialogue.accepts_questions_on(today):
         raise DomainError(_("Buổi đối thoại này không còn nhận câu hỏi đăng ký trước."))
     channel, village = _own_village(actor, dialogue.unit)
-    text = clean_text(text, field="text", max_length=2000)
+    text = clean_text(text, field=gettext_noop("Nội dung"), max_length=2000)
     if channel == QuestionChannel.VILLAGE_HEAD:
-        name = clean_text(asker_name, field="asker_name", max_length=200)
+        name = clean_text(asker_name, field=gettext_noop("Họ tên người hỏi"), max_length=200)
     else:
         name = actor.full_name or actor.get_username()
     mine = dialogue.questions.filter(entered_by=actor)
@@ -204,8 +206,8 @@ def add_question(
         village.path.startswith(dialogue.unit.path) and village.tier == Tier.VILLAGE
     ):
         raise DomainError(_("Thôn, tổ dân phố không thuộc xã, phường này."), field="village")
-    text = clean_text(text, field="text", max_length=2000)
-    name = clean_text(asker_name, field="asker_name", max_length=200)
+    text = clean_text(text, field=gettext_noop("Nội dung"), max_length=2000)
+    name = clean_text(asker_name, field=gettext_noop("Họ tên người hỏi"), max_length=200)
     if dialogue.questions.filter(text=text, asker_name=name).exists():
         raise DomainError(_("Câu hỏi này đã được ghi."), field="text")
     question = DialogueQuestion.objects.create(
@@ -244,8 +246,8 @@ def answer_question(
         )
     if question.answer:
         raise DomainError(_("Câu hỏi này đã được trả lời."))
-    answer = clean_text(answer, field="answer", max_length=8000)
-    answered_by = clean_text(answered_by, field="answered_by", max_length=120)
+    answer = clean_text(answer, field=gettext_noop("Nội dung trả lời"), max_length=8000)
+    answered_by = clean_text(answered_by, field=gettext_noop("Người trả lời"), max_length=120)
     with audit.audited(
         actor=actor,
         action="reception.question.answer",
@@ -312,9 +314,9 @@ def record_minutes(
         fields=DIALOGUE_FIELDS,
         scope_unit_id=dialogue.unit_id,
     ):
-        dialogue.secretary = clean_text(secretary, field="secretary", max_length=120)
-        dialogue.summary = clean_text(summary, field="summary", max_length=20000)
-        dialogue.conclusion = clean_text(conclusion, field="conclusion", max_length=20000)
+        dialogue.secretary = clean_text(secretary, field=gettext_noop("Thư ký"), max_length=120)
+        dialogue.summary = clean_text(summary, field=gettext_noop("Tóm tắt diễn biến"), max_length=20000)
+        dialogue.conclusion = clean_text(conclusion, field=gettext_noop("Kết luận"), max_length=20000)
         dialogue.attendance, dialogue.opened_at, dialogue.closed_at = attendance, opened_at, closed_at
         dialogue.state, dialogue.minutes_at = DialogueState.HELD, timezone.now()
         dialogue.save()

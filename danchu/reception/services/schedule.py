@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_noop, ngettext
 
 from danchu.accounts.models import User
 from danchu.core import audit, rulebook
@@ -73,12 +73,14 @@ def save_schedule(
     unit = _commune(actor, unit)
     values = {
         "weekdays": _weekdays(unit, weekdays),
-        "morning": clean_text(morning, field="morning", max_length=40, required=False),
-        "afternoon": clean_text(afternoon, field="afternoon", max_length=40, required=False),
-        "place": clean_text(place, field="place", max_length=200),
-        "chairman": clean_text(chairman, field="chairman", max_length=120),
-        "stand_in": clean_text(stand_in, field="stand_in", max_length=120),
-        "rules_note": clean_text(rules_note, field="rules_note", max_length=4000, required=False),
+        "morning": clean_text(morning, field=gettext_noop("Buổi sáng"), max_length=40, required=False),
+        "afternoon": clean_text(afternoon, field=gettext_noop("Buổi chiều"), max_length=40, required=False),
+        "place": clean_text(place, field=gettext_noop("Địa điểm"), max_length=200),
+        "chairman": clean_text(chairman, field=gettext_noop("Chủ tịch"), max_length=120),
+        "stand_in": clean_text(stand_in, field=gettext_noop("Người tiếp thay"), max_length=120),
+        "rules_note": clean_text(
+            rules_note, field=gettext_noop("Ghi chú quy chế"), max_length=4000, required=False
+        ),
     }
     if not values["morning"] and not values["afternoon"]:
         raise DomainError(_("Nhập giờ tiếp buổi sáng hoặc buổi chiều."), field="morning")
@@ -169,8 +171,8 @@ def record_absence(
         schedule=schedule,
         starts_on=first,
         ends_on=last,
-        stand_in=clean_text(stand_in, field="stand_in", max_length=120),
-        reason=clean_text(reason, field="reason", max_length=300),
+        stand_in=clean_text(stand_in, field=gettext_noop("Người tiếp thay"), max_length=120),
+        reason=clean_text(reason, field=gettext_noop("Lý do"), max_length=300),
         recorded_by=actor,
     )
     audit.record(

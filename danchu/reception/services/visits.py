@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from danchu.accounts.models import User
 from danchu.core import audit, calendar, rulebook
@@ -85,7 +86,7 @@ def log_visit(
         raise DomainError(_("Chọn phân loại vụ việc."), field="kind")
     if not 1 <= people_count <= MAX_PEOPLE:
         raise DomainError(_("Số người từ 1 đến %(n)s.") % {"n": MAX_PEOPLE}, field="people_count")
-    id_number = clean_text(id_number, field="id_number", max_length=20, required=False)
+    id_number = clean_text(id_number, field=gettext_noop("Số CCCD/hộ chiếu"), max_length=20, required=False)
     if id_number and not id_number.isalnum():
         raise DomainError(_("Số CCCD/hộ chiếu chỉ gồm chữ và số."), field="id_number")
     number = (Visit.objects.filter(unit=unit, year=received.year).aggregate(n=Max("number"))["n"] or 0) + 1
@@ -94,25 +95,29 @@ def log_visit(
         year=received.year,
         number=number,
         received_on=received,
-        host=clean_text(host, field="host", max_length=120),
+        host=clean_text(host, field=gettext_noop("Người tiếp"), max_length=120),
         by_chairman=by_chairman,
-        visitor_name=clean_text(visitor_name, field="visitor_name", max_length=200),
-        visitor_address=clean_text(visitor_address, field="visitor_address", max_length=300),
+        visitor_name=clean_text(visitor_name, field=gettext_noop("Họ tên"), max_length=200),
+        visitor_address=clean_text(visitor_address, field=gettext_noop("Địa chỉ"), max_length=300),
         id_number=id_number,
         people_count=people_count,
         representatives=_representatives(
             unit,
             people_count,
-            clean_text(representatives, field="representatives", max_length=2000, required=False),
+            clean_text(
+                representatives, field=gettext_noop("Người đại diện"), max_length=2000, required=False
+            ),
             received,
         ),
-        subject=clean_text(subject, field="subject", max_length=4000),
+        subject=clean_text(subject, field=gettext_noop("Nội dung vụ việc"), max_length=4000),
         kind=kind,
-        documents=clean_text(documents, field="documents", max_length=2000, required=False),
-        handled_before_by=clean_text(
-            handled_before_by, field="handled_before_by", max_length=300, required=False
+        documents=clean_text(
+            documents, field=gettext_noop("Giấy tờ, tài liệu nhận"), max_length=2000, required=False
         ),
-        note=clean_text(note, field="note", max_length=2000, required=False),
+        handled_before_by=clean_text(
+            handled_before_by, field=gettext_noop("Cơ quan đã giải quyết"), max_length=300, required=False
+        ),
+        note=clean_text(note, field=gettext_noop("Ghi chú"), max_length=2000, required=False),
         answer_due_on=answer_due(unit, received) if kind != VisitKind.OTHER else None,
         recorded_by=actor,
     )
@@ -160,10 +165,12 @@ def answer_visit(
             _("Ngày trả lời phải từ ngày tiếp (%(d)s) trở đi.") % {"d": d(visit.received_on)},
             field="answered_on",
         )
-    transferred_to = clean_text(transferred_to, field="transferred_to", max_length=300, required=False)
+    transferred_to = clean_text(
+        transferred_to, field=gettext_noop("Chuyển đến"), max_length=300, required=False
+    )
     if outcome == Outcome.TRANSFERRED and not transferred_to:
         raise DomainError(_("Ghi cơ quan có thẩm quyền đã chuyển đến."), field="transferred_to")
-    answer = clean_text(answer, field="answer", max_length=4000)
+    answer = clean_text(answer, field=gettext_noop("Nội dung trả lời"), max_length=4000)
     with audit.audited(
         actor=actor,
         action="reception.visit.answer",

@@ -114,3 +114,69 @@ def test_a_citizen_asks_and_the_public_reads_the_dialogue(tree, personas, login,
     assert question["answer"] == "Quý II"
     assert question["commitments"][0]["task"]["status"] == "not_started"
     assert question["commitments"][0]["due_on"] == str(dt.date(2026, 6, 30))
+
+
+def test_refusals_name_the_field_in_vietnamese_not_its_api_name(tree, personas, login):
+    client = login(personas["commune_official"])
+    visit = {
+        "received_on": "2026-03-02", "host": "A", "visitor_name": "B", "visitor_address": "C", "subject": "D",
+        "kind": "petition", "id_number": "1" * 25,
+    }  # fmt: skip
+    with at(2026, 3, 2):
+        refused = client.post(
+            f"/api/v1/units/{tree.commune.pk}/reception-visits", visit, content_type="application/json"
+        )
+    assert refused.status_code in (400, 422)
+    assert "Số CCCD/hộ chiếu" in refused.json()["detail"] and "id_number" not in refused.json()["detail"]
+    assert not Visit.objects.exists()
+
+
+def test_integers_past_a_database_column_are_refused_not_a_500(tree, personas, login):
+    huge = 2**64
+    client = login(personas["commune_official"])
+    visit = {
+        "received_on": "2026-03-02", "host": "A", "visitor_name": "B", "visitor_address": "C", "subject": "D",
+        "kind": "petition", "people_count": huge,
+    }  # fmt: skip
+    with at(2026, 3, 2):
+        responses = [
+            client.post(
+                f"/api/v1/units/{tree.commune.pk}/reception-visits", visit, content_type="application/json"
+            ),
+            client.put(
+                f"/api/v1/units/{tree.commune.pk}/reception-schedule",
+                {"weekdays": [huge], "place": "P", "chairman": "C", "stand_in": "S"},
+                content_type="application/json",
+            ),
+        ]
+    for response in responses:
+        assert 400 <= response.status_code < 500, response.content
+    assert not Visit.objects.exists()
+
+
+def test_a_date_before_the_law_is_refused_in_vietnamese_not_a_500(tree, personas, login):
+    client = login(personas["commune_official"])
+    base = f"/api/v1/units/{tree.commune.pk}"
+    visit = {
+        "received_on": "1900-01-01", "host": "A", "visitor_name": "B", "visitor_address": "C", "subject": "D",
+        "kind": "petition", "people_count": 6, "representatives": ["E"],
+    }  # fmt: skip
+    schedule = {"weekdays": [3], "morning": "07:30–11:30", "place": "P", "chairman": "C", "stand_in": "S"}
+    absence = {"starts_on": "1900-01-01", "ends_on": "1900-01-02", "stand_in": "S", "reason": "R"}
+    dialogue = {
+        "topic": "T", "held_on": "1900-01-01", "place": "P", "audience": "citizens", "chair": "C",
+    }  # fmt: skip
+    with at(2026, 3, 2):
+        assert (
+            client.put(f"{base}/reception-schedule", schedule, content_type="application/json").status_code
+            == 200
+        )
+        responses = [
+            client.post(f"{base}/reception-visits", visit, content_type="application/json"),
+            client.post(f"{base}/reception-schedule/absences", absence, content_type="application/json"),
+            client.post(f"{base}/dialogues", dialogue, content_type="application/json"),
+        ]
+    for response in responses:
+        assert response.status_code == 400, response.content
+        assert "Luật Tiếp công dân có hiệu lực" in response.json()["detail"]
+    assert not Visit.objects.exists()

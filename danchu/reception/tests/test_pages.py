@@ -118,9 +118,10 @@ def test_the_portal_lists_the_reception_sections(tree, client):
 
 
 def test_the_log_keeps_a_denouncers_name_off_the_list(tree, personas, login):
+    # Read by an official who neither received the visit nor leads the commune (test_identity: who may).
     with at(2026, 3, 2):
         log(personas["commune_official"], tree.commune, kind="denunciation", visitor_name="Người Tố Cáo X")
-        page = login(personas["commune_official"]).get(reverse("reception:log", args=[tree.commune.pk]))
+        page = login(personas["province_official"]).get(reverse("reception:log", args=[tree.commune.pk]))
     assert "Người Tố Cáo X" not in page.content.decode() and "bảo mật" in page.content.decode()
 
 
@@ -264,7 +265,10 @@ def test_the_log_downloads_as_the_official_twelve_columns(tree, personas, login)
     with at(2026, 3, 2):
         log(official, tree.commune, visitor_name='=HYPERLINK("http://x","y")', letter=True)
         log(official, tree.commune, kind="denunciation", visitor_name="Người Tố Cáo X", id_number="012345")
-        response = login(official).get(reverse("reception:log_xlsx", args=[tree.commune.pk]) + "?nam=2026")
+        # Read by an official who does not handle the denunciation (test_identity: who may).
+        response = login(personas["province_official"]).get(
+            reverse("reception:log_xlsx", args=[tree.commune.pk]) + "?nam=2026"
+        )
         refused = login(personas["oversight_member"]).get(
             reverse("reception:log_xlsx", args=[tree.commune.pk])
         )

@@ -131,11 +131,13 @@ def log(request: HttpRequest, unit_id: int) -> HttpResponse:
         kind=kind if kind in VisitKind.values else "",
         overdue=request.GET.get("qua-han") == "1",
     )
+    page = paginate(request, selectors.log(unit, filters, today))
+    page.object_list = selectors.mark_identity(acting_user(request), unit, page.object_list)
     context = _context(
         request,
         unit,
         "log",
-        page=paginate(request, selectors.log(unit, filters, today)),
+        page=page,
         filters=filters,
         kinds=VisitKind.choices,
         today=today,
@@ -229,7 +231,8 @@ def log_download(request: HttpRequest, unit_id: int) -> HttpResponse:
     """Tải sổ tiếp công dân của một năm (.xlsx, Mẫu số 03)."""
     unit = _unit(request, unit_id)
     year = _year(request, timezone.localdate())
-    visits = list(selectors.log(unit, selectors.LogFilter(year=year), timezone.localdate()).reverse())
+    rows = selectors.log(unit, selectors.LogFilter(year=year), timezone.localdate()).reverse()
+    visits = selectors.mark_identity(acting_user(request), unit, rows)
     response = HttpResponse(export.log_xlsx(unit, year, visits), content_type=XLSX_TYPE)
     response["Content-Disposition"] = f'attachment; filename="so-tiep-cong-dan-{year}.xlsx"'
     return response
