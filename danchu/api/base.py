@@ -48,13 +48,20 @@ _INTEGER = re.compile(r"[+-]?\d+")
 _INT_RANGE = range(-(2**63), 2**63)
 
 
+def _fits_64_bits(digits: str) -> bool:
+    """Whether a decimal integer string fits a signed 64-bit column, without converting one of 5,000
+    digits (Python refuses to, by design)."""
+    significant = digits.strip().lstrip("+-").lstrip("0")
+    return len(significant) <= 19 and int(digits) in _INT_RANGE
+
+
 def _refuse_unstorable(value: Any, *, query: bool = False) -> None:
     """Refuse what no column can store; in a query string every value is text, so a digit string beyond
     64 bits is refused there (a JSON string stays text: a long number in a note is no integer)."""
     if isinstance(value, str):
         if _UNSTORABLE.search(value):
             raise HttpError(400, str(BAD_CHARACTER))
-        if query and len(value) > 18 and _INTEGER.fullmatch(value.strip()) and int(value) not in _INT_RANGE:
+        if query and len(value) > 18 and _INTEGER.fullmatch(value.strip()) and not _fits_64_bits(value):
             raise HttpError(400, str(TOO_LARGE))
     elif isinstance(value, int) and not isinstance(value, bool):
         if value not in _INT_RANGE:
