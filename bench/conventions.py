@@ -165,6 +165,10 @@ def main() -> None:
             actor=admin, unit=villages[i % len(villages)], kind="huong_uoc", title=f"Đo {i}", text=text
         )
         version = convention.versions.get()
+        # Drafted before it was posted 40 days ago (a posting may not predate its draft).
+        drafted = dt.datetime.now(dt.UTC) - dt.timedelta(days=41)
+        ConventionVersion.objects.filter(pk=version.pk).update(created_at=drafted)
+        version.refresh_from_db()
         services.post_draft(
             actor=admin, version=version, posted_on=dt.date.today() - dt.timedelta(days=40), place="x"
         )
