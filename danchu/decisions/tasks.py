@@ -46,7 +46,9 @@ def make_paper_batch(decision_id: int) -> int:
     pages = PaperBallot.objects.filter(decision=decision).count()
     with transaction.atomic():
         locked = (
-            Decision.objects.select_for_update().select_related("unit", "unit__parent").get(pk=decision_id)
+            Decision.objects.select_for_update(of=("self",))
+            .select_related("unit", "unit__parent")
+            .get(pk=decision_id)
         )
         if export.paper_batch_key(locked) != key:
             return 0
