@@ -10,35 +10,20 @@ import datetime as dt
 import pytest
 import time_machine
 
-from conftest import PASSWORD, make_user
-from danchu.consultations.matters import sync_matters
-from danchu.consultations.models import Consultation, MatterKind, Opinion
+from conftest import make_user
+from danchu.consultations.models import Consultation, Opinion
 from danchu.consultations.tests.factories import regulation_docx
-from danchu.core.models import Holiday, Rule
-from danchu.core.seeding import sync_rulebook
-from danchu.disclosures.catalogue import sync_items
-from danchu.disclosures.models import DisclosureItem
 
-from .test_plan_journey import SHOTS, VN, login, logout
+from .steps import CITIZEN_HOME, PHONE, SHOTS, VN, login, logout, submit
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-PHONE = {"width": 390, "height": 844}
-
-
-def citizen_login(page, base: str, username: str) -> None:
-    """A citizen lands on their household's page after signing in."""
-    page.goto(f"{base}/tai-khoan/dang-nhap/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_url("**/tai-khoan/ho-cua-toi/")
 
 
 def comment(page, base: str, consultation_id: int, label: str, text: str) -> None:
     page.goto(f"{base}/y-kien/cong/{consultation_id}/")
-    page.click(f"main a:text-is('Góp ý về {label}')")
+    submit(page, f"main a:text-is('Góp ý về {label}')")
     page.fill("#id_text", text)
-    page.click("main button:text-is('Gửi ý kiến')")
+    submit(page, "main button:text-is('Gửi ý kiến')")
     page.wait_for_url(f"**/y-kien/cong/{consultation_id}/#*")
     assert "Cảm ơn bạn đã góp ý" in page.content()
 
@@ -46,9 +31,6 @@ def comment(page, base: str, consultation_id: int, label: str, text: str) -> Non
 def test_draft_to_published_synthesis(live_server, page, tree, personas, settings, tmp_path):
     settings.SESSION_EXPIRE_AT_BROWSER_CLOSE = True
     settings.CSRF_COOKIE_AGE = None
-    sync_rulebook(Rule, Holiday)  # a previous transactional test flushed what the migrations seeded
-    sync_items(DisclosureItem)
-    sync_matters(MatterKind)
     make_user("dan2", "citizen", tree.village, resident=tree.h2.representative)
     (tmp_path / "du-thao-quy-che.docx").write_bytes(regulation_docx())
     base, commune = live_server.url, tree.commune
@@ -68,17 +50,17 @@ def test_draft_to_published_synthesis(live_server, page, tree, personas, setting
         page.click("main form button[type=submit]")
         page.wait_for_url("**/y-kien/*/")
         assert "Đã tạo đợt lấy ý kiến" in page.content() and "Khoản 1 Điều 3" in page.content()
-        page.click("main button:text-is('Phát động lấy ý kiến')")
+        submit(page, "main button:text-is('Phát động lấy ý kiến')")
         assert "Đã phát động lấy ý kiến" in page.content()
         consultation = Consultation.objects.get()
         logout(page)
 
         # 2. Two citizens comment on two articles from a phone, one of them without diacritics.
         page.set_viewport_size(PHONE)
-        citizen_login(page, base, "dan")
+        login(page, base, "dan", lands_on=CITIZEN_HOME)
         comment(page, base, consultation.pk, "Điều 3", "Đề nghị niêm yết thêm tại nhà văn hóa tổ dân phố.")
         logout(page)
-        citizen_login(page, base, "dan2")
+        login(page, base, "dan2", lands_on=CITIZEN_HOME)
         comment(page, base, consultation.pk, "Điều 4", "de nghi mo hom thu gop y hai tuan mot lan")
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= PHONE["width"], f"the public page scrolls sideways on a phone ({width}px)"
@@ -101,7 +83,7 @@ def test_draft_to_published_synthesis(live_server, page, tree, personas, setting
         page.fill("#id_author_2", "Hội Liên hiệp Phụ nữ phường")
         page.check("#id_organisation_2")
         page.fill("#id_text_2", "Cần quy định rõ thời hạn trả lời ý kiến của Nhân dân.")
-        page.click("main button:text-is('Lưu các ý kiến')")
+        submit(page, "main button:text-is('Lưu các ý kiến')")
         assert "Đã nhập 2 ý kiến từ hồ sơ." in page.content()
         assert Opinion.objects.count() == 4
 
@@ -137,9 +119,9 @@ def test_draft_to_published_synthesis(live_server, page, tree, personas, setting
         page.goto(f"{base}/y-kien/{consultation.pk}/")
         assert page.locator("#unanswered").inner_text() == "0"
         page.fill("#id_conclusion", "Đã tiếp thu 4 ý kiến; dự thảo được chỉnh sửa trước khi ban hành.")
-        page.click("main button:text-is('Kết thúc')")
+        submit(page, "main button:text-is('Kết thúc')")
         assert "Đã kết thúc đợt lấy ý kiến." in page.content()
-        page.click("main button:text-is('Công khai kết quả tiếp thu, giải trình')")
+        submit(page, "main button:text-is('Công khai kết quả tiếp thu, giải trình')")
         assert "Đã công khai kết quả tiếp thu, giải trình." in page.content()
         with page.expect_download() as download:
             page.click("main a:text-is('Báo cáo tổng hợp (.docx)')")
@@ -156,8 +138,8 @@ def test_draft_to_published_synthesis(live_server, page, tree, personas, setting
         logout(page)
         page.set_viewport_size(PHONE)
         page.goto(f"{base}/don-vi/{commune.pk}/")
-        page.click("main a:text-is('Lấy ý kiến Nhân dân')")
-        page.click(f"main a:text-is('{consultation.title}')")
+        submit(page, "main a:text-is('Lấy ý kiến Nhân dân')")
+        submit(page, f"main a:text-is('{consultation.title}')")
         results = page.locator("#ket-qua").inner_text()
         assert "Chúng tôi đã nghe gì, đã làm gì" in results
         assert "de nghi mo hom thu gop y hai tuan mot lan" in results

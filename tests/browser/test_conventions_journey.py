@@ -9,13 +9,9 @@ import datetime as dt
 import pytest
 import time_machine
 
-from conftest import PASSWORD
 from danchu.conventions.models import Convention, ConventionStatus, Opinion
-from danchu.conventions.rules import RULES
-from danchu.core.models import Holiday, Rule
-from danchu.core.seeding import sync_rulebook, sync_rules
 
-from .test_plan_journey import SHOTS, VN, login, logout
+from .steps import CITIZEN_HOME, SHOTS, VN, login, logout, submit
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 TITLE = "Hương ước Tổ dân phố 1"
@@ -33,8 +29,6 @@ Tổ chức tiết kiệm; không mở loa sau 22 giờ.
 def test_convention_from_draft_to_public_register(live_server, page, tree, personas, settings):
     settings.SESSION_EXPIRE_AT_BROWSER_CLOSE = True
     settings.CSRF_COOKIE_AGE = None
-    sync_rulebook(Rule, Holiday)  # a previous transactional test flushed what the migrations seeded
-    sync_rules(Rule, RULES)
     base, village, commune = live_server.url, tree.village, tree.commune
     SHOTS.mkdir(parents=True, exist_ok=True)
     with time_machine.travel(dt.datetime(2026, 3, 2, 9, tzinfo=VN), tick=True) as clock:
@@ -48,25 +42,21 @@ def test_convention_from_draft_to_public_register(live_server, page, tree, perso
         page.wait_for_url("**/huong-uoc/ban/*/")
         assert "Đã lưu dự thảo" in page.content() and "Việc cưới, việc tang" in page.content()
         page.fill("#id_place", "Nhà văn hóa tổ dân phố 1")
-        page.click("main button:text-is('Niêm yết')")
+        submit(page, "main button:text-is('Niêm yết')")
         assert "Đã niêm yết dự thảo để lấy ý kiến." in page.content() and "31/03/2026" in page.content()
         version_url = page.url
         logout(page)
 
         # A household gives its opinion on Điều 3 while the draft is posted.
         clock.move_to(dt.datetime(2026, 3, 10, 20, tzinfo=VN))
-        page.goto(f"{base}/tai-khoan/dang-nhap/")
-        page.fill("#id_username", "dan")
-        page.fill("#id_password", PASSWORD)
-        page.click("main button[type=submit]")
-        page.wait_for_load_state()
+        login(page, base, "dan", lands_on=CITIZEN_HOME)
         page.goto(f"{base}/don-vi/{commune.pk}/")
-        page.click("#chuyen-muc ~ ul >> text=Hương ước, quy ước")
-        page.click("text=Hộ gia đình: góp ý dự thảo đang lấy ý kiến ở thôn mình")
-        page.click(f"text={TITLE}")
+        submit(page, "#chuyen-muc ~ ul >> text=Hương ước, quy ước")
+        submit(page, "text=Hộ gia đình: góp ý dự thảo đang lấy ý kiến ở thôn mình")
+        submit(page, f"text={TITLE}")
         page.fill("#id_article_number", "3")
         page.fill("#id_text", "Đề nghị không mở loa sau 21 giờ.")
-        page.click("main button:text-is('Gửi ý kiến')")
+        submit(page, "main button:text-is('Gửi ý kiến')")
         assert "Đã ghi nhận ý kiến của hộ" in page.content()
         page.set_viewport_size({"width": 390, "height": 844})
         page.screenshot(path=str(SHOTS / "convention-opinion-narrow.png"), full_page=True)
@@ -81,7 +71,7 @@ def test_convention_from_draft_to_public_register(live_server, page, tree, perso
         page.click("text=Hoặc nhập kết quả từ biên bản cuộc họp, biên bản kiểm phiếu")
         page.fill("#id_present", "2")
         page.fill("#id_approving", "2")
-        page.click("main button:text-is('Ghi nhận kết quả họp')")
+        submit(page, "main button:text-is('Ghi nhận kết quả họp')")
         assert "Chưa hết thời gian niêm yết" in page.content()
         clock.move_to(dt.datetime(2026, 4, 2, 21, tzinfo=VN))
         page.goto(version_url)
@@ -89,15 +79,15 @@ def test_convention_from_draft_to_public_register(live_server, page, tree, perso
         page.fill("form[action$='/hop/'] #id_on", "02/04/2026")
         page.fill("#id_present", "5")
         page.fill("#id_approving", "2")
-        page.click("main button:text-is('Ghi nhận kết quả họp')")
+        submit(page, "main button:text-is('Ghi nhận kết quả họp')")
         assert "lớn hơn tổng số hộ" in page.content()
         page.click("text=Hoặc nhập kết quả từ biên bản cuộc họp, biên bản kiểm phiếu")
         page.fill("form[action$='/hop/'] #id_on", "02/04/2026")
         page.fill("#id_present", "2")
         page.fill("#id_approving", "2")
-        page.click("main button:text-is('Ghi nhận kết quả họp')")
+        submit(page, "main button:text-is('Ghi nhận kết quả họp')")
         assert "Đã ghi nhận kết quả cuộc họp." in page.content() and "Đã được thông qua" in page.content()
-        page.click("main button:text-is('Gửi UBND cấp xã')")
+        submit(page, "main button:text-is('Gửi UBND cấp xã')")
         assert "Đã gửi hồ sơ đề nghị công nhận" in page.content()
         logout(page)
 
@@ -105,11 +95,11 @@ def test_convention_from_draft_to_public_register(live_server, page, tree, perso
         clock.move_to(dt.datetime(2026, 4, 6, 9, tzinfo=VN))
         login(page, base, "xa")
         page.goto(f"{base}/huong-uoc/don-vi/{commune.pk}/")
-        page.click(f"text={TITLE}")
-        page.click("text=Bản 1")
+        submit(page, f"text={TITLE}")
+        submit(page, "text=Bản 1")
         page.fill("form[action$='/cong-nhan/'] #id_on", "06/04/2026")
         page.fill("#id_decision_number", "12/QĐ-UBND")
-        page.click("main button:text-is('Công nhận')")
+        submit(page, "main button:text-is('Công nhận')")
         assert "Đã công nhận" in page.content()
         logout(page)
 
@@ -118,7 +108,7 @@ def test_convention_from_draft_to_public_register(live_server, page, tree, perso
         page.click("#chuyen-muc ~ ul >> text=Hương ước, quy ước")
         page.wait_for_url("**/huong-uoc/cong-khai/xa/*/")
         assert TITLE in page.locator("main table").inner_text()
-        page.click(f"text={TITLE}")
+        submit(page, f"text={TITLE}")
         content = page.content()
         assert "Việc cưới, việc tang" in content and "12/QĐ-UBND" in content and "Công nhận" in content
         page.set_viewport_size({"width": 390, "height": 844})

@@ -13,12 +13,9 @@ import time_machine
 
 from conftest import PASSWORD, make_household, make_user
 from danchu.accounts.models import Role
-from danchu.core.models import Holiday, Rule
-from danchu.core.seeding import sync_rulebook, sync_rules
 from danchu.decisions.models import Decision, PaperBallot
-from danchu.decisions.rules import RULES
 
-from .test_plan_journey import SHOTS, VN, login, logout
+from .steps import SHOTS, VN, login, logout, submit
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 TITLE = "Bê tông hóa đường xóm Đông, mức đóng góp 500.000 đồng mỗi hộ"
@@ -27,8 +24,6 @@ TITLE = "Bê tông hóa đường xóm Đông, mức đóng góp 500.000 đồng
 def test_household_ballot_passes_and_is_recognised(live_server, page, tree, personas, settings):
     settings.SESSION_EXPIRE_AT_BROWSER_CLOSE = True
     settings.CSRF_COOKIE_AGE = None
-    sync_rulebook(Rule, Holiday)  # a previous transactional test flushed what the migrations seeded
-    sync_rules(Rule, RULES)
     extra = [make_household(tree.village, f"{n:03d}", [f"Đại diện hộ {n}"]) for n in range(3, 41)]
     households = [tree.h1, tree.h2, *extra]
     online = households[20:28]
@@ -51,23 +46,23 @@ def test_household_ballot_passes_and_is_recognised(live_server, page, tree, pers
         page.wait_for_url("**/ban-quyet/*/")
         decision = Decision.objects.get()
         assert "Đã lưu dự thảo" in page.content()
-        page.click("main button:text-is('Thông báo cho các hộ')")
-        page.click("main button:text-is('Bắt đầu lấy ý kiến')")
+        submit(page, "main button:text-is('Thông báo cho các hộ')")
+        submit(page, "main button:text-is('Bắt đầu lấy ý kiến')")
         assert "danh sách hộ đã được chốt" in page.content()
 
         for h in households[:12]:
             page.select_option("#id_household", str(h.pk))
             page.fill("#id_attendee", h.representative.full_name)
-            page.click("form[action$='/du-hop/'] button")
+            submit(page, "form[action$='/du-hop/'] button")
             assert "Đã ghi người dự họp." in page.content()
         warning = page.locator("#unreachable").inner_text()
         assert "12 hộ có mặt" in warning and "27/40" in warning
         page.fill("#id_closes_on", "20/03/2026")
         page.check("#id_electronic_returns")
-        page.click("main button:text-is('Chuyển sang phát phiếu hộ gia đình')")
+        submit(page, "main button:text-is('Chuyển sang phát phiếu hộ gia đình')")
         assert "Đã chuyển sang phát phiếu" in page.content()
 
-        page.click("main button:text-is('Tạo phiếu cho các hộ')")
+        submit(page, "main button:text-is('Tạo phiếu cho các hộ')")
         # The batch is made by a background task; the test settings' immediate backend runs it on commit.
         assert "Tệp phiếu: sẵn sàng." in page.locator("#paper-batch").inner_text(timeout=120_000)
         with page.expect_download(timeout=120_000) as download:
@@ -78,7 +73,7 @@ def test_household_ballot_passes_and_is_recognised(live_server, page, tree, pers
         for h in households[:20]:
             page.fill("#id_code", codes[h.pk].replace("-", " ").lower())  # typed loosely
             page.check(f"input[name^=q][value='{approve.pk}']")
-            page.click("#paper-form button[type=submit]")
+            submit(page, "#paper-form button[type=submit]")
             assert "Đã ghi nhận phiếu." in page.content()
         logout(page)
 
@@ -89,9 +84,9 @@ def test_household_ballot_passes_and_is_recognised(live_server, page, tree, pers
             page.click("main button[type=submit]")
             page.wait_for_url("**/ho-cua-toi/**")
             page.goto(f"{base}/ban-quyet/phieu-cua-toi/")
-            page.click("main a:text-is('Biểu quyết')")
+            submit(page, "main a:text-is('Biểu quyết')")
             page.check(f"input[name^=q][value='{approve.pk}']")
-            page.click("main form button[type=submit]")
+            submit(page, "main form button[type=submit]")
             assert "Mã xác nhận:" in page.content()
             logout(page)
 
@@ -99,16 +94,16 @@ def test_household_ballot_passes_and_is_recognised(live_server, page, tree, pers
         page.goto(f"{base}/ban-quyet/{decision.pk}/")
         page.fill("#id_code", codes[online[0].pk])
         page.check(f"input[name^=q][value='{approve.pk}']")
-        page.click("#paper-form button[type=submit]")
+        submit(page, "#paper-form button[type=submit]")
         assert "đã biểu quyết trực tuyến: mỗi hộ chỉ một phiếu" in page.content()
         assert f"Hộ số {online[0].number} thử biểu quyết" in page.locator("#conflicts").inner_text()
 
-        page.click("main button:text-is('Kết thúc biểu quyết')")
-        page.click("main button:text-is('Kiểm phiếu')")
+        submit(page, "main button:text-is('Kết thúc biểu quyết')")
+        submit(page, "main button:text-is('Kiểm phiếu')")
         result = page.locator("#result").inner_text()
         assert "Được thông qua: 28/40 hộ tán thành (cần 27)" in result and "≥ 2/3" in result
         assert "chưa kiểm chứng" in result
-        page.click("main button:text-is('Công bố kết quả')")
+        submit(page, "main button:text-is('Công bố kết quả')")
         assert "Đã công bố kết quả" in page.content()
         with page.expect_download():
             page.click("text=Biên bản kiểm phiếu .docx")
@@ -120,13 +115,13 @@ def test_household_ballot_passes_and_is_recognised(live_server, page, tree, pers
         login(page, base, "xa")
         page.goto(f"{base}/ban-quyet/{decision.pk}/")
         page.fill("#id_number", "15/QĐ-UBND")
-        page.click("main button:text-is('Công nhận')")
+        submit(page, "main button:text-is('Công nhận')")
         assert "Đã công nhận kết quả." in page.content()
         logout(page)
 
         page.goto(f"{base}/don-vi/{tree.commune.pk}/")
-        page.click("text=Kết quả bàn và quyết định")
-        page.click(f"text={TITLE}")
+        submit(page, "text=Kết quả bàn và quyết định")
+        submit(page, f"text={TITLE}")
         public = page.locator("main").inner_text()
         assert "Đã được UBND cấp xã công nhận" in public and "15/QĐ-UBND" in public
         assert "28/40" in public

@@ -9,13 +9,10 @@ import datetime as dt
 import pytest
 import time_machine
 
-from danchu.core.models import Holiday, Rule
-from danchu.core.seeding import sync_rulebook
-from danchu.disclosures.catalogue import sync_items
-from danchu.disclosures.models import Disclosure, DisclosureItem
+from danchu.disclosures.models import Disclosure
 from danchu.disclosures.tests.conftest import PDF, PNG
 
-from .test_plan_journey import SHOTS, VN, login, logout
+from .steps import SHOTS, VN, login, logout, submit
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 TITLE = "Phương án bồi thường, hỗ trợ khi thu hồi đất đai tổ dân phố 1"
@@ -24,8 +21,6 @@ TITLE = "Phương án bồi thường, hỗ trợ khi thu hồi đất đai tổ
 def test_posted_disclosure_found_then_archived(live_server, page, tree, personas, settings, tmp_path):
     settings.SESSION_EXPIRE_AT_BROWSER_CLOSE = True
     settings.CSRF_COOKIE_AGE = None
-    sync_rulebook(Rule, Holiday)  # a previous transactional test flushed what the migrations seeded
-    sync_items(DisclosureItem)
     (tmp_path / "phuong-an.pdf").write_bytes(PDF)
     (tmp_path / "bang-tin.png").write_bytes(PNG)
     base, commune = live_server.url, tree.commune
@@ -45,15 +40,15 @@ def test_posted_disclosure_found_then_archived(live_server, page, tree, personas
         assert "Đã lưu dự thảo" in page.content()
 
         page.set_input_files("#id_file", str(tmp_path / "phuong-an.pdf"))
-        page.click("main button:text-is('Đính kèm')")
+        submit(page, "main button:text-is('Đính kèm')")
         assert "Đã đính kèm tệp." in page.content() and "phuong-an.pdf" in page.content()
-        page.click("main button:text-is('Phát hành')")
+        submit(page, "main button:text-is('Phát hành')")
         assert "Đã phát hành." in page.content() and "Đang công khai" in page.content()
 
         page.select_option("#id_channel", "notice_board")
         page.fill("#id_place", "Bảng tin trụ sở UBND phường")
         page.set_input_files("form[action$='/minh-chung/'] input[type=file]", str(tmp_path / "bang-tin.png"))
-        page.click("main button:text-is('Ghi minh chứng')")
+        submit(page, "main button:text-is('Ghi minh chứng')")
         assert "Đã ghi minh chứng." in page.content()
         proofs = page.locator("main table").last.inner_text()
         assert "Bảng tin trụ sở UBND phường" in proofs and "Hệ thống tự ghi nhận" in proofs
@@ -70,7 +65,7 @@ def test_posted_disclosure_found_then_archived(live_server, page, tree, personas
         page.click("#cong-khai form button[type=submit]")
         page.wait_for_url("**/tim-kiem/**")
         assert TITLE in page.locator("#ket-qua").inner_text()
-        page.click(f"text={TITLE}")
+        submit(page, f"text={TITLE}")
         assert "45/QĐ-UBND" in page.content() and "phuong-an.pdf" in page.content()
         page.screenshot(path=str(SHOTS / "portal-disclosure-narrow.png"), full_page=True)
 
@@ -78,7 +73,7 @@ def test_posted_disclosure_found_then_archived(live_server, page, tree, personas
         clock.move_to(dt.datetime(2026, 4, 1, 9, tzinfo=VN))
         page.goto(f"{base}/don-vi/{commune.pk}/")
         assert TITLE not in page.locator("ul.disclosures").inner_text()
-        page.click("text=Lưu trữ: mọi thông tin đã công khai")
+        submit(page, "text=Lưu trữ: mọi thông tin đã công khai")
         archived = page.locator("ul.disclosures").inner_text()
         assert TITLE in archived and "hết thời hạn công khai" in archived
     assert Disclosure.objects.get().proofs.count() == 1

@@ -7,17 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PASSWORD
+from .steps import login, submit
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
-
-
-def login(page, base: str, username: str) -> None:
-    page.goto(f"{base}/tai-khoan/dang-nhap/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("main button[type=submit]")
 
 
 def test_commune_official_builds_the_register(live_server, page, tree, personas):
@@ -27,8 +20,8 @@ def test_commune_official_builds_the_register(live_server, page, tree, personas)
     # A citizen finds the commune without typing diacritics.
     page.goto(base + "/")
     page.fill("#q", "chanh lo")
-    page.click("form[role=search] button")
-    page.click("text=Phường Chánh Lộ")
+    submit(page, "form[role=search] button")
+    submit(page, "text=Phường Chánh Lộ")
     assert page.locator("h1").inner_text() == "Phường Chánh Lộ"
     assert "Tổ dân phố 1" in page.content()
 
@@ -41,9 +34,9 @@ def test_commune_official_builds_the_register(live_server, page, tree, personas)
     page.goto(f"{base}/quan-tri/don-vi/{tree.commune.pk}/")
     page.fill("#id_name", "Tổ dân phố 9")
     page.select_option("#id_kind", "to_dan_pho")
-    page.click("section.card button[type=submit]")
+    submit(page, "section.card button[type=submit]")
     assert "Đã thêm Tổ dân phố 9." in page.content()
-    page.click("main table >> text=Tổ dân phố 9")
+    submit(page, "main table >> text=Tổ dân phố 9")
     page.fill("#id_number", "005")
     page.fill("#id_address", "Số 5, đường Hùng Vương")
     page.click("section.card button[type=submit]")
@@ -51,13 +44,13 @@ def test_commune_official_builds_the_register(live_server, page, tree, personas)
     page.fill("#id_full_name", "Võ Thị Hồng")
     page.fill("#id_birth_year", "1975")
     page.check("#id_is_representative")
-    page.click("section.card button[type=submit]")
+    submit(page, "section.card button[type=submit]")
     assert "Người đại diện hộ: Võ Thị Hồng" in page.locator("main").inner_text()
 
     # A duplicate household number is refused with a message, nothing saved.
-    page.click("main nav.breadcrumbs >> text=Tổ dân phố 9")
+    submit(page, "main nav.breadcrumbs >> text=Tổ dân phố 9")
     page.fill("#id_number", "005")
-    page.click("section.card button[type=submit]")
+    submit(page, "section.card button[type=submit]")
     assert "đã có hộ số 005" in page.content()
 
     # The unit's history shows who did what.
@@ -71,7 +64,7 @@ def test_commune_official_builds_the_register(live_server, page, tree, personas)
     assert page.evaluate("document.documentElement.scrollWidth") <= 390 + 1
 
     # The sibling commune's officer is refused, in Vietnamese.
-    page.click("text=Đăng xuất")
+    submit(page, "text=Đăng xuất")
     login(page, base, "xabengcanh")
     page.goto(f"{base}/quan-tri/don-vi/{tree.commune.pk}/")
     assert "Không có quyền truy cập" in page.locator("h1").inner_text()

@@ -12,18 +12,14 @@ import time_machine
 
 from conftest import make_user
 from danchu.accounts.models import Role
-from danchu.core.models import Holiday, Rule
-from danchu.core.seeding import sync_rulebook, sync_rules
 from danchu.petitions.models import Petition, Status
-from danchu.petitions.rules import RULES
 from danchu.petitions.services import categories
 from danchu.petitions.tests.conftest import jpeg
 from danchu.units.models import Agency, AgencyKind
 
-from .test_plan_journey import SHOTS, VN, login, logout
+from .steps import PHONE, SHOTS, VN, login, logout, submit
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-PHONE = {"width": 390, "height": 844}
 
 
 def test_street_light_reported_resolved_rated_and_reopened(
@@ -31,8 +27,6 @@ def test_street_light_reported_resolved_rated_and_reopened(
 ):
     settings.SESSION_EXPIRE_AT_BROWSER_CLOSE = True
     settings.CSRF_COOKIE_AGE = None
-    sync_rulebook(Rule, Holiday)  # a previous transactional test flushed what the migrations seeded
-    sync_rules(Rule, RULES)
     works = Agency.objects.create(
         unit=tree.commune,
         name="Phòng Kinh tế, Hạ tầng và Đô thị",
@@ -50,7 +44,7 @@ def test_street_light_reported_resolved_rated_and_reopened(
     with time_machine.travel(dt.datetime(2026, 3, 2, 19, tzinfo=VN), tick=True) as clock:
         # Monday evening: a citizen, not signed in, on a phone.
         page.goto(f"{base}/phan-anh/xa/{commune.pk}/")
-        page.click("text=Gửi phản ánh")
+        submit(page, "text=Gửi phản ánh")
         page.select_option("#id_category", label="Đèn chiếu sáng công cộng hỏng")
         page.fill("#id_subject", "Đèn đường trước nhà số 12 không sáng")
         page.fill("#id_description", "Cột đèn trước nhà số 12 đường Lê Lợi tắt ba tối nay, đường rất tối.")
@@ -71,23 +65,23 @@ def test_street_light_reported_resolved_rated_and_reopened(
         page.set_viewport_size({"width": 1200, "height": 900})
         login(page, base, "xa")
         page.goto(f"{base}/phan-anh/don-vi/{commune.pk}/hop-thu/")
-        page.click(f"text={code}")
+        submit(page, f"text={code}")
         page.select_option("#id_agency", label="Phòng Kinh tế, Hạ tầng và Đô thị")
-        page.click("main button:text-is('Giao xử lý')")
+        submit(page, "main button:text-is('Giao xử lý')")
         assert "Đã giao cơ quan xử lý." in page.content()
         logout(page)
 
         # The agency resolves it, with a photo of the fixed light.
         login(page, base, "ktht")
         page.goto(f"{base}/phan-anh/don-vi/{commune.pk}/hop-thu/")
-        page.click(f"text={code}")
-        page.click("main button:text-is('Bắt đầu xử lý')")
+        submit(page, f"text={code}")
+        submit(page, "main button:text-is('Bắt đầu xử lý')")
         page.fill("#id_answer", "Đã thay bóng đèn cột số 12 ngày 04/3.")
-        page.click("main button:text-is('Trả lời và đóng')")
+        submit(page, "main button:text-is('Trả lời và đóng')")
         assert "Cần kèm minh chứng" in page.content()  # closing needs evidence
         page.fill("#id_answer", "Đã thay bóng đèn cột số 12 ngày 04/3.")
         page.set_input_files("#id_evidence", str(tmp_path / "da-sua.jpg"))
-        page.click("main button:text-is('Trả lời và đóng')")
+        submit(page, "main button:text-is('Trả lời và đóng')")
         assert "Đã trả lời phản ánh." in page.content()
         logout(page)
 
@@ -96,12 +90,12 @@ def test_street_light_reported_resolved_rated_and_reopened(
         page.set_viewport_size(PHONE)
         page.goto(f"{base}/phan-anh/tra-cuu/")
         page.fill("#ma", code)
-        page.click("main button[type=submit]")
+        submit(page, "main button[type=submit]")
         assert "Đã thay bóng đèn cột số 12" in page.content() and "Đã giải quyết" in page.content()
         assert page.locator("main img").count() == 2  # the citizen's photo and the evidence
         page.check("input[name=rating][value=not_satisfied]")
         page.fill("#id_comment", "Đèn vẫn chập chờn.")
-        page.click("main button:text-is('Gửi đánh giá')")
+        submit(page, "main button:text-is('Gửi đánh giá')")
         assert "Đã mở lại" in page.content() and "Đang xử lý" in page.content()
         page.screenshot(path=str(SHOTS / "petition-reopened-phone.png"), full_page=True)
         reopened = Petition.objects.get()

@@ -4,30 +4,16 @@ sees what it owes, answers with its own plan; the province sees the commune on t
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 import time_machine
 
-from conftest import PASSWORD
 from danchu.plans.tests.samples import SAMPLES
 from danchu.units.models import Agency, AgencyKind
 
+from .steps import SHOTS, VN, login, logout, submit
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-VN = dt.timezone(dt.timedelta(hours=7))
-SHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
-
-
-def login(page, base: str, username: str) -> None:
-    page.goto(f"{base}/tai-khoan/dang-nhap/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_url("**/ban-lam-viec/")
-
-
-def logout(page) -> None:
-    page.click("text=Đăng xuất")
 
 
 def test_province_plan_cascades_to_a_commune(live_server, page, tree, personas, settings):
@@ -58,7 +44,7 @@ def test_province_plan_cascades_to_a_commune(live_server, page, tree, personas, 
         assert "31/03/2023" in page.locator("li.card", has_text="II.1").first.inner_text()
 
         page.check("input[name=cascade_tiers][value='3']")
-        page.click("button:has-text('Ban hành kế hoạch')")
+        submit(page, "button:has-text('Ban hành kế hoạch')")
         assert "Đã ban hành kế hoạch." in page.content()
         page.set_viewport_size({"width": 390, "height": 844})
         page.screenshot(path=str(SHOTS / "plan-issued-narrow.png"))
@@ -71,27 +57,27 @@ def test_province_plan_cascades_to_a_commune(live_server, page, tree, personas, 
         page.goto(f"{base}/ke-hoach/don-vi/{tree.commune.pk}/")
         waiting = page.locator("section", has_text="Cấp trên đang chờ đơn vị").inner_text()
         assert "Gửi kế hoạch" in waiting and "15/03/2023" in waiting
-        page.click("text=Tải lên kế hoạch")
+        submit(page, "text=Tải lên kế hoạch")
         page.set_input_files("#id_file", str(SAMPLES / "ward-chanh-lo-2023.txt"))
         page.click("main form button[type=submit]")
         page.wait_for_url("**/ke-hoach/*/")
         page.click("summary:has-text('Sửa thông tin chung')")
         page.fill("#id_number", "15")
         page.fill("#id_issued_on", "10/03/2023")
-        page.click("form[action$='/sua/'] button[type=submit]")
+        submit(page, "form[action$='/sua/'] button[type=submit]")
         assert "Đã lưu thông tin chung" in page.content()
         page.select_option("#parent", label=page.locator("#parent option").nth(1).inner_text())
-        page.click("button:has-text('Gắn')")
+        submit(page, "button:has-text('Gắn')")
         assert "Đã gắn với kế hoạch cấp trên." in page.content()
-        page.click("button:has-text('Ban hành kế hoạch')")
+        submit(page, "button:has-text('Ban hành kế hoạch')")
         assert "Đã ban hành kế hoạch." in page.content()
         logout(page)
 
         # The province sees the commune on time, and its sibling still owing.
         login(page, base, "tinh")
         page.goto(f"{base}/ke-hoach/don-vi/{tree.province.pk}/")
-        page.click("text=Thực hiện quy chế dân chủ ở cơ sở và công tác dân vận chính quyền năm 2023")
-        page.click("text=Xem từng đơn vị")
+        submit(page, "text=Thực hiện quy chế dân chủ ở cơ sở và công tác dân vận chính quyền năm 2023")
+        submit(page, "text=Xem từng đơn vị")
         rows = page.locator("main table").nth(1).inner_text()
         assert "Phường Chánh Lộ" in rows and "đúng hạn" in rows
         assert "Xã Nam Chính" in rows and "chưa đến hạn" in rows

@@ -9,14 +9,11 @@ import datetime as dt
 import pytest
 import time_machine
 
-from danchu.core.models import Holiday, Rule
-from danchu.core.seeding import sync_rulebook
 from danchu.reports import services
-from danchu.reports.catalogue import MOTCUA, QCDC, codes, sync_catalogue
-from danchu.reports.models import Indicator, ValidationRule
+from danchu.reports.catalogue import MOTCUA, QCDC, codes
 from danchu.units.models import Tier
 
-from .test_plan_journey import SHOTS, VN, login, logout
+from .steps import SHOTS, VN, login, logout, submit
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -27,8 +24,6 @@ def test_six_month_report_returned_corrected_approved_and_rolled_up(
     settings.SESSION_EXPIRE_AT_BROWSER_CLOSE = True
     settings.CSRF_COOKIE_AGE = None
     # A transactional test that ran before flushed the rows the migrations seed: put them back.
-    sync_rulebook(Rule, Holiday)
-    sync_catalogue(Indicator, ValidationRule)
     base = live_server.url
     SHOTS.mkdir(parents=True, exist_ok=True)
     with time_machine.travel(dt.datetime(2026, 1, 5, 9, tzinfo=VN), tick=False):
@@ -42,41 +37,41 @@ def test_six_month_report_returned_corrected_approved_and_rolled_up(
     with time_machine.travel(dt.datetime(2026, 6, 16, 9, tzinfo=VN), tick=True):
         login(page, base, "xa")
         page.goto(f"{base}/bao-cao/don-vi/{tree.commune.pk}/")
-        page.click("text=Báo cáo 6 tháng thực hiện dân chủ ở cơ sở")
+        submit(page, "text=Báo cáo 6 tháng thực hiện dân chủ ở cơ sở")
         page.fill("#v_MC_RECEIVED", "1.250")
         page.fill("#v_MC_ONLINE", "5000")
         page.fill("#n_0", "Đã tổ chức 4 hội nghị tuyên truyền.")
-        page.click("button:has-text('Lưu và gửi báo cáo')")
+        submit(page, "button:has-text('Lưu và gửi báo cáo')")
         assert "nhiều hơn hồ sơ tiếp nhận mới" in page.locator("#err-MC_ONLINE").inner_text()
         page.fill("#v_MC_ONLINE", "300")
-        page.click("button:has-text('Lưu và gửi báo cáo')")
+        submit(page, "button:has-text('Lưu và gửi báo cáo')")
         assert "Đã gửi báo cáo." in page.content()
         assert "Đã gửi, chờ duyệt" in page.locator("main").inner_text()
         logout(page)
 
         login(page, base, "tinh")
         page.goto(f"{base}/bao-cao/{regime.pk}/")
-        page.click("text=6 tháng đầu năm 2026")
-        page.click("text=Xem tất cả")
-        page.click("a[href*='/bao-cao/nop/']:has-text('Phường Chánh Lộ')")
+        submit(page, "text=6 tháng đầu năm 2026")
+        submit(page, "text=Xem tất cả")
+        submit(page, "a[href*='/bao-cao/nop/']:has-text('Phường Chánh Lộ')")
         page.fill("#id_comment", "Đề nghị bổ sung số buổi đối thoại với Nhân dân.")
-        page.click("button:has-text('Trả lại để sửa')")
+        submit(page, "button:has-text('Trả lại để sửa')")
         assert "Đã trả lại báo cáo." in page.content()
         logout(page)
 
         login(page, base, "xa")
-        page.click("text=Thông báo")
-        page.click("text=đã trả lại")
+        submit(page, "text=Thông báo")
+        submit(page, "text=đã trả lại")
         assert "Đề nghị bổ sung số buổi đối thoại" in page.locator("#review-comment").inner_text()
         page.fill("#v_QCDC_DIALOGUES", "4")
-        page.click("button:has-text('Lưu và gửi báo cáo')")
+        submit(page, "button:has-text('Lưu và gửi báo cáo')")
         assert "Đã gửi báo cáo." in page.content()
         logout(page)
 
         login(page, base, "tinh")
         page.goto(f"{base}/bao-cao/{regime.pk}/ky/2026S1/?xem=tat-ca")
-        page.click("a[href*='/bao-cao/nop/']:has-text('Phường Chánh Lộ')")
-        page.click("button:has-text('Duyệt')")
+        submit(page, "a[href*='/bao-cao/nop/']:has-text('Phường Chánh Lộ')")
+        submit(page, "button:has-text('Duyệt')")
         assert "Đã duyệt báo cáo." in page.content()
         page.goto(f"{base}/bao-cao/{regime.pk}/ky/2026S1/tong-hop/?chi-tieu=MC_RECEIVED")
         pivot = page.locator("table.pivot")

@@ -10,12 +10,10 @@ from django.test import Client
 
 from danchu.consultations import services
 from danchu.consultations.models import Opinion, OpinionGroup
-from danchu.core.models import AuditEntry, Holiday, Rule
-from danchu.core.seeding import sync_rulebook
+from danchu.core.models import AuditEntry
 from danchu.core.tests.concurrency import need_shared_database
 from danchu.core.tests.concurrency import race as run_together
-from danchu.disclosures.catalogue import sync_items
-from danchu.disclosures.models import Disclosure, DisclosureItem
+from danchu.disclosures.models import Disclosure
 
 from .conftest import at
 from .factories import make
@@ -27,8 +25,6 @@ RACERS = 8
 @pytest.fixture(autouse=True)
 def _shared_database() -> None:
     need_shared_database()
-    sync_rulebook(Rule, Holiday)
-    sync_items(DisclosureItem)
 
 
 def race(user: Any, send: Any, n: int = RACERS) -> list[int]:

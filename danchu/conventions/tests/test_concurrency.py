@@ -7,9 +7,7 @@ import pytest
 
 from danchu.conventions import services
 from danchu.conventions.models import ConventionEvent, ConventionVersion, Opinion, VersionState
-from danchu.conventions.rules import RULES
-from danchu.core.models import AuditEntry, Holiday, Rule
-from danchu.core.seeding import sync_rulebook, sync_rules
+from danchu.core.models import AuditEntry
 from danchu.core.tests.concurrency import need_shared_database, race
 
 from .conftest import adopt, at, create, post
@@ -21,8 +19,6 @@ RACERS = 8
 @pytest.fixture(autouse=True)
 def _shared_database() -> None:
     need_shared_database()
-    sync_rulebook(Rule, Holiday)
-    sync_rules(Rule, RULES)
 
 
 def test_concurrent_adoptions_record_one(tree, personas):

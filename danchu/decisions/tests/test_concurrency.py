@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from danchu.core.models import AuditEntry, Holiday, Rule
-from danchu.core.seeding import sync_rulebook, sync_rules
+from danchu.core.models import AuditEntry
 from danchu.core.tests.concurrency import need_shared_database, race
 from danchu.decisions import services
 from danchu.decisions.models import Choice, Conflict, Participation, Receipt
-from danchu.decisions.rules import RULES
 
 from .conftest import at, ballot, citizen_of, households, options
 
@@ -20,8 +18,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 @pytest.fixture(autouse=True)
 def _shared_database() -> None:
     need_shared_database()
-    sync_rulebook(Rule, Holiday)
-    sync_rules(Rule, RULES)
 
 
 def test_households_voting_at_once_with_second_ballots_on_paper(tree, personas):

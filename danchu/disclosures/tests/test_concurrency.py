@@ -9,13 +9,11 @@ import pytest
 from django.tasks.signals import task_enqueued
 from django.test import Client, override_settings
 
-from danchu.core.models import AuditEntry, Holiday, Rule
-from danchu.core.seeding import sync_rulebook
+from danchu.core.models import AuditEntry
 from danchu.core.tests.concurrency import need_shared_database
 from danchu.core.tests.concurrency import race as run_together
 from danchu.disclosures import mail, services
-from danchu.disclosures.catalogue import sync_items
-from danchu.disclosures.models import DisclosureItem, DisclosureState, Subscription
+from danchu.disclosures.models import DisclosureState, Subscription
 
 from .conftest import at, draft
 
@@ -29,8 +27,6 @@ def _shared_database() -> None:
     """Threads need one database; a transactional test empties it, so the rulebook and the catalogue
     that migrations install are put back."""
     need_shared_database()
-    sync_rulebook(Rule, Holiday)
-    sync_items(DisclosureItem)
 
 
 def race(user: Any, send: Any, n: int = RACERS) -> list[int]:

@@ -9,11 +9,9 @@ import pytest
 
 from conftest import make_user
 from danchu.accounts.models import Role
-from danchu.core.models import AuditEntry, Holiday, Rule
-from danchu.core.seeding import sync_rulebook, sync_rules
+from danchu.core.models import AuditEntry
 from danchu.core.tests.concurrency import need_shared_database, race
 from danchu.petitions.models import Letter, Petition, Status
-from danchu.petitions.rules import RULES
 from danchu.petitions.services import petitions, rating
 from danchu.petitions.services.photos import Upload
 
@@ -26,8 +24,6 @@ RACERS = 8
 @pytest.fixture(autouse=True)
 def _shared_database() -> None:
     need_shared_database()
-    sync_rulebook(Rule, Holiday)
-    sync_rules(Rule, RULES)
 
 
 def test_one_start_of_many(tree: Any, personas: Any, light: Any, works: Any) -> None:

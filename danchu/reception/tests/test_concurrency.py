@@ -7,12 +7,10 @@ import datetime as dt
 
 import pytest
 
-from danchu.core.models import AuditEntry, Holiday, Rule
-from danchu.core.seeding import sync_rulebook, sync_rules
+from danchu.core.models import AuditEntry
 from danchu.core.tests.concurrency import need_shared_database, race
 from danchu.reception import services
 from danchu.reception.models import DialogueState, Visit
-from danchu.reception.rules import RULES
 
 from .conftest import announce, at, log, make_schedule
 
@@ -23,8 +21,6 @@ RACERS = 8
 @pytest.fixture(autouse=True)
 def _shared_database() -> None:
     need_shared_database()
-    sync_rulebook(Rule, Holiday)
-    sync_rules(Rule, RULES)
 
 
 def test_eight_publications_of_the_schedule_make_one(tree, personas):
