@@ -6,8 +6,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
 
 from . import registry
+from .models import DailyRun
 
 
 def run(today: dt.date) -> dict[str, int]:
@@ -16,3 +23,34 @@ def run(today: dt.date) -> dict[str, int]:
     for job in registry.daily_jobs():
         counts.update(job(today))
     return dict(counts)
+
+
+@dataclass(frozen=True)
+class LastRun:
+    """The day a job last ran for, and when that run began (what changed after it is new to the job)."""
+
+    day: dt.date
+    started_at: dt.datetime
+
+
+def last_run(job: str) -> LastRun | None:
+    row = DailyRun.objects.filter(job=job).values_list("ran_for", "started_at").first()
+    return LastRun(*row) if row else None
+
+
+@contextmanager
+def since_last_run(job: str, today: dt.date) -> Iterator[LastRun | None]:
+    """Run a job's body in one transaction, given its last run (None the first time), and record this
+    one when the body succeeds. The job's row is locked, so two workers never handle the same day twice;
+    a failed run records nothing and the next one covers its days too."""
+    started = timezone.now()
+    with transaction.atomic():
+        row = DailyRun.objects.select_for_update().filter(job=job).first()
+        if row is None:  # the first run ever (a second worker's first run waits on the unique job)
+            DailyRun.objects.get_or_create(job=job, defaults={"ran_for": dt.date.min, "started_at": started})
+            row = DailyRun.objects.select_for_update().get(job=job)
+        previous = None if row.ran_for == dt.date.min else LastRun(row.ran_for, row.started_at)
+        yield previous
+        row.ran_for = max(row.ran_for, today)
+        row.started_at = started
+        row.save(update_fields=["ran_for", "started_at"])

@@ -187,3 +187,17 @@ class SearchEntry(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class DailyRun(models.Model):
+    """Lần chạy việc hằng ngày: the day a daily job last ran for, and when that run began.
+
+    A job that tells people when a date passes (a reminder, an overdue mark) asks what came due since
+    its last run instead of marking every row it has told about: the run is one row, not thousands."""
+
+    job = models.SlugField(max_length=100, unique=True)
+    ran_for = models.DateField()
+    started_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.job}: {self.ran_for:%d/%m/%Y}"

@@ -91,5 +91,6 @@ def reopened(petition: Petition) -> int:
         users,
         petition,
         "reopened",
-        f"Phản ánh {petition.letter.tracking_code} bị mở lại: người gửi chưa hài lòng",
+        f"Phản ánh {petition.letter.tracking_code} bị mở lại: người gửi chưa hài lòng; "
+        f"hạn mới {petition.due_on:%d/%m/%Y}",
     )

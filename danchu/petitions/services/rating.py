@@ -76,16 +76,12 @@ def rate(
             petition.closed_at = None
             petition.late = False
             petition.due_on = calendar.add_working_days(today, resolve_days(petition.category, today))
-            petition.reminded_on = petition.overdue_on = petition.escalated_on = None
             fields += [
                 "status",
                 "reopened",
                 "closed_at",
                 "late",
                 "due_on",
-                "reminded_on",
-                "overdue_on",
-                "escalated_on",
             ]
             change.note(reopened=True)
             petition.save(update_fields=fields)

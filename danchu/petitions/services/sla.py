@@ -1,47 +1,82 @@
 """Đôn đốc phản ánh: the daily scan of open petitions against their clocks.
 
-Three events, each once per clock (a marker on the row; a reopened petition gets fresh markers): a
-reminder N days before the due date to the agency, the overdue mark on the day after it (to the agency
-and the unit's managers), and the escalation M days after it to the managers. N and M are the house's
-`reminder.days_before` and `reminder.escalate_days_overdue`. The scan reads only the rows that still need
-an event (a partial index on open petitions by due date), in plain rows, and writes markers in bulk.
+Three events, each once per clock: a reminder N days before the due date, the overdue mark on the day
+after it, and the escalation M days after it. N and M are the house's `reminder.days_before` and
+`reminder.escalate_days_overdue`, which a province (or a commune) may override.
+
+The scan asks what came due since its last run (`core.daily.since_last_run`): a petition enters an event
+when the event's date fell after that run (the first run: every petition already past it). Nothing is
+written per petition: per event, one grouped read of a range of the due-date index says who has how
+many, and each person hears once a day, with a count per event and a link to the inbox (overdue first).
+An agency with forty overdue petitions and six coming due gets one message, not forty-six emails.
+
+A clock is set at intake and at reopening, never in the past, so only the reminder can be skipped: when
+a petition's clock starts inside the reminder window (a one-day category), the agency already has its
+date from the message that gave it the petition (or reopened it).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import reduce
+from operator import or_
 from typing import Any
 
-from django.db import transaction
-from django.db.models import Q
+from django.db.models import Count, Max, Q, QuerySet, Value
 from django.urls import reverse
 
 from danchu.accounts.notifications import Message, deliver
-from danchu.core import rulebook
+from danchu.core import daily, rulebook
+from danchu.core.daily import LastRun
+from danchu.core.rulebook import UnitValues
 
 from ..models import OPEN_STATUSES, Letter, Outcome, Petition
-from .notify import KIND, agency_officers, managers, url
+from .notify import KIND, agency_officers, managers
 
-CHUNK = 5000
-_FIELDS = ("pk", "due_on", "unit_id", "unit__path", "agency_id", "letter__tracking_code", "letter__subject")
-
-
-def due_queries(today: dt.date) -> Iterator[tuple[str, str, Q]]:
-    """(event, marker, which open petitions) with the widest window of any province."""
-    before = rulebook.resolver("reminder.days_before", on=today)
-    escalate = rulebook.resolver("reminder.escalate_days_overdue", on=today)
-    yield "before", "reminded_on", Q(due_on__gte=today, due_on__lte=today + dt.timedelta(days=before.largest))
-    yield "overdue", "overdue_on", Q(due_on__lt=today)
-    yield "escalate", "escalated_on", Q(due_on__lte=today - dt.timedelta(days=escalate.smallest))
+JOB = "petitions.sla"
+EVENTS = ("before", "overdue", "escalate")
+_DAYS_RULE = {"before": "reminder.days_before", "escalate": "reminder.escalate_days_overdue"}
 
 
-def count_due(today: dt.date) -> int:
-    """How many events today's scan has to send (the floor the benchmark compares the scan with)."""
-    return sum(
-        Petition.objects.filter(window, status__in=OPEN_STATUSES, **{f"{marker}__isnull": True}).count()
-        for _event, marker, window in due_queries(today)
-    )
+def _window(event: str, days: int, today: dt.date, since: LastRun | None) -> Q:
+    """The petitions (a range of due dates) entering `event` today, for a unit whose N or M is `days`:
+    the event's date is in (last run, today]."""
+    if event == "before":
+        now, after = Q(due_on__gte=today, due_on__lte=today + dt.timedelta(days=days)), "due_on__gt"
+        edge = since.day + dt.timedelta(days=days) if since else None
+    elif event == "overdue":
+        now, after = Q(due_on__lt=today), "due_on__gte"
+        edge = since.day if since else None
+    else:
+        now, after = Q(due_on__lte=today - dt.timedelta(days=days)), "due_on__gt"
+        edge = since.day - dt.timedelta(days=days) if since else None
+    return now if edge is None else now & Q(**{after: edge})
+
+
+def _rules(today: dt.date) -> dict[str, UnitValues]:
+    return {event: rulebook.resolver(key, on=today) for event, key in _DAYS_RULE.items()}
+
+
+def _widest(event: str, rules: dict[str, UnitValues]) -> int:
+    if event == "overdue":
+        return 0
+    return rules[event].largest if event == "before" else rules[event].smallest
+
+
+def due(today: dt.date) -> QuerySet[Petition, int]:
+    """Every event today's scan has to tell, as one SQL statement over three ranges of the due-date
+    index (by the widest window of any unit): `due(today).count()` is the floor of the benchmark."""
+    since, rules = daily.last_run(JOB), _rules(today)
+    ranges = [
+        Petition.objects.filter(_window(event, _widest(event, rules), today, since), status__in=OPEN_STATUSES)
+        .order_by()
+        .values_list("id", flat=True)
+        for event in EVENTS
+    ]
+    return ranges[0].union(*ranges[1:], all=True)
 
 
 class _Lineage:
@@ -52,98 +87,138 @@ class _Lineage:
         return [int(p) for p in reversed(self.path.strip("/").split("/")) if p]
 
 
+def _entering(
+    event: str, today: dt.date, since: LastRun | None, rules: dict[str, UnitValues]
+) -> QuerySet[Petition]:
+    """The open petitions entering `event` today. With no override the one window is exact; with
+    overrides, the units in the widest window are grouped by their own N (or M), one window each."""
+    open_ = Petition.objects.filter(status__in=OPEN_STATUSES)
+    if event == "overdue" or not rules[event].overrides:
+        return open_.filter(_window(event, _widest(event, rules), today, since))
+    # Which units have a petition anywhere in the widest window today (whatever the last run saw).
+    widest = _window(event, _widest(event, rules), today, None)
+    by_days: dict[int, list[int]] = defaultdict(list)
+    for unit_id, path in open_.filter(widest).values_list("unit_id", "unit__path").distinct():
+        by_days[rules[event].for_unit(_Lineage(path))].append(unit_id)
+    if not by_days:
+        return open_.none()
+    return open_.filter(
+        reduce(
+            or_,
+            (Q(unit_id__in=units) & _window(event, days, today, since) for days, units in by_days.items()),
+        )
+    )
+
+
 def daily_job(today: dt.date) -> dict[str, int]:
     """Petitions' part of the daily round (registry daily_jobs): counts by event, and notifications."""
-    before = rulebook.resolver("reminder.days_before", on=today)
-    escalate = rulebook.resolver("reminder.escalate_days_overdue", on=today)
-    counts: dict[str, int] = {}
-    sent = 0
-    link = _Link()
-    for event, marker, window in due_queries(today):
-        pending = Petition.objects.filter(window, status__in=OPEN_STATUSES, **{f"{marker}__isnull": True})
-        # Unordered, so that the planner reads the event's partial index (only unmarked rows) and not the
-        # table in key order; sorted here for chunks in a stable order.
-        ids = sorted(pending.values_list("pk", flat=True))
-        # Only a province's own N or M (an override) can leave a row of the widest window not yet due.
-        resolved = {"before": before, "escalate": escalate}.get(event)
-        per_unit = resolved if resolved is not None and resolved.overrides else None
-        done = 0
-        for start in range(0, len(ids), CHUNK):
-            with transaction.atomic():
-                rows = list(Petition.objects.filter(pk__in=ids[start : start + CHUNK]).values(*_FIELDS))
-                if per_unit is not None:
-                    sign = 1 if event == "before" else -1
-                    rows = [
-                        r
-                        for r in rows
-                        if r["due_on"]
-                        <= today + dt.timedelta(days=sign * per_unit.for_unit(_Lineage(r["unit__path"])))
-                    ]
-                sent += deliver(_messages(rows, event, link))
-                Petition.objects.filter(pk__in=[r["pk"] for r in rows]).update(**{marker: today})
-                done += len(rows)
-        counts[f"petition.{event}"] = done
-    late, notified = _letters(today)
+    with daily.since_last_run(JOB, today) as since:
+        rules = _rules(today)
+        per_event = [
+            _entering(event, today, since, rules)
+            .order_by()
+            .values("unit_id", "agency_id")
+            .annotate(n=Count("id"), last=Max("id"), event=Value(event))
+            for event in EVENTS
+        ]
+        # One statement for the three events: the floor's ranges, grouped by who answers for them.
+        groups = list(per_event[0].union(*per_event[1:], all=True))
+        sent = deliver(_digests(groups, today))
+        late, notified = _letters(today, since)
+    counts = {f"petition.{event}": sum(g["n"] for g in groups if g["event"] == event) for event in EVENTS}
     return {**counts, "letter.overdue": late, "notifications": sent + notified}
 
 
-class _Link:
-    """A petition's page, reversed once for the batch (reverse() per message cost more than the SQL)."""
+@dataclass
+class _Share:
+    """What one person hears today: how many petitions per event, in which units' inboxes."""
+
+    by_event: dict[str, int] = field(default_factory=dict)
+    last_id: int = 0
+    by_unit: dict[int, int] = field(default_factory=dict)
+    agency_id: int | None = None
+
+
+def _digests(groups: Sequence[Mapping[str, Any]], today: dt.date) -> list[Message]:
+    """The agency hears before and at the due date, the managers at and after it (and before it when no
+    agency has the petition yet); each person once a day, with a count per event."""
+    by_unit = managers({g["unit_id"] for g in groups}) if groups else {}
+    by_agency = agency_officers({g["agency_id"] for g in groups if g["agency_id"]}) if groups else {}
+    shares: dict[int, _Share] = defaultdict(_Share)
+    for g in groups:
+        doers = by_agency.get(g["agency_id"], set()) if g["agency_id"] else set()
+        bosses = by_unit.get(g["unit_id"], set())
+        event = g["event"]
+        users = {"before": doers or bosses, "overdue": doers | bosses, "escalate": bosses}[event]
+        for user in users:
+            share = shares[user]
+            share.by_event[event] = share.by_event.get(event, 0) + g["n"]
+            share.last_id = max(share.last_id, g["last"])
+            share.by_unit[g["unit_id"]] = share.by_unit.get(g["unit_id"], 0) + g["n"]
+            if user in doers and event != "escalate":
+                share.agency_id = g["agency_id"]
+    inbox = _Inbox()
+    return [_digest(user, share, today, inbox) for user, share in shares.items()]
+
+
+class _Inbox:
+    """A unit's inbox, reversed once for the batch (reverse() per message cost more than the SQL)."""
 
     _SENTINEL = 987654321987654321
 
     def __init__(self) -> None:
-        self.head, self.tail = url(self._SENTINEL).split(str(self._SENTINEL))
+        self.head, self.tail = reverse("petitions:inbox", args=[self._SENTINEL]).split(str(self._SENTINEL))
 
-    def __call__(self, petition_id: int) -> str:
-        return f"{self.head}{petition_id}{self.tail}"
+    def __call__(self, unit_id: int, agency_id: int | None) -> str:
+        link = f"{self.head}{unit_id}{self.tail}"
+        return link if agency_id is None else f"{link}?co-quan={agency_id}"
 
 
-def _letters(today: dt.date) -> tuple[int, int]:
-    """Letters still undecided past their deadline (hạn xử lý đơn): the unit's managers hear once."""
-    rows = list(
-        Letter.objects.filter(outcome=Outcome.PENDING, process_by__lt=today, overdue_on__isnull=True).values(
-            "pk", "unit_id", "tracking_code", "subject", "process_by"
-        )
+_PARTS = (
+    ("overdue", "{n} đã quá hạn"),
+    ("escalate", "{n} quá hạn lâu cần chỉ đạo"),
+    ("before", "{n} sắp đến hạn"),
+)
+
+
+def _digest(user: int, share: _Share, today: dt.date, inbox: _Inbox) -> Message:
+    counts = share.by_event
+    title = "Phản ánh cần đôn đốc: " + ", ".join(
+        part.format(n=counts[event]) for event, part in _PARTS if event in counts
     )
-    if not rows:
-        return 0, 0
-    by_unit = managers({r["unit_id"] for r in rows})
+    unit_id = max(share.by_unit, key=lambda u: share.by_unit[u])
+    body = (
+        "Mở hộp phản ánh để xem từng phản ánh; phản ánh quá hạn được xếp trước."
+        if len(share.by_unit) == 1
+        else f"Phản ánh ở {len(share.by_unit)} đơn vị; liên kết mở đơn vị có nhiều nhất."
+    )
+    # The newest petition told about is in the key: a second run the same day with new entries is a new
+    # message, a repeated one is not.
+    key = f"{KIND}:digest:{today:%Y%m%d}:{share.last_id}"
+    return Message(user_id=user, key=key, title=title, body=body, url=inbox(unit_id, share.agency_id))
+
+
+def _letters(today: dt.date, since: LastRun | None) -> tuple[int, int]:
+    """Letters still undecided past their deadline (hạn xử lý đơn): the unit's managers hear once, with
+    the count, the day after the deadline (or when a letter is registered already past it)."""
+    late = Letter.objects.filter(outcome=Outcome.PENDING, process_by__lt=today)
+    if since is not None:  # a letter can be registered already late (received by post days before)
+        late = late.filter(Q(process_by__gte=since.day) | Q(created_at__gt=since.started_at))
+    # Pending letters are few: read them plainly (grouping in SQL made the planner walk the register).
+    per_unit: dict[int, list[int]] = defaultdict(list)
+    for unit_id, pk in late.order_by().values_list("unit_id", "pk"):
+        per_unit[unit_id].append(pk)
+    groups = [{"unit_id": u, "n": len(ids), "last": max(ids)} for u, ids in per_unit.items()]
+    by_unit = managers({g["unit_id"] for g in groups}) if groups else {}
     messages = [
         Message(
             user_id=user,
-            key=f"{KIND}:letter:{r['pk']}:overdue",
-            title=f"Đơn quá hạn xử lý từ {r['process_by']:%d/%m/%Y}: {r['tracking_code']} "
-            f"({r['subject'][:80]})",
-            url=reverse("petitions:letter", args=[r["pk"]]),
+            key=f"{KIND}:letter-digest:{today:%Y%m%d}:{g['last']}",
+            title=f"Quá hạn xử lý đơn: {g['n']} đơn chưa xử lý",
+            body="Sổ xử lý đơn liệt kê đơn chưa xử lý trước, theo hạn.",
+            url=reverse("petitions:register", args=[g["unit_id"]]),
         )
-        for r in rows
-        for user in by_unit.get(r["unit_id"], set())
+        for g in groups
+        for user in by_unit.get(g["unit_id"], set())
     ]
-    with transaction.atomic():
-        sent = deliver(messages)
-        Letter.objects.filter(pk__in=[r["pk"] for r in rows]).update(overdue_on=today)
-    return len(rows), sent
-
-
-def _messages(rows: list[dict[str, Any]], event: str, link: _Link) -> list[Message]:
-    """The agency hears before and at the due date, the managers at and after it (and before it when no
-    agency has the petition yet)."""
-    by_unit = managers({r["unit_id"] for r in rows})
-    by_agency = agency_officers({r["agency_id"] for r in rows if r["agency_id"]})
-    out: list[Message] = []
-    for r in rows:
-        doers = by_agency.get(r["agency_id"], set()) if r["agency_id"] else set()
-        bosses = by_unit.get(r["unit_id"], set())
-        users = {"before": doers or bosses, "overdue": doers | bosses, "escalate": bosses}[event]
-        due = r["due_on"]
-        what = f"phản ánh {r['letter__tracking_code']} ({r['letter__subject'][:80]})"
-        title = {
-            "before": f"Sắp đến hạn {due:%d/%m/%Y}: {what}",
-            "overdue": f"Quá hạn từ {due:%d/%m/%Y}: {what}",
-            "escalate": f"Phản ánh quá hạn chưa giải quyết: {what}, hạn {due:%d/%m/%Y}",
-        }[event]
-        key = f"{KIND}:{r['pk']}:{event}:{due:%Y%m%d}"
-        page = link(r["pk"])
-        out.extend(Message(user_id=u, key=key, title=title, url=page) for u in users)
-    return out
+    return sum(g["n"] for g in groups), deliver(messages)

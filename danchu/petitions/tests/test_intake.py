@@ -126,9 +126,6 @@ def test_a_letter_undecided_past_its_deadline_is_reported_once(tree: Any, person
         assert sla.daily_job(dt.date(2026, 3, 12))["letter.overdue"] == 0  # due 12/03
         assert sla.daily_job(dt.date(2026, 3, 13))["letter.overdue"] == 1
         assert sla.daily_job(dt.date(2026, 3, 14))["letter.overdue"] == 0
-    assert (
-        Notification.objects.filter(
-            user=personas["commune_official"], key__contains=f"letter:{letter.pk}"
-        ).count()
-        == 1
-    )
+    heard = Notification.objects.filter(user=personas["commune_official"], key__contains="letter-digest")
+    assert [n.title for n in heard] == ["Quá hạn xử lý đơn: 1 đơn chưa xử lý"]
+    assert heard.get().url == f"/phan-anh/don-vi/{letter.unit_id}/so-don/"

@@ -187,7 +187,8 @@ def test_the_daily_scan_reminds_then_marks_overdue_then_escalates(petition: Peti
         assert sla.daily_job(dt.date(2026, 3, 6))["petition.before"] == 0  # once
         assert sla.daily_job(dt.date(2026, 3, 10))["petition.overdue"] == 1
         assert sla.daily_job(dt.date(2026, 3, 14))["petition.escalate"] == 1
-    assert Notification.objects.filter(user=personas["commune_official"], key__contains="escalate").exists()
+    told = Notification.objects.filter(user=personas["commune_official"]).values_list("title", flat=True)
+    assert "Phản ánh cần đôn đốc: 1 quá hạn lâu cần chỉ đạo" in told
 
 
 def test_a_reopened_petition_needs_new_evidence(petition: Petition, personas: Any, tree: Any) -> None:
@@ -214,3 +215,107 @@ def test_a_reopened_petition_needs_new_evidence(petition: Petition, personas: An
             evidence=[Upload("b.jpg", jpeg())],
         )
     assert Petition.objects.get(pk=petition.pk).status == Status.RESOLVED
+
+
+def test_the_daily_scan_tells_each_person_once_with_the_count(
+    tree: Any, light: Category, personas: Any, works: Any
+) -> None:
+    officer = make_user("ktht", Role.AGENCY_OFFICER, tree.commune, agency=works)
+    with at(2026, 3, 2):
+        for n in range(3):
+            report(tree.commune, light, device=f"máy-{n}", text=f"Cột đèn số {n} tắt.")
+    with at(2026, 3, 5):
+        report(tree.commune, light, device="máy-9", text="Cột đèn số 9 tắt.")  # due 12/03
+    with at(2026, 3, 10):
+        counts = sla.daily_job(dt.date(2026, 3, 10))  # due 09/03: overdue today
+        again = sla.daily_job(dt.date(2026, 3, 10))
+    assert counts["petition.overdue"] == 3 and counts["petition.before"] == 1
+    assert again["petition.overdue"] == again["petition.before"] == again["notifications"] == 0
+    heard = Notification.objects.filter(user=officer, key__startswith="petition:digest:")
+    assert [n.title for n in heard] == ["Phản ánh cần đôn đốc: 3 đã quá hạn, 1 sắp đến hạn"]
+    assert heard.get().url == f"/phan-anh/don-vi/{tree.commune.pk}/hop-thu/?co-quan={works.pk}"
+    boss = Notification.objects.get(user=personas["commune_official"], key__startswith="petition:digest:")
+    assert boss.url == f"/phan-anh/don-vi/{tree.commune.pk}/hop-thu/"
+    with at(2026, 3, 11):
+        assert sla.daily_job(dt.date(2026, 3, 11))["petition.overdue"] == 0  # told once
+
+
+def test_a_units_own_reminder_days_override_the_national_ones(
+    tree: Any, light: Category, personas: Any
+) -> None:
+    from danchu.core.models import Rule
+    from danchu.petitions.services import categories
+
+    national = Rule.objects.get(key="reminder.days_before", scope_unit__isnull=True)
+    assert national.value == 3
+    Rule.objects.create(
+        key=national.key,
+        title=national.title,
+        value=5,
+        unit=national.unit,
+        citation="Quyết định của UBND phường (thử)",
+        effective_from=dt.date(2026, 1, 1),
+        scope_unit=tree.commune,
+    )
+    lamp = categories.create_category(
+        actor=personas["sibling_official"],
+        unit=tree.sibling,
+        code="street_light",
+        name="Đèn chiếu sáng hỏng",
+        agency=tree.sibling_agency,
+        resolve_days=5,
+    )
+    with at(2026, 3, 2):
+        here, there = report(tree.commune, light), report(tree.sibling, lamp)
+    assert here.due_on == there.due_on == dt.date(2026, 3, 9)
+    with at(2026, 3, 4):
+        assert sla.daily_job(dt.date(2026, 3, 4))["petition.before"] == 1  # 5 days ahead: the ward only
+        assert sla.daily_job(dt.date(2026, 3, 6))["petition.before"] == 1  # 3 days ahead: the commune
+    for official in ("commune_official", "sibling_official"):
+        told = Notification.objects.filter(user=personas[official], key__startswith="petition:digest:")
+        assert [n.title for n in told] == ["Phản ánh cần đôn đốc: 1 sắp đến hạn"]
+
+
+def test_a_clock_that_starts_inside_the_reminder_window_is_told_its_date_when_given(
+    tree: Any, personas: Any, works: Any
+) -> None:
+    from danchu.petitions.services import categories
+
+    urgent = categories.create_category(
+        actor=personas["commune_official"],
+        unit=tree.commune,
+        code="fallen_tree",
+        name="Cây đổ chắn đường",
+        agency=works,
+        resolve_days=1,
+    )
+    with at(2026, 3, 2, 7):
+        assert sla.daily_job(dt.date(2026, 3, 2))["petition.before"] == 0  # the morning run
+    officer = make_user("ktht", Role.AGENCY_OFFICER, tree.commune, agency=works)
+    with at(2026, 3, 2, 9):
+        fallen = report(tree.commune, urgent, text="Cây đổ chắn ngang đường Lê Lợi.")
+        petitions.route(actor=personas["commune_official"], petition=fallen)
+    assert fallen.due_on == dt.date(2026, 3, 3)  # already inside the 3-day reminder window
+    routed = Notification.objects.get(user=officer, key=f"petition:{fallen.pk}:routed:{works.pk}:0")
+    assert "hạn 03/03/2026" in routed.title  # the agency has the date from the start
+    with at(2026, 3, 3, 7):
+        counts = sla.daily_job(dt.date(2026, 3, 3))
+    assert counts["petition.before"] == 0 and counts["petition.overdue"] == 0
+    with at(2026, 3, 4, 7):
+        counts = sla.daily_job(dt.date(2026, 3, 4))
+    assert counts["petition.before"] == 0 and counts["petition.overdue"] == 1
+
+
+def test_a_failed_run_is_covered_by_the_next(petition: Petition, monkeypatch: Any) -> None:
+    from danchu.core import daily
+
+    with at(2026, 3, 5):
+        sla.daily_job(dt.date(2026, 3, 5))
+    monkeypatch.setattr(sla, "deliver", lambda messages: 1 / 0)
+    with at(2026, 3, 10), pytest.raises(ZeroDivisionError):
+        sla.daily_job(dt.date(2026, 3, 10))  # the overdue day's run fails
+    monkeypatch.undo()
+    assert daily.last_run(sla.JOB).day == dt.date(2026, 3, 5)
+    with at(2026, 3, 11):
+        counts = sla.daily_job(dt.date(2026, 3, 11))
+    assert counts["petition.overdue"] == 1 and counts["petition.before"] == 0  # 06/03's reminder too late

@@ -1,0 +1,28 @@
+"""The daily round's record of each job's last run (core.daily.since_last_run)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from danchu.core import daily
+from danchu.core.models import DailyRun
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_job_sees_its_last_run_and_a_failed_run_records_nothing() -> None:
+    day = dt.date(2026, 3, 2)
+    assert daily.last_run("thu.viec") is None
+    with daily.since_last_run("thu.viec", day) as since:
+        assert since is None  # the first run
+    with daily.since_last_run("thu.viec", day + dt.timedelta(days=1)) as since:
+        assert since is not None and since.day == day
+    with pytest.raises(RuntimeError), daily.since_last_run("thu.viec", day + dt.timedelta(days=2)):
+        raise RuntimeError("hỏng giữa chừng")
+    last = daily.last_run("thu.viec")
+    assert last is not None and last.day == day + dt.timedelta(days=1)
+    with daily.since_last_run("thu.viec", day) as since:  # a run for an earlier day never moves it back
+        assert since is not None and since.day == day + dt.timedelta(days=1)
+    assert DailyRun.objects.get(job="thu.viec").ran_for == day + dt.timedelta(days=1)
