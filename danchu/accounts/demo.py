@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from danchu.core import registry
 from danchu.core.errors import DomainError
@@ -56,7 +57,9 @@ class DemoLogin:
 def _unit(code: str, tier: int) -> Unit:
     unit = Unit.objects.filter(generation=Generation.CURRENT, tier=tier, code=code).first()
     if unit is None:
-        raise DomainError(f"Chưa có đơn vị mã {code}: hãy chạy `danchu load_units` trước.")
+        raise DomainError(
+            _("Chưa có đơn vị mã %(code)s: hãy chạy `danchu load_units` trước.") % {"code": code}
+        )
     return unit
 
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
 from danchu.accounts import selectors, services
@@ -75,7 +76,9 @@ def grant(request: HttpRequest, unit_id: int, payload: GrantIn) -> Status[RoleAs
     unit = unit_selectors.access_unit(actor=request.user, unit_id=unit_id, perm=CorePerm.MANAGE_ROLES)
     user = selectors.find_user(payload.username)
     if user is None:
-        raise DomainError(f"Chưa có tài khoản “{payload.username}”.", field="username")
+        raise DomainError(
+            _("Chưa có tài khoản “%(username)s”.") % {"username": payload.username}, field="username"
+        )
     agency = (
         unit_selectors.access_agency(actor=request.user, agency_id=payload.agency_id, perm=CorePerm.VIEW_UNIT)
         if payload.agency_id

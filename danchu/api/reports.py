@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
 from danchu.accounts.actors import acting_user
@@ -310,7 +311,7 @@ def _require_object(body: bytes) -> None:
         document = None
     if not isinstance(document, dict) or not isinstance(document.get("values", {}), dict):
         raise DomainError(
-            'Nội dung gửi phải là một đối tượng JSON, ví dụ {"values": {"MÃ_CHỈ_TIÊU": 12}}.',
+            _('Nội dung gửi phải là một đối tượng JSON, ví dụ {"values": {"MÃ_CHỈ_TIÊU": 12}}.'),
             field="values",
         )
 

@@ -16,6 +16,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
 from danchu.core.errors import DomainError
 from danchu.core.text import clean_text
 
@@ -42,7 +45,7 @@ class ParsedArticle:
 
 def parse(text: str) -> list[ParsedArticle]:
     """The articles of `text`, in order; a Vietnamese message for what cannot be read."""
-    text = clean_text(text, field="text", label="Nội dung điều", max_length=MAX_TEXT)
+    text = clean_text(text, field="text", label=gettext_noop("Nội dung điều"), max_length=MAX_TEXT)
     chapter, chapter_title = "", ""
     found: list[ParsedArticle] = []
     for raw in text.splitlines():
@@ -57,25 +60,35 @@ def parse(text: str) -> list[ParsedArticle]:
         if match := _ARTICLE.match(line):
             number = int(match.group(1))
             if number < 1:
-                raise DomainError("Số điều phải từ 1 trở lên.", field="text")
+                raise DomainError(_("Số điều phải từ 1 trở lên."), field="text")
             if any(a.number == number for a in found):
-                raise DomainError(f"Điều {number} xuất hiện hai lần trong dự thảo.", field="text")
+                raise DomainError(
+                    _("Điều %(number)s xuất hiện hai lần trong dự thảo.") % {"number": number}, field="text"
+                )
             title = match.group(2).strip()
             if len(title) > MAX_TITLE:
-                raise DomainError(f"Tên Điều {number} dài quá {MAX_TITLE} ký tự.", field="text")
+                raise DomainError(
+                    _("Tên Điều %(number)s dài quá %(max_title)s ký tự.")
+                    % {"number": number, "max_title": MAX_TITLE},
+                    field="text",
+                )
             found.append(ParsedArticle(number, title, chapter, chapter_title))
             continue
         if not found:
             raise DomainError(
-                "Dự thảo phải bắt đầu bằng “Chương …” hoặc “Điều 1.”; dòng đầu không đọc được: "
-                f"“{line[:60]}”.",
+                _("Dự thảo phải bắt đầu bằng “Chương …” hoặc “Điều 1.”; dòng đầu không đọc được: “%(line)s”.")
+                % {"line": line[:60]},
                 field="text",
             )
         found[-1].lines.append(line)
     if not found:
-        raise DomainError("Dự thảo phải có ít nhất một điều (một dòng bắt đầu bằng “Điều 1.”).", field="text")
+        raise DomainError(
+            _("Dự thảo phải có ít nhất một điều (một dòng bắt đầu bằng “Điều 1.”)."), field="text"
+        )
     if len(found) > MAX_ARTICLES:
-        raise DomainError(f"Dự thảo có quá {MAX_ARTICLES} điều.", field="text")
+        raise DomainError(
+            _("Dự thảo có quá %(max_articles)s điều.") % {"max_articles": MAX_ARTICLES}, field="text"
+        )
     return found
 
 

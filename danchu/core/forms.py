@@ -81,7 +81,9 @@ def errors_text(form: forms.Form) -> str:
 def refuse(request: HttpRequest, form: forms.Form, *, about: str = "") -> None:
     """Tell the user, on the page they are sent back to, why `form` was refused (`about`: what it was)."""
     text = errors_text(form)
-    messages.error(request, f"{about}: {text}" if about else text)
+    messages.error(
+        request, gettext("%(about)s: %(text)s") % {"about": about, "text": text} if about else text
+    )
 
 
 class DateReasonForm(forms.Form):

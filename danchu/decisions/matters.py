@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from danchu.core.rulebook_seed import LAW10
@@ -120,4 +121,6 @@ def matter(code: str) -> Matter:
     try:
         return MATTERS[code]
     except KeyError:
-        raise DomainError("Nội dung bàn và quyết định không có trong Điều 15.", field="matter") from None
+        raise DomainError(
+            gettext("Nội dung bàn và quyết định không có trong Điều 15."), field="matter"
+        ) from None

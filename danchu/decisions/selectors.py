@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count, QuerySet
+from django.utils.translation import gettext as _
 
 from danchu.accounts.models import Role, RoleAssignment, User
 from danchu.core.access import access, access_public
@@ -117,8 +118,10 @@ def ballot_for(actor: User, decision_id: int) -> tuple[Decision, list[Household]
     households = voter_households(actor, decision)
     if not households:
         raise PermissionDeniedError(
-            "Bạn không phải người đại diện hoặc người được ủy quyền "
-            "của hộ nào trong danh sách biểu quyết này."
+            _(
+                "Bạn không phải người đại diện hoặc người được ủy quyền "
+                "của hộ nào trong danh sách biểu quyết này."
+            )
         )
     return decision, households
 
@@ -308,8 +311,10 @@ def household_participation(decision: Decision, household_id: int) -> Participat
 def ensure_household_in_register(decision: Decision, household_id: int) -> None:
     if not in_register(decision, household_id):
         raise DomainError(
-            "Hộ này không có trong danh sách hộ của việc biểu quyết (ngoài phạm vi hoặc thêm sau khi bắt "
-            "đầu lấy ý kiến).",
+            _(
+                "Hộ này không có trong danh sách hộ của việc biểu quyết (ngoài phạm vi hoặc thêm sau khi bắt "
+                "đầu lấy ý kiến)."
+            ),
             field="household",
         )
 

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from django.db import connection
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from danchu.accounts.models import User
 from danchu.core.access import access, access_national, access_public
@@ -221,7 +222,7 @@ def subscription_by_token(token: str, *, for_write: bool = False) -> Subscriptio
         rows = rows.select_for_update(of=("self",))  # PostgreSQL cannot lock the nullable side of a join
     subscription = rows.filter(token=token[:64]).first()
     if subscription is None:
-        raise DomainError("Liên kết không đúng hoặc đã hết hiệu lực.")
+        raise DomainError(_("Liên kết không đúng hoặc đã hết hiệu lực."))
     return subscription
 
 

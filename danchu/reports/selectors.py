@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from danchu.core import policy
 from danchu.core.access import access
@@ -123,7 +124,7 @@ def period_of(regime: ReportRegime, code: str) -> periods.Period:
     own = next((p for p in regime.period_dates.all() if p.period == code), None)
     if regime.frequency == Frequency.AD_HOC:
         if own is None:
-            raise DomainError(f"Kỳ báo cáo “{code}” chưa được mở.", field="period")
+            raise DomainError(_("Kỳ báo cáo “%(code)s” chưa được mở.") % {"code": code}, field="period")
         return periods.Period(code, regime.starts_on, own.window_end, own.due_on)
     start, end = periods.window(regime.frequency, code, regime.cutoff_day)
     if own is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Schema, Status
 
 from danchu.accounts.actors import acting_user
@@ -66,7 +67,7 @@ def election_steps(request: HttpRequest, decision_id: int) -> list[dict[str, Any
     decision = _mine(request, decision_id)
     election = Election.objects.filter(decision=decision).first()
     if election is None:
-        raise DomainError("Việc này không phải cuộc bầu cử.")
+        raise DomainError(_("Việc này không phải cuộc bầu cử."))
     return [{**s.__dict__, "on_time": s.on_time} for s in services.timeline(election)]
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from danchu.accounts.models import User
 from danchu.core.bounds import bounded_date
@@ -43,20 +45,23 @@ VERSION_FIELDS = (
     "refusal_reason",
 )
 STATE_TEXT = {
-    VersionState.DRAFT: "còn là dự thảo",
-    VersionState.POSTED: "đang niêm yết lấy ý kiến",
-    VersionState.ADOPTED: "đã được thông qua, chưa gửi hồ sơ",
-    VersionState.NOT_ADOPTED: "không được thông qua",
-    VersionState.FILED: "đã gửi hồ sơ, chờ công nhận",
-    VersionState.RECOGNISED: "đã được công nhận",
-    VersionState.REFUSED: "không được công nhận",
-    VersionState.SUPERSEDED: "đã được thay thế",
+    VersionState.DRAFT: gettext_noop("còn là dự thảo"),
+    VersionState.POSTED: gettext_noop("đang niêm yết lấy ý kiến"),
+    VersionState.ADOPTED: gettext_noop("đã được thông qua, chưa gửi hồ sơ"),
+    VersionState.NOT_ADOPTED: gettext_noop("không được thông qua"),
+    VersionState.FILED: gettext_noop("đã gửi hồ sơ, chờ công nhận"),
+    VersionState.RECOGNISED: gettext_noop("đã được công nhận"),
+    VersionState.REFUSED: gettext_noop("không được công nhận"),
+    VersionState.SUPERSEDED: gettext_noop("đã được thay thế"),
 }
 
 
 def require_state(version: ConventionVersion, *states: str, doing: str) -> None:
     if version.state not in states:
-        raise DomainError(f"Không thể {doing}: bản này {STATE_TEXT[VersionState(version.state)]}.")
+        raise DomainError(
+            _("Không thể %(doing)s: bản này %(state)s.")
+            % {"doing": _(doing), "state": _(STATE_TEXT[VersionState(version.state)])}
+        )
 
 
 def day(value: dt.date | None, *, field: str, label: str, not_future: bool = True) -> dt.date:
@@ -64,7 +69,11 @@ def day(value: dt.date | None, *, field: str, label: str, not_future: bool = Tru
     today = timezone.localdate()
     value = bounded_date(value or today, field=field, label=label)
     if not_future and value > today:
-        raise DomainError(f"{label} không được sau hôm nay ({today:%d/%m/%Y}).", field=field)
+        raise DomainError(
+            _("%(label)s không được sau hôm nay (%(today)s).")
+            % {"label": _(label), "today": today.strftime("%d/%m/%Y")},
+            field=field,
+        )
     return value
 
 

@@ -16,6 +16,9 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from django.db import transaction
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from danchu.accounts.models import User
 from danchu.core import audit, rulebook
@@ -49,7 +52,11 @@ def more_than(share: Fraction, total: int) -> int:
 
 def _count(value: int, *, field: str, label: str) -> int:
     if not 0 <= value <= MAX_COUNT:
-        raise DomainError(f"{label} phải là số từ 0 đến {MAX_COUNT:,}.".replace(",", "."), field=field)
+        raise DomainError(
+            _("%(label)s phải là số từ 0 đến %(max)s.")
+            % {"label": _(label), "max": number_format(MAX_COUNT, force_grouping=True)},
+            field=field,
+        )
     return value
 
 
@@ -57,8 +64,11 @@ def _posted_long_enough(version: ConventionVersion, on: dt.date) -> None:
     assert version.opinions_until is not None
     if on <= version.opinions_until:
         raise DomainError(
-            "Chưa hết thời gian niêm yết lấy ý kiến dự thảo (đến hết ngày "
-            f"{version.opinions_until:%d/%m/%Y}): chưa thể biểu quyết thông qua.",
+            _(
+                "Chưa hết thời gian niêm yết lấy ý kiến dự thảo (đến hết ngày %(opinions_until)s): "
+                "chưa thể biểu quyết thông qua."
+            )
+            % {"opinions_until": version.opinions_until.strftime("%d/%m/%Y")},
             field="on",
         )
 
@@ -66,7 +76,7 @@ def _posted_long_enough(version: ConventionVersion, on: dt.date) -> None:
 def _not_on_the_system(version: ConventionVersion) -> None:
     if version.decision_id is not None:
         raise DomainError(
-            "Bản này biểu quyết trên hệ thống: kết quả được lấy từ cuộc biểu quyết, không nhập tay.",
+            _("Bản này biểu quyết trên hệ thống: kết quả được lấy từ cuộc biểu quyết, không nhập tay."),
             field="form",
         )
 
@@ -74,7 +84,7 @@ def _not_on_the_system(version: ConventionVersion) -> None:
 def _total(version: ConventionVersion, on: dt.date) -> int:
     total = selectors.households_on(version.convention.unit, on).count()
     if total == 0:
-        raise DomainError("Sổ hộ gia đình của thôn, tổ dân phố chưa có hộ nào vào ngày này.", field="on")
+        raise DomainError(_("Sổ hộ gia đình của thôn, tổ dân phố chưa có hộ nào vào ngày này."), field="on")
     return total
 
 
@@ -100,20 +110,24 @@ def record_meeting(
     version = selectors.access_version(
         actor=actor, version_id=version.pk, perm=ConventionPerm.DRAFT, for_write=True
     )
-    require_state(version, VersionState.POSTED, doing="ghi nhận kết quả họp")
+    require_state(version, VersionState.POSTED, doing=gettext_noop("ghi nhận kết quả họp"))
     _not_on_the_system(version)
-    on = day(on, field="on", label="Ngày họp")
+    on = day(on, field="on", label=gettext_noop("Ngày họp"))
     _posted_long_enough(version, on)
-    present = _count(present, field="present", label="Số hộ dự họp")
-    approving = _count(approving, field="approving", label="Số hộ tán thành")
+    present = _count(present, field="present", label=gettext_noop("Số hộ dự họp"))
+    approving = _count(approving, field="approving", label=gettext_noop("Số hộ tán thành"))
     total = _total(version, on)
     if present > total:
         raise DomainError(
-            f"Số hộ dự họp ({present}) lớn hơn tổng số hộ của thôn, tổ dân phố ({total}).", field="present"
+            _("Số hộ dự họp (%(present)s) lớn hơn tổng số hộ của thôn, tổ dân phố (%(total)s).")
+            % {"present": present, "total": total},
+            field="present",
         )
     if approving > present:
         raise DomainError(
-            f"Số hộ tán thành ({approving}) lớn hơn số hộ dự họp ({present}).", field="approving"
+            _("Số hộ tán thành (%(approving)s) lớn hơn số hộ dự họp (%(present)s).")
+            % {"approving": approving, "present": present},
+            field="approving",
         )
     unit = version.convention.unit
     quorum = more_than(rulebook.share("convention.meeting_quorum_share", unit=unit, on=on), total)
@@ -153,32 +167,38 @@ def record_ballot(
     version = selectors.access_version(
         actor=actor, version_id=version.pk, perm=ConventionPerm.DRAFT, for_write=True
     )
-    require_state(version, VersionState.POSTED, doing="ghi nhận kết quả lấy phiếu")
+    require_state(version, VersionState.POSTED, doing=gettext_noop("ghi nhận kết quả lấy phiếu"))
     _not_on_the_system(version)
     if version.failed_meeting_on is None:
         raise DomainError(
-            "Chỉ được lấy ý kiến bằng phiếu sau khi cuộc họp cộng đồng dân cư không đủ số hộ tham dự "
-            "(Nghị định 61/2023/NĐ-CP, Điều 10). Hãy ghi nhận cuộc họp trước.",
+            _(
+                "Chỉ được lấy ý kiến bằng phiếu sau khi cuộc họp cộng đồng dân cư không đủ số hộ tham dự "
+                "(Nghị định 61/2023/NĐ-CP, Điều 10). Hãy ghi nhận cuộc họp trước."
+            ),
             field="form",
         )
-    on = day(on, field="on", label="Ngày kết thúc lấy phiếu")
+    on = day(on, field="on", label=gettext_noop("Ngày kết thúc lấy phiếu"))
     if on < version.failed_meeting_on:
         raise DomainError(
-            f"Ngày kết thúc lấy phiếu phải từ ngày cuộc họp ({version.failed_meeting_on:%d/%m/%Y}) trở đi.",
+            _("Ngày kết thúc lấy phiếu phải từ ngày cuộc họp (%(failed_meeting_on)s) trở đi.")
+            % {"failed_meeting_on": version.failed_meeting_on.strftime("%d/%m/%Y")},
             field="on",
         )
     _posted_long_enough(version, on)
-    returned = _count(returned, field="returned", label="Số phiếu thu về")
-    approving = _count(approving, field="approving", label="Số phiếu tán thành")
+    returned = _count(returned, field="returned", label=gettext_noop("Số phiếu thu về"))
+    approving = _count(approving, field="approving", label=gettext_noop("Số phiếu tán thành"))
     total = _total(version, version.failed_meeting_on)
     if returned > total:
         raise DomainError(
-            f"Số phiếu thu về ({returned}) lớn hơn tổng số hộ của thôn, tổ dân phố ({total}).",
+            _("Số phiếu thu về (%(returned)s) lớn hơn tổng số hộ của thôn, tổ dân phố (%(total)s).")
+            % {"returned": returned, "total": total},
             field="returned",
         )
     if approving > returned:
         raise DomainError(
-            f"Số phiếu tán thành ({approving}) lớn hơn số phiếu thu về ({returned}).", field="approving"
+            _("Số phiếu tán thành (%(approving)s) lớn hơn số phiếu thu về (%(returned)s).")
+            % {"approving": approving, "returned": returned},
+            field="approving",
         )
     unit = version.convention.unit
     needed = more_than(rulebook.share("convention.pass_share", unit=unit, on=on), total)

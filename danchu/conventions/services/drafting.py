@@ -6,6 +6,8 @@ import datetime as dt
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from danchu.accounts.models import User
 from danchu.core import audit, policy, rulebook
@@ -33,7 +35,7 @@ from ._common import CONVENTION_FIELDS, VERSION_FIELDS, day, event, require_stat
 
 def _kind(value: str) -> str:
     if value not in Kind.values:
-        raise DomainError("Tên gọi phải là “Hương ước” hoặc “Quy ước”.", field="kind")
+        raise DomainError(_("Tên gọi phải là “Hương ước” hoặc “Quy ước”."), field="kind")
     return value
 
 
@@ -93,11 +95,11 @@ def create_convention(*, actor: User, unit: Unit, kind: str, title: str, text: s
     """Soạn dự thảo hương ước, quy ước của thôn, tổ dân phố."""
     policy.require(actor, ConventionPerm.DRAFT, unit)
     if not unit.is_village:
-        raise DomainError("Hương ước, quy ước là của thôn hoặc tổ dân phố.", field="unit")
+        raise DomainError(_("Hương ước, quy ước là của thôn hoặc tổ dân phố."), field="unit")
     convention = Convention.objects.create(
         unit=unit,
         kind=_kind(kind),
-        title=clean_text(title, field="title", label="Tiêu đề", max_length=300),
+        title=clean_text(title, field="title", label=gettext_noop("Tiêu đề"), max_length=300),
         created_by=actor,
     )
     version = ConventionVersion.objects.create(convention=convention, number=1, created_by=actor)
@@ -122,8 +124,10 @@ def update_draft(
     version = selectors.access_version(
         actor=actor, version_id=version.pk, perm=ConventionPerm.DRAFT, for_write=True
     )
-    require_state(version, VersionState.DRAFT, doing="sửa dự thảo")
-    summary = clean_text(summary, field="summary", label="Tóm tắt", max_length=5000, required=False)
+    require_state(version, VersionState.DRAFT, doing=gettext_noop("sửa dự thảo"))
+    summary = clean_text(
+        summary, field="summary", label=gettext_noop("Tóm tắt"), max_length=5000, required=False
+    )
     with audit.audited(
         actor=actor,
         action="conventions.version.update",
@@ -146,13 +150,13 @@ def start_amendment(*, actor: User, convention: Convention, summary: str) -> Con
         actor=actor, convention_id=convention.pk, perm=ConventionPerm.DRAFT, for_write=True
     )
     if convention.status == ConventionStatus.ABOLISHED:
-        raise DomainError("Hương ước đã bị bãi bỏ toàn bộ; hãy soạn hương ước mới.")
+        raise DomainError(_("Hương ước đã bị bãi bỏ toàn bộ; hãy soạn hương ước mới."))
     if selectors.open_version(convention) is not None:
-        raise DomainError("Đang có một bản dự thảo chưa xong; hãy hoàn tất hoặc sửa bản đó.")
+        raise DomainError(_("Đang có một bản dự thảo chưa xong; hãy hoàn tất hoặc sửa bản đó."))
     latest = selectors.latest_version(convention)
     assert latest is not None  # every convention is created with its first version
     base = convention.current or latest
-    summary = clean_text(summary, field="summary", label="Tóm tắt", max_length=5000)
+    summary = clean_text(summary, field="summary", label=gettext_noop("Tóm tắt"), max_length=5000)
     version = ConventionVersion.objects.create(
         convention=convention,
         number=latest.number + 1,
@@ -205,22 +209,30 @@ def post_draft(
     version = selectors.access_version(
         actor=actor, version_id=version.pk, perm=ConventionPerm.DRAFT, for_write=True
     )
-    require_state(version, VersionState.DRAFT, doing="niêm yết")
-    posted_on = day(posted_on, field="posted_on", label="Ngày niêm yết")
+    require_state(version, VersionState.DRAFT, doing=gettext_noop("niêm yết"))
+    posted_on = day(posted_on, field="posted_on", label=gettext_noop("Ngày niêm yết"))
     drafted_on = timezone.localdate(version.created_at)
     if posted_on < drafted_on:  # a back-dated posting would shorten the period the Law gives the people
         raise DomainError(
-            f"Ngày niêm yết không được trước ngày soạn dự thảo ({drafted_on:%d/%m/%Y}).", field="posted_on"
+            _("Ngày niêm yết không được trước ngày soạn dự thảo (%(drafted_on)s).")
+            % {"drafted_on": drafted_on.strftime("%d/%m/%Y")},
+            field="posted_on",
         )
     shortest = earliest_close(version.convention, posted_on)
-    until = day(opinions_until or shortest, field="opinions_until", label="Hạn lấy ý kiến", not_future=False)
+    until = day(
+        opinions_until or shortest,
+        field="opinions_until",
+        label=gettext_noop("Hạn lấy ý kiến"),
+        not_future=False,
+    )
     if until < shortest:
         days = (shortest - posted_on).days + 1
         raise DomainError(
-            f"Thời gian niêm yết lấy ý kiến ít nhất {days} ngày (đến hết ngày {shortest:%d/%m/%Y}).",
+            _("Thời gian niêm yết lấy ý kiến ít nhất %(days)s ngày (đến hết ngày %(shortest)s).")
+            % {"days": days, "shortest": shortest.strftime("%d/%m/%Y")},
             field="opinions_until",
         )
-    place = clean_text(place, field="place", label="Địa điểm họp", max_length=200)
+    place = clean_text(place, field="place", label=gettext_noop("Địa điểm họp"), max_length=200)
     with audit.audited(
         actor=actor,
         action="conventions.version.post",

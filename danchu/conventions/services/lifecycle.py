@@ -7,6 +7,8 @@ import datetime as dt
 from collections.abc import Sequence
 
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from danchu.accounts.models import User
 from danchu.core import audit
@@ -30,15 +32,20 @@ def record_review(
         actor=actor, convention_id=convention.pk, perm=ConventionPerm.REVIEW, for_write=True
     )
     if convention.current is None or convention.status == ConventionStatus.ABOLISHED:
-        raise DomainError("Chỉ rà soát hương ước, quy ước đã được công nhận và chưa bị bãi bỏ.")
-    on = day(on, field="on", label="Ngày rà soát")
+        raise DomainError(_("Chỉ rà soát hương ước, quy ước đã được công nhận và chưa bị bãi bỏ."))
+    on = day(on, field="on", label=gettext_noop("Ngày rà soát"))
     if convention.effective_on and on < convention.effective_on:
         raise DomainError(
-            f"Ngày rà soát phải từ ngày có hiệu lực ({convention.effective_on:%d/%m/%Y}).", field="on"
+            _("Ngày rà soát phải từ ngày có hiệu lực (%(effective_on)s).")
+            % {"effective_on": convention.effective_on.strftime("%d/%m/%Y")},
+            field="on",
         )
     if convention.last_reviewed_on and convention.last_reviewed_on.year == on.year:
-        raise DomainError(f"Đã ghi nhận rà soát năm {on.year} (ngày {convention.last_reviewed_on:%d/%m/%Y}).")
-    notes = clean_text(notes, field="notes", label="Ghi chú", max_length=5000)
+        raise DomainError(
+            _("Đã ghi nhận rà soát năm %(year)s (ngày %(last_reviewed_on)s).")
+            % {"year": on.year, "last_reviewed_on": convention.last_reviewed_on.strftime("%d/%m/%Y")}
+        )
+    notes = clean_text(notes, field="notes", label=gettext_noop("Ghi chú"), max_length=5000)
     with audit.audited(
         actor=actor,
         action="conventions.convention.review",
@@ -52,6 +59,10 @@ def record_review(
     return convention
 
 
+def _article_list(numbers: Sequence[int]) -> str:
+    return ", ".join(_("Điều %(number)s") % {"number": n} for n in numbers)
+
+
 def _articles(convention: Convention, numbers: Sequence[int], allowed: tuple[str, ...]) -> list[Article]:
     assert convention.current is not None
     wanted = sorted(set(numbers))
@@ -62,12 +73,13 @@ def _articles(convention: Convention, numbers: Sequence[int], allowed: tuple[str
     missing = [n for n in wanted if n not in found]
     if missing:
         raise DomainError(
-            "Hương ước không có " + ", ".join(f"Điều {n}" for n in missing) + ".", field="articles"
+            _("Hương ước không có %(articles)s.") % {"articles": _article_list(missing)}, field="articles"
         )
     wrong = [n for n in wanted if found[n].status not in allowed]
     if wrong:
         raise DomainError(
-            "Không thể thực hiện với " + ", ".join(f"Điều {n}" for n in wrong) + " (đang ở trạng thái khác).",
+            _("Không thể thực hiện với %(articles)s (đang ở trạng thái khác).")
+            % {"articles": _article_list(wrong)},
             field="articles",
         )
     return [found[n] for n in wanted]
@@ -94,9 +106,9 @@ _ARTICLE_TO = {
     EventKind.RESUMED: ArticleStatus.IN_FORCE,
 }
 _DOING = {
-    EventKind.SUSPENDED: "tạm ngưng thực hiện",
-    EventKind.ABOLISHED: "bãi bỏ",
-    EventKind.RESUMED: "cho thực hiện lại",
+    EventKind.SUSPENDED: gettext_noop("tạm ngưng thực hiện"),
+    EventKind.ABOLISHED: gettext_noop("bãi bỏ"),
+    EventKind.RESUMED: gettext_noop("cho thực hiện lại"),
 }
 
 
@@ -113,21 +125,25 @@ def change_force(
 ) -> Convention:
     """Tạm ngưng, bãi bỏ or cho thực hiện lại: the whole convention, or only the articles named."""
     if kind not in _DOING:
-        raise DomainError("Thao tác không hợp lệ.", field="kind")
+        raise DomainError(_("Thao tác không hợp lệ."), field="kind")
     kind = EventKind(kind)
     convention = selectors.access_convention(
         actor=actor, convention_id=convention.pk, perm=ConventionPerm.RECOGNISE, for_write=True
     )
     if convention.current is None:
-        raise DomainError("Hương ước, quy ước chưa được công nhận nên chưa có hiệu lực.")
-    on = day(on, field="on", label="Ngày quyết định")
-    reason = clean_text(reason, field="reason", label="Lý do", max_length=5000)
+        raise DomainError(_("Hương ước, quy ước chưa được công nhận nên chưa có hiệu lực."))
+    on = day(on, field="on", label=gettext_noop("Ngày quyết định"))
+    reason = clean_text(reason, field="reason", label=gettext_noop("Lý do"), max_length=5000)
     document_number = clean_text(
-        document_number, field="document_number", label="Số văn bản", max_length=60, required=False
+        document_number,
+        field="document_number",
+        label=gettext_noop("Số văn bản"),
+        max_length=60,
+        required=False,
     )
     if articles:
         if convention.status == ConventionStatus.ABOLISHED:
-            raise DomainError("Hương ước đã bị bãi bỏ toàn bộ.")
+            raise DomainError(_("Hương ước đã bị bãi bỏ toàn bộ."))
         for article in _articles(convention, articles, _ARTICLE_FROM[kind]):
             with audit.audited(
                 actor=actor,
@@ -141,7 +157,8 @@ def change_force(
     else:
         if convention.status not in _WHOLE_FROM[kind]:
             raise DomainError(
-                f"Không thể {_DOING[kind]}: hương ước {convention.get_status_display().lower()}."
+                _("Không thể %(doing)s: hương ước %(status)s.")
+                % {"doing": _(_DOING[kind]), "status": convention.get_status_display().lower()}
             )
         with audit.audited(
             actor=actor,

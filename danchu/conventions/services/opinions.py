@@ -7,6 +7,8 @@ import datetime as dt
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from danchu.accounts.models import User
 from danchu.core import audit
@@ -27,7 +29,7 @@ def _article(version: ConventionVersion, number: int | None) -> int | None:
     if number is None:
         return None
     if not version.articles.filter(number=number).exists():
-        raise DomainError(f"Dự thảo không có Điều {number}.", field="article_number")
+        raise DomainError(_("Dự thảo không có Điều %(number)s.") % {"number": number}, field="article_number")
     return number
 
 
@@ -35,7 +37,11 @@ def _open_on(version: ConventionVersion, on: dt.date) -> None:
     assert version.posted_on is not None and version.opinions_until is not None
     if not version.posted_on <= on <= version.opinions_until:
         raise DomainError(
-            f"Chỉ nhận ý kiến từ {version.posted_on:%d/%m/%Y} đến hết {version.opinions_until:%d/%m/%Y}.",
+            _("Chỉ nhận ý kiến từ %(posted_on)s đến hết %(opinions_until)s.")
+            % {
+                "posted_on": version.posted_on.strftime("%d/%m/%Y"),
+                "opinions_until": version.opinions_until.strftime("%d/%m/%Y"),
+            },
             field="given_on",
         )
 
@@ -51,15 +57,15 @@ def give_opinion(
     )
     household = selectors.household_of(actor, version.convention.unit)
     if household is None:
-        raise DomainError("Tài khoản của bạn không thuộc hộ gia đình nào của thôn, tổ dân phố này.")
+        raise DomainError(_("Tài khoản của bạn không thuộc hộ gia đình nào của thôn, tổ dân phố này."))
     today = timezone.localdate()
     _open_on(version, today)
-    text = clean_text(text, field="text", label="Nội dung ý kiến", max_length=MAX_OPINION)
+    text = clean_text(text, field="text", label=gettext_noop("Nội dung ý kiến"), max_length=MAX_OPINION)
     number = _article(version, article_number)
     existing = Opinion.objects.select_for_update().filter(version=version, household=household).first()
     if existing is not None:
         if existing.channel != Channel.ONLINE:
-            raise DomainError("Hộ của bạn đã góp ý trên giấy; ý kiến đó đã được trưởng thôn ghi nhận.")
+            raise DomainError(_("Hộ của bạn đã góp ý trên giấy; ý kiến đó đã được trưởng thôn ghi nhận."))
         with audit.audited(
             actor=actor,
             action="conventions.opinion.update",
@@ -87,16 +93,20 @@ def record_paper_opinion(
     version = selectors.access_version(
         actor=actor, version_id=version.pk, perm=ConventionPerm.DRAFT, for_write=True
     )
-    require_state(version, VersionState.POSTED, doing="ghi nhận ý kiến")
-    given_on = day(given_on, field="given_on", label="Ngày góp ý")
+    require_state(version, VersionState.POSTED, doing=gettext_noop("ghi nhận ý kiến"))
+    given_on = day(given_on, field="given_on", label=gettext_noop("Ngày góp ý"))
     _open_on(version, given_on)
     household = selectors.households_on(version.convention.unit, given_on).filter(pk=household_id).first()
     if household is None:
-        raise DomainError("Hộ gia đình này không thuộc thôn, tổ dân phố vào ngày góp ý.", field="household")
-    text = clean_text(text, field="text", label="Nội dung ý kiến", max_length=MAX_OPINION)
+        raise DomainError(
+            _("Hộ gia đình này không thuộc thôn, tổ dân phố vào ngày góp ý."), field="household"
+        )
+    text = clean_text(text, field="text", label=gettext_noop("Nội dung ý kiến"), max_length=MAX_OPINION)
     number = _article(version, article_number)
     if Opinion.objects.filter(version=version, household=household).exists():
-        raise DomainError(f"Hộ {household.number} đã có ý kiến về dự thảo này.", field="household")
+        raise DomainError(
+            _("Hộ %(number)s đã có ý kiến về dự thảo này.") % {"number": household.number}, field="household"
+        )
     return _create(actor, version, household, text, number, Channel.PAPER, given_on)
 
 
@@ -121,7 +131,7 @@ def _create(
                 recorded_by=actor,
             )
     except IntegrityError:
-        raise DomainError("Hộ này đã có ý kiến về dự thảo này.", field="household") from None
+        raise DomainError(_("Hộ này đã có ý kiến về dự thảo này."), field="household") from None
     audit.record(
         actor=actor,
         action="conventions.opinion.create",

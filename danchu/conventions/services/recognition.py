@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from danchu.accounts.models import User
 from danchu.core import audit, rulebook
@@ -36,12 +38,14 @@ def file_with_commune(
     version = selectors.access_version(
         actor=actor, version_id=version.pk, perm=ConventionPerm.DRAFT, for_write=True
     )
-    require_state(version, VersionState.ADOPTED, doing="gửi hồ sơ")
-    on = day(on, field="on", label="Ngày gửi hồ sơ")
+    require_state(version, VersionState.ADOPTED, doing=gettext_noop("gửi hồ sơ"))
+    on = day(on, field="on", label=gettext_noop("Ngày gửi hồ sơ"))
     assert version.adopted_on is not None
     if on < version.adopted_on:
         raise DomainError(
-            f"Ngày gửi hồ sơ phải từ ngày thông qua ({version.adopted_on:%d/%m/%Y}).", field="on"
+            _("Ngày gửi hồ sơ phải từ ngày thông qua (%(adopted_on)s).")
+            % {"adopted_on": version.adopted_on.strftime("%d/%m/%Y")},
+            field="on",
         )
     unit = version.convention.unit
     days = rulebook.number("convention.recognition_working_days", unit=unit, on=on)
@@ -71,15 +75,17 @@ def recognise(
     convention = selectors.access_convention(
         actor=actor, convention_id=version.convention_id, perm=ConventionPerm.RECOGNISE, for_write=True
     )
-    require_state(version, VersionState.FILED, doing="công nhận")
-    on = day(on, field="on", label="Ngày công nhận")
+    require_state(version, VersionState.FILED, doing=gettext_noop("công nhận"))
+    on = day(on, field="on", label=gettext_noop("Ngày công nhận"))
     assert version.filed_on is not None
     if on < version.filed_on:
         raise DomainError(
-            f"Ngày công nhận phải từ ngày nhận hồ sơ ({version.filed_on:%d/%m/%Y}).", field="on"
+            _("Ngày công nhận phải từ ngày nhận hồ sơ (%(filed_on)s).")
+            % {"filed_on": version.filed_on.strftime("%d/%m/%Y")},
+            field="on",
         )
     decision_number = clean_text(
-        decision_number, field="decision_number", label="Số quyết định", max_length=60
+        decision_number, field="decision_number", label=gettext_noop("Số quyết định"), max_length=60
     )
     previous = convention.current
     with audit.audited(
@@ -143,12 +149,16 @@ def refuse(
     version = selectors.access_version(
         actor=actor, version_id=version.pk, perm=ConventionPerm.RECOGNISE, for_write=True
     )
-    require_state(version, VersionState.FILED, doing="từ chối công nhận")
-    on = day(on, field="on", label="Ngày trả lời")
+    require_state(version, VersionState.FILED, doing=gettext_noop("từ chối công nhận"))
+    on = day(on, field="on", label=gettext_noop("Ngày trả lời"))
     assert version.filed_on is not None
     if on < version.filed_on:
-        raise DomainError(f"Ngày trả lời phải từ ngày nhận hồ sơ ({version.filed_on:%d/%m/%Y}).", field="on")
-    reason = clean_text(reason, field="reason", label="Lý do", max_length=5000)
+        raise DomainError(
+            _("Ngày trả lời phải từ ngày nhận hồ sơ (%(filed_on)s).")
+            % {"filed_on": version.filed_on.strftime("%d/%m/%Y")},
+            field="on",
+        )
+    reason = clean_text(reason, field="reason", label=gettext_noop("Lý do"), max_length=5000)
     with audit.audited(
         actor=actor,
         action="conventions.version.refuse",

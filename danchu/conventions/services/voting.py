@@ -13,6 +13,8 @@ import datetime as dt
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from danchu.accounts.models import User
 from danchu.core import audit
@@ -49,18 +51,23 @@ def organise_vote(
     version = selectors.access_version(
         actor=actor, version_id=version.pk, perm=ConventionPerm.DRAFT, for_write=True
     )
-    require_state(version, VersionState.POSTED, doing="tổ chức biểu quyết")
-    day = bounded_date(timezone.localtime(meeting_at).date(), field="meeting_at", label="Ngày họp")
+    require_state(version, VersionState.POSTED, doing=gettext_noop("tổ chức biểu quyết"))
+    day = bounded_date(
+        timezone.localtime(meeting_at).date(), field="meeting_at", label=gettext_noop("Ngày họp")
+    )
     assert version.opinions_until is not None
     if day <= version.opinions_until:
         raise DomainError(
-            "Chưa hết thời gian niêm yết lấy ý kiến dự thảo (đến hết ngày "
-            f"{version.opinions_until:%d/%m/%Y}): cuộc họp thông qua phải sau ngày đó.",
+            _(
+                "Chưa hết thời gian niêm yết lấy ý kiến dự thảo (đến hết ngày %(opinions_until)s): "
+                "cuộc họp thông qua phải sau ngày đó."
+            )
+            % {"opinions_until": version.opinions_until.strftime("%d/%m/%Y")},
             field="meeting_at",
         )
     current = decision_of(version)
     if current is not None and current.state not in (State.RERUN, State.FAILED):
-        raise DomainError("Bản này đã có cuộc biểu quyết đang tổ chức.")
+        raise DomainError(_("Bản này đã có cuộc biểu quyết đang tổ chức."))
     convention = version.convention
     decision = decisions.create_decision(
         actor=actor,
@@ -101,20 +108,20 @@ def adopt_from_decision(*, actor: User, version: ConventionVersion) -> Outcome:
     version = selectors.access_version(
         actor=actor, version_id=version.pk, perm=ConventionPerm.DRAFT, for_write=True
     )
-    require_state(version, VersionState.POSTED, doing="ghi nhận kết quả biểu quyết")
+    require_state(version, VersionState.POSTED, doing=gettext_noop("ghi nhận kết quả biểu quyết"))
     if version.decision_id is None:
-        raise DomainError("Bản này chưa tổ chức biểu quyết trên hệ thống.")
+        raise DomainError(_("Bản này chưa tổ chức biểu quyết trên hệ thống."))
     decision = decision_selectors.access_decision(
         actor=actor, decision_id=version.decision_id, perm=DecisionPerm.VIEW
     )
     if decision.source != SOURCE or decision.source_id != version.pk:
-        raise DomainError("Cuộc biểu quyết không thuộc bản hương ước này.")
+        raise DomainError(_("Cuộc biểu quyết không thuộc bản hương ước này."))
     if decision.state in GOING or decision.passed is None or decision.closed_at is None:
-        raise DomainError("Cuộc biểu quyết chưa kiểm phiếu xong.")
+        raise DomainError(_("Cuộc biểu quyết chưa kiểm phiếu xong."))
     on = timezone.localtime(decision.closed_at).date()
     assert version.opinions_until is not None
     if on <= version.opinions_until:
-        raise DomainError("Cuộc biểu quyết kết thúc trước khi hết thời gian niêm yết: không được tính.")
+        raise DomainError(_("Cuộc biểu quyết kết thúc trước khi hết thời gian niêm yết: không được tính."))
     result = decision_selectors.compute_result(decision)
     counts = {o.id: o.count for q in result.questions for o in q.options}
     approving = _approving(decision, counts)
@@ -132,7 +139,7 @@ def adopt_from_decision(*, actor: User, version: ConventionVersion) -> Outcome:
         adopted = _settle(version, form=form, on=on, total=result.denominator, approving=approving)
         if adopted != bool(decision.passed):  # both apps read the same rule; a mismatch is a defect
             raise DomainError(
-                "Kết quả không khớp với quy định thông qua hương ước; hãy báo quản trị hệ thống."
+                _("Kết quả không khớp với quy định thông qua hương ước; hãy báo quản trị hệ thống.")
             )
         version.save()
         change.note(decision=decision.pk, digest=decision.digest)

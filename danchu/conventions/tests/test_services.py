@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.utils import translation
 
 from danchu.conventions import services
 from danchu.conventions.models import (
@@ -246,3 +247,31 @@ def test_the_sibling_commune_and_the_citizen_cannot_act(tree, personas, posted):
     with at(2026, 4, 2), pytest.raises(DomainError):
         services.record_meeting(actor=personas["citizen"], version=posted, on=None, present=2, approving=2)
     assert ConventionVersion.objects.get(pk=posted.pk).state == VersionState.POSTED
+
+
+def test_a_refusal_with_numbers_reads_in_english(personas, posted):
+    with translation.override("en"), at(2026, 4, 2), pytest.raises(DomainError) as refused:
+        services.record_meeting(
+            actor=personas["village_head"], version=posted, on=None, present=3, approving=1
+        )
+    assert refused.value.message == (
+        "The households at the meeting (3) exceed the total households of the village or "
+        "residential group (2)."
+    )
+
+
+def test_refusals_put_together_from_pieces_read_in_english(personas, in_force):
+    """A message built from a state, an action or a list of articles is English throughout."""
+    official = personas["commune_official"]
+    with translation.override("en"), at(2026, 7, 1):
+        with pytest.raises(DomainError) as refused:
+            services.change_force(
+                actor=official, convention=in_force, kind="abolished", reason="X", articles=[7, 9]
+            )
+        assert refused.value.message == "The convention has no Article 7, Article 9."
+        with pytest.raises(DomainError) as refused:
+            services.change_force(actor=official, convention=in_force, kind="resumed", reason="X")
+        assert refused.value.message == "Cannot resume: the convention is in force."
+        with pytest.raises(DomainError) as refused:
+            services.post_draft(actor=personas["village_head"], version=in_force.current, place="Nhà văn hóa")
+        assert refused.value.message == "Cannot post the draft: this version has been recognised."

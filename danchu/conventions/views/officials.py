@@ -219,7 +219,7 @@ def _act(
     except PermissionDeniedError:
         raise
     except DomainError as exc:
-        messages.error(request, f"{about}: {exc.message}")
+        messages.error(request, _("%(about)s: %(message)s") % {"about": about, "message": exc.message})
         return None
     messages.success(request, success)
     return result

@@ -12,6 +12,7 @@ import uuid
 from collections.abc import Sequence
 
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from danchu.accounts.models import User
 from danchu.core import audit
@@ -53,7 +54,7 @@ def _choices(decision: Decision, option_ids: Sequence[int]) -> list[Option]:
         Option.objects.filter(question__decision=decision, pk__in=set(option_ids)).select_related("question")
     )
     if len(chosen) != len(set(option_ids)) or len(option_ids) != len(set(option_ids)):
-        raise DomainError("Phương án không thuộc việc biểu quyết này.", field="options")
+        raise DomainError(_("Phương án không thuộc việc biểu quyết này."), field="options")
     per_question: dict[int, int] = {}
     for option in chosen:
         per_question[option.question_id] = per_question.get(option.question_id, 0) + 1
@@ -61,10 +62,14 @@ def _choices(decision: Decision, option_ids: Sequence[int]) -> list[Option]:
         n = per_question.get(question.pk, 0)
         allowed = question.seats if question.kind == "candidates" else 1
         if n == 0:
-            raise DomainError(f"Chưa chọn phương án cho câu hỏi “{question.text}”.", field="options")
+            raise DomainError(
+                _("Chưa chọn phương án cho câu hỏi “%(text)s”.") % {"text": question.text}, field="options"
+            )
         if n > allowed:
             raise DomainError(
-                f"Câu hỏi “{question.text}” chỉ được chọn tối đa {allowed} phương án.", field="options"
+                _("Câu hỏi “%(text)s” chỉ được chọn tối đa %(allowed)s phương án.")
+                % {"text": question.text, "allowed": allowed},
+                field="options",
             )
     return chosen
 
@@ -142,7 +147,7 @@ def issue_paper_ballots(*, actor: User, decision_id: int) -> int:
     )
     require_open(decision)
     if decision.form != BALLOT:
-        raise DomainError("Chỉ phát phiếu giấy khi lấy ý kiến bằng phiếu hộ gia đình.")
+        raise DomainError(_("Chỉ phát phiếu giấy khi lấy ý kiến bằng phiếu hộ gia đình."))
     have = set(PaperBallot.objects.filter(decision=decision).values_list("household_id", flat=True))
     start = PaperBallot.objects.filter(decision=decision).count()
     missing = [
@@ -187,9 +192,9 @@ def _record_paper(actor: User, decision_id: int, code: str, option_ids: Sequence
     require_open(decision)
     ballot = PaperBallot.objects.filter(decision=decision, code=codes.normalise(code)).first()
     if ballot is None:
-        raise DomainError("Mã phiếu không đúng: không có phiếu nào của việc này mang mã đó.", field="code")
+        raise DomainError(_("Mã phiếu không đúng: không có phiếu nào của việc này mang mã đó."), field="code")
     if ballot.returned:
-        raise DomainError("Phiếu mang mã này đã được ghi nhận: không ghi lần thứ hai.", field="code")
+        raise DomainError(_("Phiếu mang mã này đã được ghi nhận: không ghi lần thứ hai."), field="code")
     chosen = _choices(decision, option_ids)
     receipt = codes.paper_receipt(decision.pk, ballot.code)
     row = _participate(decision, ballot.household_id, Channel.PAPER, actor, chosen, receipt)
@@ -223,11 +228,13 @@ def _cast(actor: User, decision_id: int, household_id: int, option_ids: Sequence
     decision = selectors.open_decision(decision_id, for_write=True)
     require_open(decision)
     if decision.form != ONLINE and not (decision.form == BALLOT and decision.electronic_returns):
-        raise DomainError("Việc này không nhận biểu quyết trực tuyến.")
+        raise DomainError(_("Việc này không nhận biểu quyết trực tuyến."))
     households = {h.pk: h for h in selectors.voter_households(actor, decision)}
     if household_id not in households:
         selectors.ensure_household_in_register(decision, household_id)
-        raise DomainError("Bạn không phải người đại diện hoặc người được hộ này ủy quyền.", field="household")
+        raise DomainError(
+            _("Bạn không phải người đại diện hoặc người được hộ này ủy quyền."), field="household"
+        )
     chosen = _choices(decision, option_ids)
     existing = selectors.household_participation(decision, household_id)
     residents = selectors.actor_residents(actor)
@@ -239,14 +246,14 @@ def _cast(actor: User, decision_id: int, household_id: int, option_ids: Sequence
             typed = codes.normalise(receipt) if receipt else ""
             if not typed or not Receipt.objects.filter(decision=decision, code=typed).exists():
                 raise DomainError(
-                    "Phiếu kín: nhập mã xác nhận đã nhận khi biểu quyết để thay đổi.", field="receipt"
+                    _("Phiếu kín: nhập mã xác nhận đã nhận khi biểu quyết để thay đổi."), field="receipt"
                 )
             check = codes.receipt_check(decision.pk, household_id, typed)
             if not existing.receipt_check or not hmac.compare_digest(existing.receipt_check, check):
-                raise DomainError("Mã xác nhận không đúng: đó không phải mã của hộ này.", field="receipt")
+                raise DomainError(_("Mã xác nhận không đúng: đó không phải mã của hộ này."), field="receipt")
             box = codes.secret_box(decision.pk, typed)
             if not Choice.objects.filter(decision=decision, box=box).exists():
-                raise DomainError("Mã xác nhận không đúng.", field="receipt")
+                raise DomainError(_("Mã xác nhận không đúng."), field="receipt")
         assert box is not None
         _put_choices(decision, box, chosen)
         audit.record(

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from danchu.accounts.models import User
 from danchu.core import audit, policy, rulebook
@@ -36,11 +38,11 @@ from ._common import FIELDS, require_open, require_state
 # NĐ 59 Art. 5: the four things recorded before an online vote (field name → what it records).
 ONLINE_PRECONDITIONS = {
     "online_head_front_agreed_on": (
-        "Trưởng thôn và Ban công tác Mặt trận thống nhất không cần họp, phát phiếu"
+        gettext_noop("Trưởng thôn và Ban công tác Mặt trận thống nhất không cần họp, phát phiếu")
     ),
-    "online_community_agreed_on": "Cộng đồng dân cư đồng ý biểu quyết trực tuyến",
-    "online_ubnd_told_on": "Đã báo cáo UBND cấp xã trước khi thực hiện",
-    "online_front_told_on": "Đã báo cáo Ủy ban MTTQ cấp xã trước khi thực hiện",
+    "online_community_agreed_on": gettext_noop("Cộng đồng dân cư đồng ý biểu quyết trực tuyến"),
+    "online_ubnd_told_on": gettext_noop("Đã báo cáo UBND cấp xã trước khi thực hiện"),
+    "online_front_told_on": gettext_noop("Đã báo cáo Ủy ban MTTQ cấp xã trước khi thực hiện"),
 }
 MAX_QUESTIONS = 20
 MAX_OPTIONS = 50
@@ -64,22 +66,27 @@ class QuestionSpec:
 
 def _check_questions(questions: Sequence[QuestionSpec]) -> None:
     if not questions:
-        raise DomainError("Cần ít nhất một nội dung biểu quyết.", field="questions")
+        raise DomainError(_("Cần ít nhất một nội dung biểu quyết."), field="questions")
     if len(questions) > MAX_QUESTIONS:
-        raise DomainError(f"Tối đa {MAX_QUESTIONS} nội dung biểu quyết.", field="questions")
+        raise DomainError(
+            _("Tối đa %(max_questions)s nội dung biểu quyết.") % {"max_questions": MAX_QUESTIONS},
+            field="questions",
+        )
     for q in questions:
         if q.kind not in QuestionKind.values:
-            raise DomainError("Loại câu hỏi không hợp lệ.", field="questions")
+            raise DomainError(_("Loại câu hỏi không hợp lệ."), field="questions")
         # An election may have a single candidate (NĐ 59 Art. 7: at least one); a choice needs two.
         least = 1 if q.kind == QuestionKind.CANDIDATES else 2
         if q.kind != QuestionKind.APPROVE and len(q.options) < least:
-            raise DomainError("Mỗi câu hỏi lựa chọn cần ít nhất hai phương án.", field="options")
+            raise DomainError(_("Mỗi câu hỏi lựa chọn cần ít nhất hai phương án."), field="options")
         if len(q.options) > MAX_OPTIONS:
-            raise DomainError(f"Tối đa {MAX_OPTIONS} phương án.", field="options")
+            raise DomainError(
+                _("Tối đa %(max_options)s phương án.") % {"max_options": MAX_OPTIONS}, field="options"
+            )
         if q.kind == QuestionKind.CONTRIBUTION and any(o.amount is None or o.amount < 0 for o in q.options):
-            raise DomainError("Mỗi mức đóng góp cần số tiền (đồng) không âm.", field="options")
+            raise DomainError(_("Mỗi mức đóng góp cần số tiền (đồng) không âm."), field="options")
         if q.kind == QuestionKind.CANDIDATES and not 1 <= q.seats < len(q.options) + 1:
-            raise DomainError("Số người được bầu phải từ 1 đến số người ứng cử.", field="seats")
+            raise DomainError(_("Số người được bầu phải từ 1 đến số người ứng cử."), field="seats")
 
 
 def _check_online(preconditions: Mapping[str, dt.date | None], today: dt.date) -> dict[str, dt.date]:
@@ -87,10 +94,14 @@ def _check_online(preconditions: Mapping[str, dt.date | None], today: dt.date) -
     for name, words in ONLINE_PRECONDITIONS.items():
         day = preconditions.get(name)
         if day is None:
-            raise DomainError(f"Biểu quyết trực tuyến cần ghi nhận: {words}.", field=name)
+            raise DomainError(
+                _("Biểu quyết trực tuyến cần ghi nhận: %(words)s.") % {"words": _(words)}, field=name
+            )
         day = bounded_date(day, field=name)
         if day > today:
-            raise DomainError(f"Ngày ghi nhận “{words}” không được sau hôm nay.", field=name)
+            raise DomainError(
+                _("Ngày ghi nhận “%(words)s” không được sau hôm nay.") % {"words": _(words)}, field=name
+            )
         recorded[name] = day
     return recorded
 
@@ -120,45 +131,49 @@ def create_decision(
     today = timezone.localdate()
     m = matter(matter_code)
     if not (unit.is_village or unit.is_commune):
-        raise DomainError("Chỉ thôn, tổ dân phố hoặc cả xã mới bàn và quyết định.", field="unit")
+        raise DomainError(_("Chỉ thôn, tổ dân phố hoặc cả xã mới bàn và quyết định."), field="unit")
     if form not in m.forms:
         if form == ONLINE:
             raise DomainError(
-                "Biểu quyết trực tuyến chỉ áp dụng cho công việc tự quản khác (khoản 6 Điều 15).",
+                _("Biểu quyết trực tuyến chỉ áp dụng cho công việc tự quản khác (khoản 6 Điều 15)."),
                 field="form",
             )
-        raise DomainError("Hình thức này không áp dụng cho nội dung đã chọn.", field="form")
+        raise DomainError(_("Hình thức này không áp dụng cho nội dung đã chọn."), field="form")
     if form == BALLOT and m.ballot_only_after_meeting:
         raise DomainError(
-            "Nội dung này phải họp cộng đồng dân cư; chỉ phát phiếu khi cuộc họp không đủ số hộ tham dự.",
+            _("Nội dung này phải họp cộng đồng dân cư; chỉ phát phiếu khi cuộc họp không đủ số hộ tham dự."),
             field="form",
         )
     recorded = _check_online(online_preconditions or {}, today) if form == ONLINE else {}
     if electronic_returns and form != BALLOT:
         raise DomainError(
-            "Chỉ phiếu lấy ý kiến hộ gia đình mới nhận phiếu điện tử.", field="electronic_returns"
+            _("Chỉ phiếu lấy ý kiến hộ gia đình mới nhận phiếu điện tử."), field="electronic_returns"
         )
     if electronic_returns and not rulebook.number("decision.ballot_electronic_return", unit=unit):
-        raise DomainError("Tỉnh chưa cho phép nhận phiếu lấy ý kiến bằng phương thức điện tử.")
+        raise DomainError(_("Tỉnh chưa cho phép nhận phiếu lấy ý kiến bằng phương thức điện tử."))
     if closes_on is not None:
-        closes_on = bounded_date(closes_on, field="closes_on", label="Hạn lấy ý kiến")
+        closes_on = bounded_date(closes_on, field="closes_on", label=gettext_noop("Hạn lấy ý kiến"))
         if closes_on < today:
-            raise DomainError("Hạn lấy ý kiến không được trước hôm nay.", field="closes_on")
+            raise DomainError(_("Hạn lấy ý kiến không được trước hôm nay."), field="closes_on")
     if meeting_at is not None:
-        bounded_date(meeting_at.date(), field="meeting_at", label="Ngày họp")
+        bounded_date(meeting_at.date(), field="meeting_at", label=gettext_noop("Ngày họp"))
     _check_questions(questions)
     decision = Decision.objects.create(
         unit=unit,
         matter=m.code,
-        title=clean_text(title, field="title", label="Tiêu đề", max_length=300),
+        title=clean_text(title, field="title", label=gettext_noop("Tiêu đề"), max_length=300),
         description=clean_text(
-            description, field="description", label="Mô tả", max_length=20_000, required=False
+            description, field="description", label=gettext_noop("Mô tả"), max_length=20_000, required=False
         ),
         form=form,
         secret=m.secret_by_default if secret is None else secret,
         meeting_at=meeting_at,
         meeting_place=clean_text(
-            meeting_place, field="meeting_place", label="Địa điểm họp", max_length=300, required=False
+            meeting_place,
+            field="meeting_place",
+            label=gettext_noop("Địa điểm họp"),
+            max_length=300,
+            required=False,
         ),
         closes_on=closes_on,
         electronic_returns=electronic_returns,
@@ -173,7 +188,7 @@ def create_decision(
             decision=decision,
             order=order,
             kind=spec.kind,
-            text=clean_text(spec.text, field="questions", label="Câu hỏi", max_length=500),
+            text=clean_text(spec.text, field="questions", label=gettext_noop("Câu hỏi"), max_length=500),
             seats=spec.seats if spec.kind == QuestionKind.CANDIDATES else 1,
         )
         specs = list(spec.options)
@@ -183,7 +198,7 @@ def create_decision(
             Option(
                 question=question,
                 order=i,
-                label=clean_text(o.label, field="options", label="Phương án", max_length=300),
+                label=clean_text(o.label, field="options", label=gettext_noop("Phương án"), max_length=300),
                 amount=o.amount,
                 approves=spec.kind == QuestionKind.APPROVE and i == 1,
             )
@@ -207,9 +222,9 @@ def announce(*, actor: User, decision_id: int) -> Decision:
     )
     require_state(decision, State.DRAFT)
     if decision.form == MEETING and decision.meeting_at is None:
-        raise DomainError("Cần thời gian họp trước khi thông báo.", field="meeting_at")
+        raise DomainError(_("Cần thời gian họp trước khi thông báo."), field="meeting_at")
     if decision.form != MEETING and decision.closes_on is None:
-        raise DomainError("Cần hạn lấy ý kiến trước khi thông báo.", field="closes_on")
+        raise DomainError(_("Cần hạn lấy ý kiến trước khi thông báo."), field="closes_on")
     with audit.audited(
         actor=actor,
         action="decisions.decision.announce",
@@ -234,7 +249,7 @@ def open_voting(*, actor: User, decision_id: int) -> Decision:
     ready_to_open(decision)
     household_ids = list(selectors.scope_households(decision).values_list("id", flat=True))
     if not household_ids:
-        raise DomainError("Phạm vi chưa có hộ gia đình nào trong sổ hộ.")
+        raise DomainError(_("Phạm vi chưa có hộ gia đình nào trong sổ hộ."))
     with audit.audited(
         actor=actor,
         action="decisions.decision.open",
@@ -262,26 +277,29 @@ def switch_to_ballot(
     )
     require_open(decision)
     if decision.form != MEETING:
-        raise DomainError("Chỉ chuyển sang phát phiếu từ một cuộc họp.")
+        raise DomainError(_("Chỉ chuyển sang phát phiếu từ một cuộc họp."))
     if MeetingCount.objects.filter(decision=decision).exists():
-        raise DomainError("Cuộc họp đã biểu quyết: không chuyển sang phát phiếu.")
+        raise DomainError(_("Cuộc họp đã biểu quyết: không chuyển sang phát phiếu."))
     status = selectors.meeting_status(decision)
     m = selectors.matter_of(decision)
     if m.ballot_only_after_meeting and status.quorate:
         raise DomainError(
-            f"Cuộc họp đủ số hộ tham dự ({status.present}/{status.denominator}): "
-            "phải biểu quyết tại cuộc họp."
+            _("Cuộc họp đủ số hộ tham dự (%(present)s/%(denominator)s): phải biểu quyết tại cuộc họp.")
+            % {"present": status.present, "denominator": status.denominator}
         )
     if not m.ballot_only_after_meeting and status.reachable:
         raise DomainError(
-            f"Số hộ dự họp ({status.present}) đủ để đạt tỷ lệ tán thành ({status.threshold_needed}): "
-            "biểu quyết tại cuộc họp."
+            _(
+                "Số hộ dự họp (%(present)s) đủ để đạt tỷ lệ tán thành (%(threshold_needed)s): "
+                "biểu quyết tại cuộc họp."
+            )
+            % {"present": status.present, "threshold_needed": status.threshold_needed}
         )
-    closes_on = bounded_date(closes_on, field="closes_on", label="Hạn lấy ý kiến")
+    closes_on = bounded_date(closes_on, field="closes_on", label=gettext_noop("Hạn lấy ý kiến"))
     if closes_on < timezone.localdate():
-        raise DomainError("Hạn lấy ý kiến không được trước hôm nay.", field="closes_on")
+        raise DomainError(_("Hạn lấy ý kiến không được trước hôm nay."), field="closes_on")
     if electronic_returns and not rulebook.number("decision.ballot_electronic_return", unit=decision.unit):
-        raise DomainError("Tỉnh chưa cho phép nhận phiếu lấy ý kiến bằng phương thức điện tử.")
+        raise DomainError(_("Tỉnh chưa cho phép nhận phiếu lấy ý kiến bằng phương thức điện tử."))
     with audit.audited(
         actor=actor,
         action="decisions.decision.switch",
@@ -314,13 +332,13 @@ def authorise_member(*, actor: User, decision_id: int, household_id: int, reside
         pk=resident_id, household_id=household_id, left_on__isnull=True
     ).first()
     if resident is None:
-        raise DomainError("Người được ủy quyền phải là thành viên của hộ.", field="resident")
+        raise DomainError(_("Người được ủy quyền phải là thành viên của hộ."), field="resident")
     if resident.household.village_id != decision.unit_id and not resident.household.village.path.startswith(
         decision.unit.path
     ):
-        raise DomainError("Hộ này không thuộc phạm vi của việc biểu quyết.", field="household")
+        raise DomainError(_("Hộ này không thuộc phạm vi của việc biểu quyết."), field="household")
     if Authorisation.objects.filter(decision=decision, household_id=household_id).exists():
-        raise DomainError("Hộ này đã ủy quyền cho một người khác.", field="household")
+        raise DomainError(_("Hộ này đã ủy quyền cho một người khác."), field="household")
     authorisation = Authorisation.objects.create(
         decision=decision, household_id=household_id, resident=resident, recorded_by=actor
     )

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from danchu.accounts import services as accounts
 from danchu.accounts.models import Role, RoleAssignment, User
@@ -27,10 +29,13 @@ from .decisions import OptionSpec, QuestionSpec, create_decision
 
 # Each step of the timeline: the rulebook key of "at least N days before the election day", and its words.
 MILESTONES: dict[str, tuple[str, str]] = {
-    "plan_issued_on": ("village_head.plan_days_before", "Kế hoạch, quyết định tổ chức bầu cử"),
-    "team_set_on": ("village_head.election_team_days_before", "Quyết định thành lập tổ bầu cử"),
-    "notice_posted_on": ("village_head.notice_min_days", "Thông báo công khai ngày bầu cử"),
-    "candidates_sent_on": ("village_head.candidate_list_days_before", "Danh sách người ứng cử gửi UBND xã"),
+    "plan_issued_on": ("village_head.plan_days_before", gettext_noop("Kế hoạch, quyết định tổ chức bầu cử")),
+    "team_set_on": ("village_head.election_team_days_before", gettext_noop("Quyết định thành lập tổ bầu cử")),
+    "notice_posted_on": ("village_head.notice_min_days", gettext_noop("Thông báo công khai ngày bầu cử")),
+    "candidates_sent_on": (
+        "village_head.candidate_list_days_before",
+        gettext_noop("Danh sách người ứng cử gửi UBND xã"),
+    ),
 }
 MATTER_OF_OFFICE = {
     Office.VILLAGE_HEAD: "village_head",
@@ -71,8 +76,14 @@ def ready_to_open(decision: Decision) -> None:
     late = [s for s in timeline(election) if not s.on_time]
     if late:
         raise DomainError(
-            "Chưa đủ các bước chuẩn bị đúng hạn: "
-            + "; ".join(f"{s.label} (hạn {s.due_on:%d/%m/%Y})" for s in late)
+            _("Chưa đủ các bước chuẩn bị đúng hạn: %(steps)s")
+            % {
+                "steps": "; ".join(
+                    _("%(label)s (hạn %(due_on)s)")
+                    % {"label": _(s.label), "due_on": s.due_on.strftime("%d/%m/%Y")}
+                    for s in late
+                )
+            }
         )
 
 
@@ -89,19 +100,19 @@ def create_election(
 ) -> Election:
     """Tổ chức bầu cử: a secret vote at a community meeting of the village/TDP."""
     if office not in Office.values:
-        raise DomainError("Chức danh bầu cử không hợp lệ.", field="office")
+        raise DomainError(_("Chức danh bầu cử không hợp lệ."), field="office")
     if not unit.is_village:
-        raise DomainError("Bầu cử tổ chức tại thôn, tổ dân phố.", field="unit")
-    election_day = bounded_date(election_day, field="election_day", label="Ngày bầu cử")
+        raise DomainError(_("Bầu cử tổ chức tại thôn, tổ dân phố."), field="unit")
+    election_day = bounded_date(election_day, field="election_day", label=gettext_noop("Ngày bầu cử"))
     if election_day <= timezone.localdate():
-        raise DomainError("Ngày bầu cử phải sau hôm nay.", field="election_day")
+        raise DomainError(_("Ngày bầu cử phải sau hôm nay."), field="election_day")
     residents = list(
         Resident.objects.filter(pk__in=set(candidate_ids), household__village=unit, left_on__isnull=True)
     )
     if not residents or len(residents) != len(set(candidate_ids)):
-        raise DomainError("Người ứng cử phải là nhân khẩu của thôn, tổ dân phố.", field="candidates")
+        raise DomainError(_("Người ứng cử phải là nhân khẩu của thôn, tổ dân phố."), field="candidates")
     if office == Office.VILLAGE_HEAD and seats != 1:
-        raise DomainError("Mỗi thôn, tổ dân phố bầu một Trưởng thôn, Tổ trưởng.", field="seats")
+        raise DomainError(_("Mỗi thôn, tổ dân phố bầu một Trưởng thôn, Tổ trưởng."), field="seats")
     title = f"Bầu {Office(office).label} {unit.name}"
     decision = create_decision(
         actor=actor,
@@ -141,13 +152,17 @@ def record_step(*, actor: User, decision_id: int, field: str, on: dt.date) -> El
     require_state(decision, State.DRAFT, State.ANNOUNCED)
     election = Election.objects.filter(decision=decision).first()
     if election is None or field not in MILESTONES:
-        raise DomainError("Bước chuẩn bị không hợp lệ.", field="field")
-    on = bounded_date(on, field="on", label="Ngày thực hiện")
+        raise DomainError(_("Bước chuẩn bị không hợp lệ."), field="field")
+    on = bounded_date(on, field="on", label=gettext_noop("Ngày thực hiện"))
     step = next(s for s in timeline(election) if s.field == field)
     if on > timezone.localdate():
-        raise DomainError("Ngày thực hiện không được sau hôm nay.", field="on")
+        raise DomainError(_("Ngày thực hiện không được sau hôm nay."), field="on")
     if on > step.due_on:
-        raise DomainError(f"{step.label} phải xong chậm nhất ngày {step.due_on:%d/%m/%Y}.", field="on")
+        raise DomainError(
+            _("%(label)s phải xong chậm nhất ngày %(due_on)s.")
+            % {"label": _(step.label), "due_on": step.due_on.strftime("%d/%m/%Y")},
+            field="on",
+        )
     with audit.audited(
         actor=actor,
         action="decisions.election.step",

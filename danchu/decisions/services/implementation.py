@@ -7,6 +7,7 @@ import datetime as dt
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from danchu.accounts.models import User
 from danchu.core.errors import DomainError
@@ -32,12 +33,12 @@ def open_implementation_task(
     )
     require_state(decision, State.RECOGNISED)
     if due_on < timezone.localdate():
-        raise DomainError("Hạn hoàn thành không được trước hôm nay.", field="due_on")
+        raise DomainError(_("Hạn hoàn thành không được trước hôm nay."), field="due_on")
     agency = None
     if agency_id is not None:
         agency = Agency.objects.filter(pk=agency_id, unit_id=decision.unit_id).first()
         if agency is None:
-            raise DomainError("Cơ quan được giao không thuộc đơn vị.", field="agency")
+            raise DomainError(_("Cơ quan được giao không thuộc đơn vị."), field="agency")
     return open_task(
         actor=actor,
         unit=decision.unit,

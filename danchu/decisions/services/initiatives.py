@@ -8,6 +8,8 @@ import datetime as dt
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from danchu.accounts.models import Role, RoleAssignment, User
 from danchu.accounts.notifications import Message, deliver
@@ -54,22 +56,22 @@ def _own_household(actor: User, household_id: int) -> Household:
     residents = selectors.actor_residents(actor)
     household = Household.objects.filter(pk=household_id, representative_id__in=residents).first()
     if household is None or household.dissolved_on is not None:
-        raise DomainError("Chỉ người đại diện hộ mới thay mặt hộ.", field="household")
+        raise DomainError(_("Chỉ người đại diện hộ mới thay mặt hộ."), field="household")
     return household
 
 
 def _support(initiative: Initiative, household: Household, actor: User, on: dt.date, paper: bool) -> Support:
     if initiative.state != InitiativeState.COLLECTING:
-        raise DomainError("Sáng kiến không còn nhận ủng hộ.")
+        raise DomainError(_("Sáng kiến không còn nhận ủng hộ."))
     if household.village_id != initiative.unit_id:
-        raise DomainError("Hộ không thuộc thôn, tổ dân phố của sáng kiến.", field="household")
+        raise DomainError(_("Hộ không thuộc thôn, tổ dân phố của sáng kiến."), field="household")
     try:
         with transaction.atomic():
             support = Support.objects.create(
                 initiative=initiative, household=household, given_on=on, paper=paper, recorded_by=actor
             )
     except IntegrityError:
-        raise DomainError("Hộ này đã ủng hộ sáng kiến.", field="household") from None
+        raise DomainError(_("Hộ này đã ủng hộ sáng kiến."), field="household") from None
     audit.record(
         actor=actor, action="decisions.support.create", obj=support,
         after={"initiative": initiative.pk, "household": household.pk, "given_on": on, "paper": paper},
@@ -102,8 +104,8 @@ def propose(
     initiative = Initiative.objects.create(
         unit=household.village,
         proposer_id=household.representative_id,
-        title=clean_text(title, field="title", label="Tiêu đề", max_length=300),
-        text=clean_text(text, field="text", label="Nội dung", max_length=20_000),
+        title=clean_text(title, field="title", label=gettext_noop("Tiêu đề"), max_length=300),
+        text=clean_text(text, field="text", label=gettext_noop("Nội dung"), max_length=20_000),
         matter=matter_code,
         created_by=actor,
     )
@@ -120,7 +122,7 @@ def support(*, actor: User, initiative_id: int, household_id: int) -> Support:
     """Ủng hộ trực tuyến, by the household's representative."""
     initiative = Initiative.objects.select_for_update().filter(pk=initiative_id).first()
     if initiative is None:
-        raise DomainError("Không có sáng kiến này.")
+        raise DomainError(_("Không có sáng kiến này."))
     return _support(initiative, _own_household(actor, household_id), actor, timezone.localdate(), paper=False)
 
 
@@ -130,13 +132,15 @@ def record_paper_support(*, actor: User, initiative_id: int, household_id: int, 
     initiative = access_initiative(
         actor=actor, initiative_id=initiative_id, perm=DecisionPerm.RECORD, for_write=True
     )
-    given_on = bounded_date(given_on, field="given_on", label="Ngày ủng hộ")
+    given_on = bounded_date(given_on, field="given_on", label=gettext_noop("Ngày ủng hộ"))
     today = timezone.localdate()
     if given_on > today or given_on < valid_from(today, initiative.unit):
-        raise DomainError("Ngày ủng hộ phải trong thời hạn hiệu lực và không sau hôm nay.", field="given_on")
+        raise DomainError(
+            _("Ngày ủng hộ phải trong thời hạn hiệu lực và không sau hôm nay."), field="given_on"
+        )
     household = Household.objects.filter(pk=household_id, dissolved_on__isnull=True).first()
     if household is None:
-        raise DomainError("Không có hộ này.", field="household")
+        raise DomainError(_("Không có hộ này."), field="household")
     return _support(initiative, household, actor, given_on, paper=True)
 
 
@@ -148,7 +152,7 @@ def put_to_decision(*, actor: User, initiative_id: int, form: str, closes_on: dt
         actor=actor, initiative_id=initiative_id, perm=DecisionPerm.MANAGE, for_write=True
     )
     if initiative.state != InitiativeState.REACHED:
-        raise DomainError("Sáng kiến chưa đủ số hộ ủng hộ hoặc đã được đưa ra bàn và quyết định.")
+        raise DomainError(_("Sáng kiến chưa đủ số hộ ủng hộ hoặc đã được đưa ra bàn và quyết định."))
     decision = create_decision(
         actor=actor, unit=initiative.unit, matter_code=initiative.matter, title=initiative.title,
         description=initiative.text, questions=[QuestionSpec(f"Tán thành sáng kiến: {initiative.title}")],

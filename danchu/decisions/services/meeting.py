@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from danchu.accounts.models import User
 from danchu.core import audit
@@ -26,7 +28,7 @@ def _meeting(actor: User, decision_id: int) -> Decision:
     )
     require_open(decision)
     if decision.form != MEETING:
-        raise DomainError("Việc này không biểu quyết bằng cuộc họp.")
+        raise DomainError(_("Việc này không biểu quyết bằng cuộc họp."))
     return decision
 
 
@@ -38,9 +40,9 @@ def record_attendance(
     exceed the households of the register)."""
     decision = _meeting(actor, decision_id)
     if MeetingCount.objects.filter(decision=decision).exists():
-        raise DomainError("Cuộc họp đã biểu quyết: không ghi thêm người dự họp.")
+        raise DomainError(_("Cuộc họp đã biểu quyết: không ghi thêm người dự họp."))
     selectors.ensure_household_in_register(decision, household_id)
-    attendee = clean_text(attendee, field="attendee", label="Người dự họp", max_length=200)
+    attendee = clean_text(attendee, field="attendee", label=gettext_noop("Người dự họp"), max_length=200)
     try:
         with transaction.atomic():
             row = Attendance.objects.create(
@@ -51,7 +53,7 @@ def record_attendance(
                 recorded_by=actor,
             )
     except IntegrityError:
-        raise DomainError("Hộ này đã có người đại diện dự họp.", field="household") from None
+        raise DomainError(_("Hộ này đã có người đại diện dự họp."), field="household") from None
     audit.record(
         actor=actor,
         action="decisions.attendance.create",
@@ -73,11 +75,14 @@ def record_procedural_vote(*, actor: User, decision_id: int, subject: str, in_fa
     decision = _meeting(actor, decision_id)
     present = Attendance.objects.filter(decision=decision).count()
     if not 0 <= in_favour <= present:
-        raise DomainError(f"Số tán thành phải từ 0 đến số hộ có mặt ({present}).", field="in_favour")
+        raise DomainError(
+            _("Số tán thành phải từ 0 đến số hộ có mặt (%(present)s).") % {"present": present},
+            field="in_favour",
+        )
     share = threshold("decision.procedural_share_present", decision.unit)
     vote = ProceduralVote.objects.create(
         decision=decision,
-        subject=clean_text(subject, field="subject", label="Nội dung", max_length=300),
+        subject=clean_text(subject, field="subject", label=gettext_noop("Nội dung"), max_length=300),
         present=present,
         in_favour=in_favour,
         passed=present > 0 and in_favour >= share.needed(present),
@@ -98,25 +103,34 @@ def record_meeting_counts(*, actor: User, decision_id: int, counts: Mapping[int,
     cannot vote again by another channel); per question the votes cannot exceed those present."""
     decision = _meeting(actor, decision_id)
     if MeetingCount.objects.filter(decision=decision).exists():
-        raise DomainError("Kết quả biểu quyết tại cuộc họp đã được ghi nhận.")
+        raise DomainError(_("Kết quả biểu quyết tại cuộc họp đã được ghi nhận."))
     status = selectors.meeting_status(decision)
     if not status.quorate:
         raise DomainError(
-            f"Cuộc họp chưa đủ số hộ tham dự ({status.present}/{status.denominator}, cần "
-            f"{status.quorum_needed}): không biểu quyết được."
+            _(
+                "Cuộc họp chưa đủ số hộ tham dự (%(present)s/%(denominator)s, cần %(quorum_needed)s): "
+                "không biểu quyết được."
+            )
+            % {
+                "present": status.present,
+                "denominator": status.denominator,
+                "quorum_needed": status.quorum_needed,
+            }
         )
     options = {o.pk: o for o in Option.objects.filter(question__decision=decision)}
     per_question: dict[int, int] = {}
     for option_id, n in counts.items():
         if option_id not in options:
-            raise DomainError("Phương án không thuộc việc biểu quyết này.", field="counts")
+            raise DomainError(_("Phương án không thuộc việc biểu quyết này."), field="counts")
         if n < 0:
-            raise DomainError("Số phiếu không được âm.", field="counts")
+            raise DomainError(_("Số phiếu không được âm."), field="counts")
         qid = options[option_id].question_id
         per_question[qid] = per_question.get(qid, 0) + n
     if any(total > status.present for total in per_question.values()):
         raise DomainError(
-            f"Số biểu quyết của một câu hỏi lớn hơn số hộ có mặt ({status.present}).", field="counts"
+            _("Số biểu quyết của một câu hỏi lớn hơn số hộ có mặt (%(present)s).")
+            % {"present": status.present},
+            field="counts",
         )
     attending = list(Attendance.objects.filter(decision=decision).values_list("household_id", flat=True))
     Participation.objects.bulk_create(

@@ -14,6 +14,8 @@ from collections import defaultdict
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from danchu.accounts.models import Role, RoleAssignment, User
 from danchu.accounts.notifications import Message, deliver
@@ -161,9 +163,9 @@ def recognise(*, actor: User, decision_id: int, number: str, on: dt.date) -> Dec
         actor=actor, decision_id=decision_id, perm=DecisionPerm.RECOGNISE, for_write=True
     )
     require_state(decision, State.PUBLISHED)
-    on = bounded_date(on, field="on", label="Ngày công nhận")
+    on = bounded_date(on, field="on", label=gettext_noop("Ngày công nhận"))
     if on > timezone.localdate() or decision.published_at is None or on < decision.published_at.date():
-        raise DomainError("Ngày công nhận phải từ ngày công bố kết quả đến hôm nay.", field="on")
+        raise DomainError(_("Ngày công nhận phải từ ngày công bố kết quả đến hôm nay."), field="on")
     with audit.audited(
         actor=actor,
         action="decisions.decision.recognise",
@@ -173,7 +175,7 @@ def recognise(*, actor: User, decision_id: int, number: str, on: dt.date) -> Dec
     ) as change:
         decision.state, decision.recognised_on = State.RECOGNISED, on
         decision.recognition_number = clean_text(
-            number, field="number", label="Số văn bản công nhận", max_length=60
+            number, field="number", label=gettext_noop("Số văn bản công nhận"), max_length=60
         )
         decision.save()
         change.note(late=bool(decision.recognition_due_on and on > decision.recognition_due_on))
@@ -197,7 +199,9 @@ def refuse_recognition(*, actor: User, decision_id: int, reason: str) -> Decisio
         fields=FIELDS,
         scope_unit_id=decision.unit_id,
     ):
-        decision.refusal_reason = clean_text(reason, field="reason", label="Lý do", max_length=2000)
+        decision.refusal_reason = clean_text(
+            reason, field="reason", label=gettext_noop("Lý do"), max_length=2000
+        )
         decision.state = State.FAILED
         decision.save()
     return decision
@@ -210,9 +214,9 @@ def mark_implemented(*, actor: User, decision_id: int, on: dt.date) -> Decision:
         actor=actor, decision_id=decision_id, perm=DecisionPerm.MANAGE, for_write=True
     )
     require_state(decision, State.RECOGNISED)
-    on = bounded_date(on, field="on", label="Ngày hoàn thành")
+    on = bounded_date(on, field="on", label=gettext_noop("Ngày hoàn thành"))
     if (decision.recognised_on and on < decision.recognised_on) or on > timezone.localdate():
-        raise DomainError("Ngày hoàn thành phải từ ngày công nhận đến hôm nay.", field="on")
+        raise DomainError(_("Ngày hoàn thành phải từ ngày công nhận đến hôm nay."), field="on")
     with audit.audited(
         actor=actor,
         action="decisions.decision.implement",

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from django.utils import translation
 
 from danchu.core.errors import DomainError, PermissionDeniedError
 from danchu.core.models import AuditEntry, Rule
@@ -356,3 +357,12 @@ def test_implementation_tasks_go_to_the_plans_tasks(tree: Any, personas: Any) ->
     assert selectors.tasks_of(d) == [task]
     d = services.mark_implemented(actor=head, decision_id=d.pk, on=DAY)
     assert d.state == State.IMPLEMENTED
+
+
+def test_a_refusal_naming_the_state_reads_in_english(tree: Any, personas: Any) -> None:
+    d = ballot(personas["village_head"], tree.village)
+    with translation.override("en"), pytest.raises(DomainError) as refused:
+        services.open_implementation_task(
+            actor=personas["village_head"], decision_id=d.pk, title="X", due_on=DAY
+        )
+    assert refused.value.message == "This cannot be done: the matter is open for voting."

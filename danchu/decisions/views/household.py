@@ -30,7 +30,7 @@ def vote(request: HttpRequest, decision_id: int) -> HttpResponse:
     households = selectors.voter_households(actor, decision)
     if not households:
         raise PermissionDeniedError(
-            "Bạn không phải người đại diện hoặc người được ủy quyền của hộ nào trong danh sách."
+            _("Bạn không phải người đại diện hoặc người được ủy quyền của hộ nào trong danh sách.")
         )
     questions = selectors.questions_of(decision)
     choices = [(h.pk, _("Hộ số %(n)s") % {"n": h.number}) for h in households]

@@ -68,7 +68,7 @@ def support(request: HttpRequest, initiative_id: int) -> HttpResponse:
     initiative = selectors.public_initiative(initiative_id)
     households = [h for h in _my_households(request) if h.village_id == initiative.unit_id]
     if not households:
-        raise PermissionDeniedError("Chỉ người đại diện hộ của thôn, tổ dân phố mới ủng hộ.")
+        raise PermissionDeniedError(_("Chỉ người đại diện hộ của thôn, tổ dân phố mới ủng hộ."))
     attempt(
         request,
         lambda: services.support(actor=actor, initiative_id=initiative.pk, household_id=households[0].pk),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from danchu.accounts.models import User
 from danchu.core import audit
@@ -38,11 +39,18 @@ def update_item(
         actor=actor, item_id=item.pk, perm=DisclosurePerm.MANAGE_CATALOGUE, for_write=True
     )
     if item.verified:
-        raise DomainError(f"Nội dung {item.code} đã được đối chiếu với văn bản luật nên không sửa được.")
+        raise DomainError(
+            _("Nội dung %(code)s đã được đối chiếu với văn bản luật nên không sửa được.")
+            % {"code": item.code}
+        )
     if recurrence not in Recurrence.values:
-        raise DomainError("Định kỳ không hợp lệ.", field="recurrence")
+        raise DomainError(_("Định kỳ không hợp lệ."), field="recurrence")
     if posting_days is not None and not 1 <= posting_days <= POSTING_DAYS_MAX:
-        raise DomainError(f"Số ngày niêm yết phải từ 1 đến {POSTING_DAYS_MAX}.", field="posting_days")
+        raise DomainError(
+            _("Số ngày niêm yết phải từ 1 đến %(posting_days_max)s.")
+            % {"posting_days_max": POSTING_DAYS_MAX},
+            field="posting_days",
+        )
     title = clean_text(title, field="title", max_length=1000)
     chosen = valid_channels(channels, [])
     note = clean_text(note, field="note", max_length=2000, required=False)

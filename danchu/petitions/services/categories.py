@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from danchu.core import audit, policy
@@ -52,13 +53,13 @@ DEFAULTS: tuple[tuple[str, str, str, int | None, str, list[dict[str, object]]], 
 
 def _attributes(value: object) -> list[dict[str, object]]:
     if not isinstance(value, list):
-        raise DomainError("Thuộc tính của lĩnh vực phải là danh sách.", field="attributes")
+        raise DomainError(_("Thuộc tính của lĩnh vực phải là danh sách."), field="attributes")
     out = []
     for order, item in enumerate(value, start=1):
         if not isinstance(item, dict) or not _CODE.match(str(item.get("code", ""))):
-            raise DomainError("Mỗi thuộc tính cần mã chữ thường không dấu.", field="attributes")
+            raise DomainError(_("Mỗi thuộc tính cần mã chữ thường không dấu."), field="attributes")
         if item.get("datatype", "string") not in DATATYPES:
-            raise DomainError("Kiểu dữ liệu của thuộc tính không hợp lệ.", field="attributes")
+            raise DomainError(_("Kiểu dữ liệu của thuộc tính không hợp lệ."), field="attributes")
         out.append(
             {
                 "code": item["code"],
@@ -92,16 +93,17 @@ def create_category(
     policy.require(actor, PetitionPerm.MANAGE_CATEGORIES, unit)
     code = clean_text(code, field="code", label=gettext_noop("Mã lĩnh vực"), max_length=40).lower()
     if not _CODE.match(code):
-        raise DomainError("Mã lĩnh vực chỉ gồm chữ thường không dấu, số, gạch nối.", field="code")
+        raise DomainError(_("Mã lĩnh vực chỉ gồm chữ thường không dấu, số, gạch nối."), field="code")
     name = clean_text(name, field="name", label=gettext_noop("Tên lĩnh vực"), max_length=120)
     if agency is not None and agency.unit_id != unit.pk:
-        raise DomainError("Cơ quan phụ trách phải thuộc xã, phường này.", field="agency")
+        raise DomainError(_("Cơ quan phụ trách phải thuộc xã, phường này."), field="agency")
     if resolve_days is not None and not 1 <= resolve_days <= MAX_DAYS:
         raise DomainError(
-            f"Thời hạn giải quyết phải từ 1 đến {MAX_DAYS} ngày làm việc.", field="resolve_days"
+            _("Thời hạn giải quyết phải từ 1 đến %(max_days)s ngày làm việc.") % {"max_days": MAX_DAYS},
+            field="resolve_days",
         )
     if Category.objects.filter(unit=unit, code=code).exists():
-        raise DomainError("Mã lĩnh vực đã có.", field="code")
+        raise DomainError(_("Mã lĩnh vực đã có."), field="code")
     category = Category.objects.create(
         unit=unit,
         code=code,
@@ -137,10 +139,11 @@ def update_category(
         actor=actor, category_id=category.pk, perm=PetitionPerm.MANAGE_CATEGORIES, for_write=True
     )
     if agency is not None and agency.unit_id != category.unit_id:
-        raise DomainError("Cơ quan phụ trách phải thuộc xã, phường này.", field="agency")
+        raise DomainError(_("Cơ quan phụ trách phải thuộc xã, phường này."), field="agency")
     if resolve_days is not None and not 1 <= resolve_days <= MAX_DAYS:
         raise DomainError(
-            f"Thời hạn giải quyết phải từ 1 đến {MAX_DAYS} ngày làm việc.", field="resolve_days"
+            _("Thời hạn giải quyết phải từ 1 đến %(max_days)s ngày làm việc.") % {"max_days": MAX_DAYS},
+            field="resolve_days",
         )
     with audit.audited(
         actor=actor,

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from danchu.accounts.models import User
@@ -113,10 +114,12 @@ def process_by(channel: str, received_on: dt.date, unit: Unit) -> dt.date:
 
 def _check_received_on(received_on: dt.date, today: dt.date) -> None:
     if received_on > today:
-        raise DomainError("Ngày nhận đơn không được sau hôm nay.", field="received_on")
+        raise DomainError(_("Ngày nhận đơn không được sau hôm nay."), field="received_on")
     if received_on < today - dt.timedelta(days=MAX_DAYS_BACK):
         raise DomainError(
-            f"Ngày nhận đơn không được trước hôm nay quá {MAX_DAYS_BACK} ngày.", field="received_on"
+            _("Ngày nhận đơn không được trước hôm nay quá %(max_days_back)s ngày.")
+            % {"max_days_back": MAX_DAYS_BACK},
+            field="received_on",
         )
 
 
@@ -171,9 +174,9 @@ def register_or_repeat(
     """`register_letter`, saying whether the letter is new (False: a repeat of one minutes old).
     Call inside a transaction (the unit's row is locked so that two repeats cannot both be new)."""
     if channel not in Channel.values:
-        raise DomainError("Hình thức tiếp nhận không hợp lệ.", field="channel")
+        raise DomainError(_("Hình thức tiếp nhận không hợp lệ."), field="channel")
     if classification not in Classification.values:
-        raise DomainError("Phân loại đơn không hợp lệ.", field="classification")
+        raise DomainError(_("Phân loại đơn không hợp lệ."), field="classification")
     if channel not in SELF_SERVICE and not authorised:  # a transfer was authorised at the sending unit
         policy.require(actor, PetitionPerm.REGISTER, unit)
     today = timezone.localdate()
@@ -182,11 +185,11 @@ def register_or_repeat(
     subject = clean_text(subject, field="subject", label=gettext_noop("Tiêu đề"), max_length=200)
     text = clean_text(text, field="text", label=gettext_noop("Nội dung"), max_length=MAX_TEXT)
     if not 1 <= signers <= 100_000:
-        raise DomainError("Số người ký đơn phải từ 1 đến 100000.", field="signers")
+        raise DomainError(_("Số người ký đơn phải từ 1 đến 100000."), field="signers")
     sender = sender.cleaned()
     account = user_of(actor) if channel == Channel.PORTAL else None
     if sender.resident_id is not None and not Resident.objects.filter(pk=sender.resident_id).exists():
-        raise DomainError("Không tìm thấy nhân khẩu của người gửi.", field="resident")
+        raise DomainError(_("Không tìm thấy nhân khẩu của người gửi."), field="resident")
     Unit.objects.select_for_update().filter(pk=unit.pk).first()  # serialise a commune's intake (repeats)
     mark = fingerprint(unit, sender, account.pk if account else None, text)
     since = timezone.now() - dt.timedelta(minutes=DUPLICATE_MINUTES)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from danchu.core import audit, policy
@@ -41,11 +42,11 @@ def classify(*, actor: Actor | None, letter: Letter, classification: str) -> Let
         actor=actor, letter_id=letter.pk, perm=PetitionPerm.HANDLE, for_write=True
     )
     if classification not in Classification.values or classification == Classification.UNCLASSIFIED:
-        raise DomainError("Hãy chọn một loại đơn.", field="classification")
+        raise DomainError(_("Hãy chọn một loại đơn."), field="classification")
     if letter.outcome != Outcome.PENDING:
-        raise DomainError("Đơn đã được xử lý; không đổi phân loại được nữa.", field="classification")
+        raise DomainError(_("Đơn đã được xử lý; không đổi phân loại được nữa."), field="classification")
     if hasattr(letter, "petition") and classification != Classification.PETITION:
-        raise DomainError("Phản ánh đã vào sổ theo lĩnh vực; hãy đóng phản ánh thay vì đổi loại.")
+        raise DomainError(_("Phản ánh đã vào sổ theo lĩnh vực; hãy đóng phản ánh thay vì đổi loại."))
     with audit.audited(
         actor=actor,
         action="petitions.letter.classify",
@@ -66,9 +67,9 @@ def _decide(
         actor=actor, letter_id=letter.pk, perm=PetitionPerm.HANDLE, for_write=True
     )
     if letter.outcome != Outcome.PENDING:
-        raise DomainError("Đơn đã được xử lý.")
+        raise DomainError(_("Đơn đã được xử lý."))
     if letter.classification == Classification.UNCLASSIFIED:
-        raise DomainError("Hãy phân loại đơn trước khi xử lý.", field="classification")
+        raise DomainError(_("Hãy phân loại đơn trước khi xử lý."), field="classification")
     required = outcome != Outcome.ACCEPTED
     reason = clean_text(
         reason, field="reason", label=gettext_noop("Lý do"), max_length=2000, required=required
@@ -113,7 +114,7 @@ def transfer(*, actor: Actor | None, letter: Letter, to_unit: Unit, reason: str)
     """Chuyển đơn to the competent unit: it is registered there (forwarded) and leaves our inbox; a
     petition on it closes as transferred. Returns the receiving unit's letter."""
     if to_unit.pk == letter.unit_id:
-        raise DomainError("Hãy chọn đơn vị khác để chuyển đơn.", field="to_unit")
+        raise DomainError(_("Hãy chọn đơn vị khác để chuyển đơn."), field="to_unit")
     decided = _decide(actor=actor, letter=letter, outcome=Outcome.TRANSFERRED, reason=reason, to_unit=to_unit)
     sender = Sender.objects.filter(letter=decided).first()
     data = (

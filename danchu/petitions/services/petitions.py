@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from danchu.core import audit, calendar, rulebook
@@ -73,9 +74,9 @@ def coordinate(value: str | Decimal | float | None, *, field: str, low: int, hig
     try:
         number = Decimal(str(value).strip())
     except InvalidOperation:
-        raise DomainError("Toạ độ phải là số thập phân.", field=field) from None
+        raise DomainError(_("Toạ độ phải là số thập phân."), field=field) from None
     if not number.is_finite() or not low <= number <= high:
-        raise DomainError(f"Toạ độ phải từ {low} đến {high}.", field=field)
+        raise DomainError(_("Toạ độ phải từ %(low)s đến %(high)s.") % {"low": low, "high": high}, field=field)
     return number.quantize(Decimal("0.000001"))
 
 
@@ -108,18 +109,20 @@ def submit(
     """Gửi phản ánh: every file and field is checked before anything is written (a refused photo
     leaves no letter behind). Returns the petition and whether it is new (False: a repeat)."""
     if category.unit_id != unit.pk or not category.active:
-        raise DomainError("Lĩnh vực không thuộc xã, phường này.", field="category")
+        raise DomainError(_("Lĩnh vực không thuộc xã, phường này."), field="category")
     address = clean_text(
         address, field="address", label=gettext_noop("Địa chỉ"), max_length=300, required=False
     )
     lat_value = coordinate(lat, field="lat", low=-90, high=90)
     long_value = coordinate(long, field="long", low=-180, high=180)
     if (lat_value is None) != (long_value is None):
-        raise DomainError("Hãy nhập cả vĩ độ và kinh độ.", field="lat")
+        raise DomainError(_("Hãy nhập cả vĩ độ và kinh độ."), field="lat")
     if not address and lat_value is None:
-        raise DomainError("Hãy ghi địa điểm hoặc chọn vị trí trên bản đồ.", field="address")
+        raise DomainError(_("Hãy ghi địa điểm hoặc chọn vị trí trên bản đồ."), field="address")
     if len(uploads) > photos.MAX_PHOTOS:
-        raise DomainError(f"Gửi tối đa {photos.MAX_PHOTOS} ảnh.", field="photos")
+        raise DomainError(
+            _("Gửi tối đa %(max_photos)s ảnh.") % {"max_photos": photos.MAX_PHOTOS}, field="photos"
+        )
     checked = [photos.check(u, field="photos", images_only=True) for u in uploads]
     with transaction.atomic():
         letter, new = register_or_repeat(
@@ -135,7 +138,7 @@ def submit(
         if not new:
             existing = Petition.objects.filter(letter=letter).first()
             if existing is None:
-                raise DomainError("Nội dung này vừa được gửi dưới dạng đơn; không gửi lại.")
+                raise DomainError(_("Nội dung này vừa được gửi dưới dạng đơn; không gửi lại."))
             return existing, False
         petition = Petition.objects.create(
             letter=letter,
@@ -180,9 +183,9 @@ def route(
     petition = _locked(actor, petition, PetitionPerm.HANDLE)
     agency = agency or petition.agency or petition.category.agency
     if agency is None or agency.unit_id != petition.unit_id or agency.closed_on is not None:
-        raise DomainError("Hãy chọn một cơ quan, bộ phận đang hoạt động của xã, phường.", field="agency")
+        raise DomainError(_("Hãy chọn một cơ quan, bộ phận đang hoạt động của xã, phường."), field="agency")
     if petition.status not in (Status.RECEIVED, Status.ACCEPTED):
-        raise DomainError("Chỉ giao xử lý phản ánh mới tiếp nhận hoặc đã giao.", field="agency")
+        raise DomainError(_("Chỉ giao xử lý phản ánh mới tiếp nhận hoặc đã giao."), field="agency")
     note = clean_text(note, field="note", label=gettext_noop("Ghi chú"), max_length=2000, required=False)
     with audit.audited(
         actor=actor,
@@ -216,7 +219,7 @@ def start(*, actor: Actor | None, petition: Petition, note: str = "") -> Petitio
     """Đang xử lý: the agency has begun; a public note says what is being done."""
     petition = _locked(actor, petition, PetitionPerm.RESOLVE)
     if petition.status != Status.ACCEPTED:
-        raise DomainError("Chỉ bắt đầu xử lý phản ánh đã được giao.")
+        raise DomainError(_("Chỉ bắt đầu xử lý phản ánh đã được giao."))
     note = clean_text(note, field="note", label=gettext_noop("Ghi chú"), max_length=2000, required=False)
     with audit.audited(
         actor=actor,
@@ -236,7 +239,7 @@ def add_note(*, actor: Actor | None, petition: Petition, note: str) -> Update:
     """A public progress note on an open petition (the status stays)."""
     petition = _locked(actor, petition, PetitionPerm.RESOLVE)
     if not petition.is_open:
-        raise DomainError("Phản ánh đã đóng.")
+        raise DomainError(_("Phản ánh đã đóng."))
     note = clean_text(note, field="note", label=gettext_noop("Ghi chú"), max_length=2000)
     update = _update(petition, petition.status, note, actor)
     audit.record(
@@ -255,14 +258,17 @@ def resolve(
     """Đã giải quyết: needs the answer and evidence (a photo or a document, sent now or before)."""
     answer = clean_text(answer, field="answer", label=gettext_noop("Câu trả lời"), max_length=4000)
     if len(evidence) > photos.MAX_PHOTOS:
-        raise DomainError(f"Gửi tối đa {photos.MAX_PHOTOS} tệp minh chứng.", field="evidence")
+        raise DomainError(
+            _("Gửi tối đa %(max_photos)s tệp minh chứng.") % {"max_photos": photos.MAX_PHOTOS},
+            field="evidence",
+        )
     checked = [photos.check(u, field="evidence", images_only=False) for u in evidence]
     with transaction.atomic():
         petition = _locked(actor, petition, PetitionPerm.RESOLVE)
         if petition.status not in (Status.ACCEPTED, Status.IN_PROGRESS):
-            raise DomainError("Chỉ trả lời phản ánh đã được giao xử lý.")
+            raise DomainError(_("Chỉ trả lời phản ánh đã được giao xử lý."))
         if not checked and not selectors.evidence_count(petition):
-            raise DomainError("Cần kèm minh chứng (ảnh hoặc tài liệu) khi trả lời.", field="evidence")
+            raise DomainError(_("Cần kèm minh chứng (ảnh hoặc tài liệu) khi trả lời."), field="evidence")
         with audit.audited(
             actor=actor,
             action="petitions.petition.resolve",
@@ -301,15 +307,15 @@ def close_as(
     same commune), or transferred (by `letters.transfer`). Call inside a transaction."""
     petition = _locked(actor, petition, PetitionPerm.HANDLE)
     if status not in (Status.NOT_OURS, Status.DUPLICATE, Status.TRANSFERRED):
-        raise DomainError("Cách đóng phản ánh không hợp lệ.", field="status")
+        raise DomainError(_("Cách đóng phản ánh không hợp lệ."), field="status")
     if not petition.is_open:
-        raise DomainError("Phản ánh đã đóng.")
+        raise DomainError(_("Phản ánh đã đóng."))
     answer = clean_text(answer, field="answer", label=gettext_noop("Câu trả lời"), max_length=4000)
     if status == Status.DUPLICATE:
         if duplicate_of is None or duplicate_of.pk == petition.pk or duplicate_of.unit_id != petition.unit_id:
-            raise DomainError("Hãy chọn phản ánh trùng của cùng xã, phường.", field="duplicate_of")
+            raise DomainError(_("Hãy chọn phản ánh trùng của cùng xã, phường."), field="duplicate_of")
         if duplicate_of.status in (Status.NOT_OURS, Status.DUPLICATE, Status.TRANSFERRED):
-            raise DomainError("Phản ánh được gộp vào đã đóng không giải quyết.", field="duplicate_of")
+            raise DomainError(_("Phản ánh được gộp vào đã đóng không giải quyết."), field="duplicate_of")
     with audit.audited(
         actor=actor,
         action=f"petitions.petition.{status}",

@@ -49,7 +49,10 @@ def check(upload: Upload, *, field: str, images_only: bool) -> CheckedFile:
     resized if it is a large photo; a Vietnamese DomainError otherwise. Writes nothing."""
     name = clean_text(upload.name or "anh.jpg", field=field, label=gettext_noop("Tên tệp"), max_length=200)
     if len(upload.data) > MAX_PHOTO_BYTES:
-        raise DomainError(f"Tệp “{name}” lớn quá {MAX_PHOTO_BYTES // (1024 * 1024)} MB.", field=field)
+        raise DomainError(
+            _("Tệp “%(name)s” lớn quá %(mb)s MB.") % {"name": name, "mb": MAX_PHOTO_BYTES // (1024 * 1024)},
+            field=field,
+        )
     kinds = IMAGE_KINDS if images_only else set(SUFFIX_KIND.values())
     if SUFFIX_KIND.get(PurePath(name).suffix.lower()) not in kinds:
         allowed = (
@@ -64,7 +67,9 @@ def check(upload: Upload, *, field: str, images_only: bool) -> CheckedFile:
     kind = check_upload(name, upload.data, field=field, label="Ảnh" if images_only else "Minh chứng")
     if kind not in IMAGE_KINDS:
         if images_only:
-            raise DomainError(f"Tệp “{name}” không phải ảnh (.jpg, .png, .webp).", field=field)
+            raise DomainError(
+                _("Tệp “%(name)s” không phải ảnh (.jpg, .png, .webp).") % {"name": name}, field=field
+            )
         return CheckedFile(name, kind, upload.data)
     return CheckedFile(name, kind, _image(upload.data, name=name, kind=kind, field=field))
 
@@ -76,11 +81,11 @@ def _image(data: bytes, *, name: str, kind: str, field: str) -> bytes:
         from PIL import Image, ImageOps, UnidentifiedImageError
     except ImportError:  # Pillow is optional: the content check above already proved the kind
         return data
-    refused = DomainError(f"Tệp “{name}” không phải ảnh hợp lệ.", field=field)
+    refused = DomainError(_("Tệp “%(name)s” không phải ảnh hợp lệ.") % {"name": name}, field=field)
     try:
         with Image.open(io.BytesIO(data)) as probe:
             if probe.width * probe.height > MAX_PIXELS:
-                raise DomainError(f"Ảnh “{name}” quá nhiều điểm ảnh.", field=field)
+                raise DomainError(_("Ảnh “%(name)s” quá nhiều điểm ảnh.") % {"name": name}, field=field)
             probe.verify()
         with Image.open(io.BytesIO(data)) as opened:
             image = ImageOps.exif_transpose(opened)

@@ -7,6 +7,7 @@ import datetime as dt
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from danchu.core import audit, calendar, rulebook
@@ -41,13 +42,13 @@ def rate(
         .get(pk=petition.pk)
     )
     if not may_rate(actor=actor, petition=petition, code=code):
-        raise PermissionDeniedError("Chỉ người gửi phản ánh mới được đánh giá.")
+        raise PermissionDeniedError(_("Chỉ người gửi phản ánh mới được đánh giá."))
     if rating not in Rating.values:
-        raise DomainError("Hãy chọn mức đánh giá.", field="rating")
+        raise DomainError(_("Hãy chọn mức đánh giá."), field="rating")
     if petition.status != Status.RESOLVED:
-        raise DomainError("Chỉ đánh giá phản ánh đã được trả lời.", field="rating")
+        raise DomainError(_("Chỉ đánh giá phản ánh đã được trả lời."), field="rating")
     if petition.rating:
-        raise DomainError("Phản ánh này đã được đánh giá.", field="rating")
+        raise DomainError(_("Phản ánh này đã được đánh giá."), field="rating")
     comment = clean_text(
         comment, field="comment", label=gettext_noop("Nhận xét"), max_length=2000, required=False
     )

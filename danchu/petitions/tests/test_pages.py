@@ -227,3 +227,30 @@ def test_service_messages_name_the_field_in_vietnamese(tree, light):
         )
     assert "Số điện thoại" in refused.value.message and "phone" not in refused.value.message
     assert refused.value.field == "phone"
+
+
+@pytest.mark.parametrize(
+    ("where", "english", "vietnamese"),
+    [
+        ({"lat": "21.03"}, "Please enter both latitude and longitude.", "Hãy nhập cả vĩ độ và kinh độ."),
+        (
+            {"lat": "95", "long": "105.85"},
+            "Coordinates must be between -90 and 90.",
+            "Toạ độ phải từ -90 đến 90.",
+        ),
+    ],
+)
+def test_a_refusal_of_the_service_is_in_the_readers_language(
+    tree, light, client, settings, where, english, vietnamese
+):
+    """The service's DomainError, marked for translation, reaches an English reader in English."""
+    url = reverse("petitions:submit", args=[tree.commune.pk])
+    with at(2026, 3, 2):
+        in_vietnamese = client.post(url, _form(tree, light, **where)).content.decode()
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+        response = client.post(url, _form(tree, light, **where))
+    body = response.content.decode()
+    assert response.status_code == 400 and response["Content-Language"] == "en"
+    assert english in body and vietnamese not in body
+    assert vietnamese in in_vietnamese and english not in in_vietnamese
+    assert not Letter.objects.exists()

@@ -11,6 +11,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from danchu.accounts.actors import acting_user
@@ -82,7 +84,10 @@ def register(request: HttpRequest, unit_id: int) -> HttpResponse:
             except DomainError as exc:
                 form.add_error(exc.field if exc.field in form.fields else None, exc.message)
             else:
-                messages.success(request, f"Đã vào sổ đơn, mã {letter.tracking_code}.")
+                messages.success(
+                    request,
+                    _("Đã vào sổ đơn, mã %(tracking_code)s.") % {"tracking_code": letter.tracking_code},
+                )
                 return redirect("petitions:letter", letter.pk)
     return render(
         request,
@@ -167,7 +172,7 @@ def letter_action(request: HttpRequest, letter_id: int, action: str) -> HttpResp
         else:
             refuse(request, form)
     else:
-        messages.error(request, "Thao tác không hợp lệ.")
+        messages.error(request, _("Thao tác không hợp lệ."))
     return redirect("petitions:letter", letter.pk)
 
 
@@ -288,7 +293,7 @@ def petition_action(request: HttpRequest, petition_id: int, action: str) -> Http
         else:
             refuse(request, form)
     else:
-        messages.error(request, "Thao tác không hợp lệ.")
+        messages.error(request, _("Thao tác không hợp lệ."))
     return redirect("petitions:petition", petition.pk)
 
 
@@ -302,7 +307,11 @@ def category_list(request: HttpRequest, unit_id: int) -> HttpResponse:
         policy.require(actor, PetitionPerm.MANAGE_CATEGORIES, unit)
         if "mac-dinh" in request.POST:
             made = category_services.install_defaults(actor=actor, unit=unit)
-            messages.success(request, f"Đã thêm {len(made)} lĩnh vực.")
+            messages.success(
+                request,
+                ngettext("Đã thêm %(count)s lĩnh vực.", "Đã thêm %(count)s lĩnh vực.", len(made))
+                % {"count": len(made)},
+            )
             return redirect("petitions:categories", unit.pk)
         if form.is_valid():
             d = form.cleaned_data

@@ -12,6 +12,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from danchu.accounts.models import User
@@ -107,7 +108,7 @@ def submit(request: HttpRequest, unit_id: int) -> HttpResponse:
             field = {"text": "description"}.get(exc.field or "", exc.field or "")
             form.add_error(field if field in form.fields else None, exc.message)
         else:
-            messages.success(request, "Đã nhận phản ánh. Hãy giữ mã tra cứu để theo dõi và đánh giá.")
+            messages.success(request, _("Đã nhận phản ánh. Hãy giữ mã tra cứu để theo dõi và đánh giá."))
             return redirect("petitions:track", petition.letter.tracking_code)
     response = render(
         request, "petitions/submit.html", {"unit": unit, "form": form}, status=400 if form.errors else 200
@@ -127,7 +128,7 @@ def lookup(request: HttpRequest) -> HttpResponse:
     if code:
         if 0 < len(code) <= 20 and code.replace("-", "").isalnum() and code.isascii():
             return redirect("petitions:track", code)
-        messages.error(request, "Mã tra cứu không hợp lệ.")
+        messages.error(request, _("Mã tra cứu không hợp lệ."))
     return render(request, "petitions/lookup.html", {})
 
 
@@ -160,7 +161,7 @@ def rate(request: HttpRequest, code: str) -> HttpResponse:
         raise Http404("Đơn này không phải phản ánh.")
     form = RateForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Hãy chọn mức đánh giá.")
+        messages.error(request, _("Hãy chọn mức đánh giá."))
         return redirect("petitions:track", letter.tracking_code)
     try:
         rating.rate(
@@ -175,5 +176,5 @@ def rate(request: HttpRequest, code: str) -> HttpResponse:
     except DomainError as exc:
         messages.error(request, exc.message)
     else:
-        messages.success(request, "Cảm ơn bạn đã đánh giá.")
+        messages.success(request, _("Cảm ơn bạn đã đánh giá."))
     return redirect("petitions:track", letter.tracking_code)

@@ -70,7 +70,7 @@ def day(value: dt.date | None, *, field: str, label: str, required: bool = True)
     """A date from a user: present if required, within the accepted range."""
     if value is None:
         if required:
-            raise DomainError(f"{label}: chưa nhập ngày.", field=field)
+            raise DomainError(_("%(label)s: chưa nhập ngày.") % {"label": label}, field=field)
         return None
     value = bounded_date(value, field=field, label=label)
     if value < EARLIEST_DAY:
@@ -84,7 +84,10 @@ def day(value: dt.date | None, *, field: str, label: str, required: bool = True)
 
 def not_after(value: dt.date, today: dt.date, *, field: str, label: str) -> None:
     if value > today:
-        raise DomainError(f"{label} ({d(value)}) chưa đến: không ghi trước ngày.", field=field)
+        raise DomainError(
+            _("%(label)s (%(value)s) chưa đến: không ghi trước ngày.") % {"label": label, "value": d(value)},
+            field=field,
+        )
 
 
 def managers_of(unit_id: int) -> list[int]:
