@@ -84,9 +84,20 @@ class UnitValues:
 
 def resolver(key: str, *, on: dt.date | None = None) -> UnitValues:
     """Load a parameter once for a batch job over many units (one query, none per unit)."""
+    return resolvers(key, on=on)[key]
+
+
+def resolvers(*keys: str, on: dt.date | None = None) -> dict[str, UnitValues]:
+    """Several parameters for a batch job, in one query."""
     on = on or timezone.localdate()
-    rows = list(Rule.objects.filter(in_force(on), key=key).order_by("effective_from"))
-    national = next((r for r in reversed(rows) if r.scope_unit_id is None), None)
-    if national is None:
-        raise UnknownRuleError(f"Không có quy định “{key}” có hiệu lực ngày {on:%d/%m/%Y}.")
-    return UnitValues(int(national.value), {r.scope_unit_id: int(r.value) for r in rows if r.scope_unit_id})
+    rows = list(Rule.objects.filter(in_force(on), key__in=keys).order_by("effective_from"))
+    found: dict[str, UnitValues] = {}
+    for key in keys:
+        mine = [r for r in rows if r.key == key]
+        national = next((r for r in reversed(mine) if r.scope_unit_id is None), None)
+        if national is None:
+            raise UnknownRuleError(f"Không có quy định “{key}” có hiệu lực ngày {on:%d/%m/%Y}.")
+        found[key] = UnitValues(
+            int(national.value), {r.scope_unit_id: int(r.value) for r in mine if r.scope_unit_id}
+        )
+    return found

@@ -45,7 +45,7 @@ def seed(admin: Any) -> list[tuple[str, str, str]]:
                 address=address,
             )
     # The demo's key is derived from the site's secret: re-running the demo prints the same key.
-    key = salted_hmac("danchu.petitions.demo", f"open311:{commune.pk}").hexdigest()[:43]
+    key = salted_hmac("danchu.petitions.demo", f"open311:{commune.pk}", algorithm="sha256").hexdigest()[:43]
     if not ApiKey.objects.filter(digest=keys.digest(key)).exists():
         keys.issue_key(actor=admin, name="Ứng dụng mẫu (Open311)", unit=commune, key=key)
     return [("open311", f"Khoá API Open311: {key}", commune.name)]

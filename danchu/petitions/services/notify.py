@@ -33,6 +33,21 @@ def agency_officers(agency_ids: set[int]) -> dict[int, set[int]]:
     return found
 
 
+def responsible(unit_ids: set[int], agency_ids: set[int]) -> tuple[dict[int, set[int]], dict[int, set[int]]]:
+    """`managers` and `agency_officers` at once, in one query (for the daily scan)."""
+    by_unit: dict[int, set[int]] = {}
+    by_agency: dict[int, set[int]] = {}
+    rows = RoleAssignment.objects.filter(
+        Q(unit_id__in=unit_ids, role__in=MANAGER_ROLES) | Q(agency_id__in=agency_ids), revoked_at__isnull=True
+    )
+    for user_id, unit_id, agency_id, role in rows.values_list("user_id", "unit_id", "agency_id", "role"):
+        if unit_id in unit_ids and role in MANAGER_ROLES:
+            by_unit.setdefault(unit_id, set()).add(user_id)
+        if agency_id in agency_ids:
+            by_agency.setdefault(agency_id, set()).add(user_id)
+    return by_unit, by_agency
+
+
 def url(petition_id: int) -> str:
     return reverse("petitions:petition", args=[petition_id])
 

@@ -34,7 +34,7 @@ from danchu.core.daily import LastRun
 from danchu.core.rulebook import UnitValues
 
 from ..models import OPEN_STATUSES, Letter, Outcome, Petition
-from .notify import KIND, agency_officers, managers
+from .notify import KIND, managers, responsible
 
 JOB = "petitions.sla"
 EVENTS = ("before", "overdue", "escalate")
@@ -57,7 +57,8 @@ def _window(event: str, days: int, today: dt.date, since: LastRun | None) -> Q:
 
 
 def _rules(today: dt.date) -> dict[str, UnitValues]:
-    return {event: rulebook.resolver(key, on=today) for event, key in _DAYS_RULE.items()}
+    values = rulebook.resolvers(*_DAYS_RULE.values(), on=today)
+    return {event: values[key] for event, key in _DAYS_RULE.items()}
 
 
 def _widest(event: str, rules: dict[str, UnitValues]) -> int:
@@ -142,8 +143,11 @@ class _Share:
 def _digests(groups: Sequence[Mapping[str, Any]], today: dt.date) -> list[Message]:
     """The agency hears before and at the due date, the managers at and after it (and before it when no
     agency has the petition yet); each person once a day, with a count per event."""
-    by_unit = managers({g["unit_id"] for g in groups}) if groups else {}
-    by_agency = agency_officers({g["agency_id"] for g in groups if g["agency_id"]}) if groups else {}
+    by_unit, by_agency = (
+        responsible({g["unit_id"] for g in groups}, {g["agency_id"] for g in groups if g["agency_id"]})
+        if groups
+        else ({}, {})
+    )
     shares: dict[int, _Share] = defaultdict(_Share)
     for g in groups:
         doers = by_agency.get(g["agency_id"], set()) if g["agency_id"] else set()
