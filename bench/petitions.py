@@ -3,9 +3,8 @@
 - `sla_first_scan_s`: the daily SLA scan (reminders, overdue marks, escalations) over 200,000 open
   petitions of 100 communes, the first time, when every petition already in a window gets its event;
 - `sla_scan_s`, `sla_scan_ratio_to_floor`: the next day's scan (the daily case: what entered a window
-  since, after a day's 1,700 new or reopened petitions; the median of three runs, each rolled back),
-  against the floor, one SQL count of the petitions due an event that day (`sla.due(day).count()`, the
-  median of five);
+  since; the median of three runs, each rolled back), against the floor, one SQL count of the petitions
+  due an event that day (`sla.due(day).count()`, the median of five);
 - `open311_requests_p99_ms`, `open311_requests_rps`: GET requests.json (the default: the last 90 days, at
   most 1,000 rows) for a commune holding 10,000 petitions, through gunicorn (2 workers) loaded by wrk;
 - `public_list_queries`, `public_list_queries_100`: the public list page's query count at 10,000 and 100.
@@ -169,10 +168,6 @@ def main() -> None:
     first = sla.daily_job(today)
     first_s = time.perf_counter() - first_started
     tomorrow = today + dt.timedelta(days=1)
-    # A day's intake and reopenings (200,000 open over 120 days: about 1,700 a day) take new due dates a
-    # week ahead after the first scan, as they would between two runs.
-    day_ids = list(Petition.objects.order_by("pk").values_list("pk", flat=True)[::120])
-    Petition.objects.filter(pk__in=day_ids).update(due_on=today + dt.timedelta(days=7))
     floor_q = sla.due(tomorrow)  # built once: the floor is the statement alone
     floor_runs, scan_runs = [], []
     for _ in range(5):

@@ -41,16 +41,22 @@ def last_run(job: str) -> LastRun | None:
 @contextmanager
 def since_last_run(job: str, today: dt.date) -> Iterator[LastRun | None]:
     """Run a job's body in one transaction, given its last run (None the first time), and record this
-    one when the body succeeds. The job's row is locked, so two workers never handle the same day twice;
-    a failed run records nothing and the next one covers its days too."""
-    started = timezone.now()
+    one when the body succeeds. Two workers never handle the same day twice: the job's row is locked on
+    PostgreSQL, and SQLite's write transaction (begun IMMEDIATE) serialises them. A failed run records
+    nothing and the next one covers its days too. A run for a day before the last one, or after today
+    (a trial with `run_reminders --date`), records nothing either, so it never moves the real runs."""
     with transaction.atomic():
         row = DailyRun.objects.select_for_update().filter(job=job).first()
         if row is None:  # the first run ever (a second worker's first run waits on the unique job)
-            DailyRun.objects.get_or_create(job=job, defaults={"ran_for": dt.date.min, "started_at": started})
+            DailyRun.objects.get_or_create(
+                job=job, defaults={"ran_for": dt.date.min, "started_at": timezone.now()}
+            )
             row = DailyRun.objects.select_for_update().get(job=job)
+        # Taken once the row is ours: what changes after this instant is the next run's to see.
+        started = timezone.now()
         previous = None if row.ran_for == dt.date.min else LastRun(row.ran_for, row.started_at)
         yield previous
-        row.ran_for = max(row.ran_for, today)
-        row.started_at = started
-        row.save(update_fields=["ran_for", "started_at"])
+        if row.ran_for <= today <= timezone.localdate():
+            row.ran_for = today
+            row.started_at = started
+            row.save(update_fields=["ran_for", "started_at"])

@@ -9,6 +9,8 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import reduce
+from operator import or_
 from typing import Protocol
 
 from django.db.models import Q
@@ -90,14 +92,29 @@ def resolver(key: str, *, on: dt.date | None = None) -> UnitValues:
 def resolvers(*keys: str, on: dt.date | None = None) -> dict[str, UnitValues]:
     """Several parameters for a batch job, in one query."""
     on = on or timezone.localdate()
-    rows = list(Rule.objects.filter(in_force(on), key__in=keys).order_by("effective_from"))
-    found: dict[str, UnitValues] = {}
-    for key in keys:
-        mine = [r for r in rows if r.key == key]
-        national = next((r for r in reversed(mine) if r.scope_unit_id is None), None)
-        if national is None:
-            raise UnknownRuleError(f"Không có quy định “{key}” có hiệu lực ngày {on:%d/%m/%Y}.")
-        found[key] = UnitValues(
-            int(national.value), {r.scope_unit_id: int(r.value) for r in mine if r.scope_unit_id}
+    return resolvers_on(keys, [on])[on]
+
+
+def resolvers_on(keys: Sequence[str], days: Sequence[dt.date]) -> dict[dt.date, dict[str, UnitValues]]:
+    """Several parameters as they stood on several days (a job comparing today with its last run), in
+    one query."""
+    rows = list(
+        Rule.objects.filter(reduce(or_, (in_force(day) for day in days)), key__in=keys).order_by(
+            "effective_from"
         )
+    )
+    found: dict[dt.date, dict[str, UnitValues]] = {}
+    for day in days:
+        current = [
+            r for r in rows if r.effective_from <= day and (r.effective_to is None or r.effective_to >= day)
+        ]
+        found[day] = {}
+        for key in keys:
+            mine = [r for r in current if r.key == key]
+            national = next((r for r in reversed(mine) if r.scope_unit_id is None), None)
+            if national is None:
+                raise UnknownRuleError(f"Không có quy định “{key}” có hiệu lực ngày {day:%d/%m/%Y}.")
+            found[day][key] = UnitValues(
+                int(national.value), {r.scope_unit_id: int(r.value) for r in mine if r.scope_unit_id}
+            )
     return found

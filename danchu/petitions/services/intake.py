@@ -27,6 +27,7 @@ from danchu.units.models import Resident, Unit
 
 from ..models import Channel, Classification, Letter, LetterHandling, Sender
 from ..permissions import PetitionPerm
+from . import sla
 
 # Product choice: a submission repeated within this many minutes (a double tap on a slow line, a client
 # retrying) is the same letter.
@@ -221,6 +222,7 @@ def register_or_repeat(
         resident_id=sender.resident_id,
         device=sender.device,
     )
+    sla.letter_registered(letter)
     LetterHandling.objects.create(
         letter=letter,
         kind="register",

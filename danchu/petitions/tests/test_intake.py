@@ -129,3 +129,19 @@ def test_a_letter_undecided_past_its_deadline_is_reported_once(tree: Any, person
     heard = Notification.objects.filter(user=personas["commune_official"], key__contains="letter-digest")
     assert [n.title for n in heard] == ["Quá hạn xử lý đơn: 1 đơn chưa xử lý"]
     assert heard.get().url == f"/phan-anh/don-vi/{letter.unit_id}/so-don/"
+
+
+def test_a_letter_registered_already_past_its_deadline_is_told_once(tree: Any, personas: Any) -> None:
+    from danchu.accounts.models import Notification
+    from danchu.petitions.services import sla
+
+    official = personas["commune_official"]
+    with at(2026, 3, 20, 7):
+        sla.daily_job(dt.date(2026, 3, 20))  # the morning's scan
+    with at(2026, 3, 20, 9):  # a letter received by post on 02/03, decided by 12/03, registered late
+        letter = desk(official, tree.commune, channel=Channel.POST)
+    assert letter.process_by == dt.date(2026, 3, 12)
+    told = Notification.objects.filter(user=official, key=f"petition:letter:{letter.pk}:late")
+    assert told.get().title.startswith("Đơn vào sổ đã quá hạn xử lý từ 12/03/2026")
+    with at(2026, 3, 21, 7):
+        assert sla.daily_job(dt.date(2026, 3, 21))["letter.overdue"] == 0  # not a second time

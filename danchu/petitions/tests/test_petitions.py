@@ -181,12 +181,15 @@ def test_a_guide_needs_a_reason_and_a_class(tree: Any, personas: Any) -> None:
 
 
 def test_the_daily_scan_reminds_then_marks_overdue_then_escalates(petition: Petition, personas: Any) -> None:
-    with at(2026, 3, 5):
-        assert sla.daily_job(dt.date(2026, 3, 5))["petition.before"] == 0
-        assert sla.daily_job(dt.date(2026, 3, 6))["petition.before"] == 1  # 3 days before 09/03
-        assert sla.daily_job(dt.date(2026, 3, 6))["petition.before"] == 0  # once
-        assert sla.daily_job(dt.date(2026, 3, 10))["petition.overdue"] == 1
-        assert sla.daily_job(dt.date(2026, 3, 14))["petition.escalate"] == 1
+    def scan(day: int) -> dict[str, int]:
+        with at(2026, 3, day, 7):
+            return sla.daily_job(dt.date(2026, 3, day))
+
+    assert scan(5)["petition.before"] == 0
+    assert scan(6)["petition.before"] == 1  # 3 days before 09/03
+    assert scan(6)["petition.before"] == 0  # once
+    assert scan(10)["petition.overdue"] == 1
+    assert scan(14)["petition.escalate"] == 1
     told = Notification.objects.filter(user=personas["commune_official"]).values_list("title", flat=True)
     assert "Phản ánh cần đôn đốc: 1 quá hạn lâu cần chỉ đạo" in told
 
@@ -319,3 +322,59 @@ def test_a_failed_run_is_covered_by_the_next(petition: Petition, monkeypatch: An
     with at(2026, 3, 11):
         counts = sla.daily_job(dt.date(2026, 3, 11))
     assert counts["petition.overdue"] == 1 and counts["petition.before"] == 0  # 06/03's reminder too late
+
+
+def test_a_trial_run_for_another_day_leaves_the_real_runs_alone(petition: Petition) -> None:
+    from danchu.core import daily
+
+    with at(2026, 3, 5, 7):
+        sla.daily_job(dt.date(2026, 3, 5))
+        trial = sla.daily_job(dt.date(2026, 3, 20))  # `run_reminders --date 2026-03-20`
+        sla.daily_job(dt.date(2026, 3, 1))  # and one for a day already gone by
+    assert trial["petition.overdue"] == 1
+    last = daily.last_run(sla.JOB)
+    assert last is not None and last.day == dt.date(2026, 3, 5)
+    with at(2026, 3, 6, 7):
+        assert sla.daily_job(dt.date(2026, 3, 6))["petition.before"] == 1  # still told on its day
+    with at(2026, 3, 10, 7):
+        assert sla.daily_job(dt.date(2026, 3, 10))["petition.overdue"] == 1
+
+
+def test_a_changed_escalation_day_neither_skips_nor_repeats(petition: Petition) -> None:
+    from danchu.core.models import Rule
+
+    national = Rule.objects.get(key="reminder.escalate_days_overdue", scope_unit__isnull=True)
+    m = int(national.value)
+    assert m >= 3
+    day = petition.due_on + dt.timedelta(days=m - 1)  # the day before its escalation under M
+    with at(day.year, day.month, day.day, 7):
+        assert sla.daily_job(day)["petition.escalate"] == 0
+    # From the next day the rule asks for two days fewer: the escalation it already passed is not lost.
+    Rule.objects.filter(pk=national.pk).update(effective_to=day)
+    Rule.objects.create(
+        key=national.key,
+        title=national.title,
+        value=m - 2,
+        unit=national.unit,
+        citation="Quy định mới (thử)",
+        effective_from=day + dt.timedelta(days=1),
+    )
+    told = []
+    for n in range(1, 5):
+        d = day + dt.timedelta(days=n)
+        with at(d.year, d.month, d.day, 7):
+            told.append(sla.daily_job(d)["petition.escalate"])
+    assert told == [1, 0, 0, 0]  # at once, and once
+
+
+def test_someone_who_manages_and_answers_for_an_agency_opens_the_whole_inbox(
+    petition: Petition, personas: Any, works: Any, tree: Any
+) -> None:
+    from danchu.accounts.models import RoleAssignment
+
+    official = personas["commune_official"]
+    RoleAssignment.objects.create(user=official, role=Role.AGENCY_OFFICER, unit=tree.commune, agency=works)
+    with at(2026, 3, 10, 7):
+        assert sla.daily_job(dt.date(2026, 3, 10))["petition.overdue"] == 1
+    told = Notification.objects.get(user=official, key__startswith="petition:digest:")
+    assert told.url == f"/phan-anh/don-vi/{tree.commune.pk}/hop-thu/"  # not filtered to one agency
