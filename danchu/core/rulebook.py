@@ -25,6 +25,16 @@ class Scoped(Protocol):
     def lineage_ids(self) -> Sequence[int]: ...
 
 
+@dataclass(frozen=True)
+class PathLineage:
+    """A unit known only by its tree path ("/1/7/42/"), enough for a batch job to find its own value."""
+
+    path: str
+
+    def lineage_ids(self) -> list[int]:
+        return [int(part) for part in reversed(self.path.strip("/").split("/")) if part]
+
+
 class UnknownRuleError(LookupError):
     pass
 
@@ -86,13 +96,8 @@ class UnitValues:
 
 def resolver(key: str, *, on: dt.date | None = None) -> UnitValues:
     """Load a parameter once for a batch job over many units (one query, none per unit)."""
-    return resolvers(key, on=on)[key]
-
-
-def resolvers(*keys: str, on: dt.date | None = None) -> dict[str, UnitValues]:
-    """Several parameters for a batch job, in one query."""
     on = on or timezone.localdate()
-    return resolvers_on(keys, [on])[on]
+    return resolvers_on([key], [on])[on][key]
 
 
 def resolvers_on(keys: Sequence[str], days: Sequence[dt.date]) -> dict[dt.date, dict[str, UnitValues]]:

@@ -151,16 +151,6 @@ _FIELDS = {
 _KIND_LABELS = dict(DirectiveKind.choices)
 
 
-@dataclass(frozen=True)
-class _Lineage:
-    """A unit known only by its path, enough for the rulebook to find a province's own value."""
-
-    path: str
-
-    def lineage_ids(self) -> list[int]:
-        return [int(part) for part in reversed(self.path.strip("/").split("/")) if part]
-
-
 def _issuer_path(row: dict[str, Any]) -> str:
     path = next((value for key, value in row.items() if key.endswith("unit__path") and value), "/")
     return str(path)
@@ -173,7 +163,7 @@ def _applies(
     before: rulebook.UnitValues,
     escalate: rulebook.UnitValues,
 ) -> bool:
-    unit = _Lineage(_issuer_path(row))
+    unit = rulebook.PathLineage(_issuer_path(row))
     if event == "before":
         return bool(row["due_on"] <= today + dt.timedelta(days=before.for_unit(unit)))
     if event == "escalate":

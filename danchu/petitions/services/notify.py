@@ -16,25 +16,16 @@ KIND = "petition"
 
 
 def managers(unit_ids: set[int]) -> dict[int, set[int]]:
-    found: dict[int, set[int]] = {}
-    rows = RoleAssignment.objects.filter(
-        revoked_at__isnull=True, unit_id__in=unit_ids, role__in=MANAGER_ROLES
-    )
-    for user_id, unit_id in rows.values_list("user_id", "unit_id"):
-        found.setdefault(unit_id, set()).add(user_id)
-    return found
+    return responsible(unit_ids, set())[0]
 
 
 def agency_officers(agency_ids: set[int]) -> dict[int, set[int]]:
-    found: dict[int, set[int]] = {}
-    rows = RoleAssignment.objects.filter(Q(revoked_at__isnull=True), agency_id__in=agency_ids)
-    for user_id, agency_id in rows.values_list("user_id", "agency_id"):
-        found.setdefault(agency_id, set()).add(user_id)
-    return found
+    return responsible(set(), agency_ids)[1]
 
 
 def responsible(unit_ids: set[int], agency_ids: set[int]) -> tuple[dict[int, set[int]], dict[int, set[int]]]:
-    """`managers` and `agency_officers` at once, in one query (for the daily scan)."""
+    """Who answers for these units (their managers, by unit) and agencies (their officers, by agency), in
+    one query."""
     by_unit: dict[int, set[int]] = {}
     by_agency: dict[int, set[int]] = {}
     rows = RoleAssignment.objects.filter(

@@ -92,14 +92,6 @@ def due(today: dt.date) -> QuerySet[Petition, int]:
     return ranges[0].union(*ranges[1:], all=True)
 
 
-class _Lineage:
-    def __init__(self, path: str) -> None:
-        self.path = path
-
-    def lineage_ids(self) -> list[int]:
-        return [int(p) for p in reversed(self.path.strip("/").split("/")) if p]
-
-
 def _entering(
     event: str, today: dt.date, since: LastRun | None, now: Rules, then: Rules
 ) -> QuerySet[Petition]:
@@ -114,7 +106,7 @@ def _entering(
     widest = _window(event, _widest(event, now), today, None)
     by_days: dict[tuple[int, int], list[int]] = defaultdict(list)
     for unit_id, path in open_.filter(widest).values_list("unit_id", "unit__path").distinct():
-        unit = _Lineage(path)
+        unit = rulebook.PathLineage(path)
         by_days[(now[event].for_unit(unit), then[event].for_unit(unit))].append(unit_id)
     if not by_days:
         return open_.none()
