@@ -101,7 +101,11 @@ class RoleAssignment(TimeStampedModel):
 class Notification(models.Model):
     """Thông báo: one message to one user; `key` names the event so it is never sent twice."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
+    # No index of its own: the unique (user, key) and the unread index both begin with the user, and the
+    # daily scans insert thousands of rows, each paying for every index.
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications", db_index=False
+    )
     key = models.CharField(max_length=120)
     title = models.CharField(_("tiêu đề"), max_length=300)
     body = models.TextField(_("nội dung"), blank=True)

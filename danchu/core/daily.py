@@ -46,17 +46,16 @@ def since_last_run(job: str, today: dt.date) -> Iterator[LastRun | None]:
     nothing and the next one covers its days too. A run for a day before the last one, or after today
     (a trial with `run_reminders --date`), records nothing either, so it never moves the real runs."""
     with transaction.atomic():
-        row = DailyRun.objects.select_for_update().filter(job=job).first()
+        runs = DailyRun.objects.filter(job=job)
+        row = runs.select_for_update().values_list("ran_for", "started_at").first()
         if row is None:  # the first run ever (a second worker's first run waits on the unique job)
             DailyRun.objects.get_or_create(
                 job=job, defaults={"ran_for": dt.date.min, "started_at": timezone.now()}
             )
-            row = DailyRun.objects.select_for_update().get(job=job)
+            row = runs.select_for_update().values_list("ran_for", "started_at").get()
         # Taken once the row is ours: what changes after this instant is the next run's to see.
         started = timezone.now()
-        previous = None if row.ran_for == dt.date.min else LastRun(row.ran_for, row.started_at)
-        yield previous
-        if row.ran_for <= today <= timezone.localdate():
-            row.ran_for = today
-            row.started_at = started
-            row.save(update_fields=["ran_for", "started_at"])
+        ran_for, started_at = row
+        yield None if ran_for == dt.date.min else LastRun(ran_for, started_at)
+        if ran_for <= today <= timezone.localdate():
+            runs.update(ran_for=today, started_at=started)

@@ -9,8 +9,6 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from functools import reduce
-from operator import or_
 from typing import Protocol
 
 from django.db.models import Q
@@ -103,23 +101,24 @@ def resolver(key: str, *, on: dt.date | None = None) -> UnitValues:
 def resolvers_on(keys: Sequence[str], days: Sequence[dt.date]) -> dict[dt.date, dict[str, UnitValues]]:
     """Several parameters as they stood on several days (a job comparing today with its last run), in
     one query."""
+    # Every rule in force on some day between the first and the last (a few rows), sorted out per day here.
     rows = list(
-        Rule.objects.filter(reduce(or_, (in_force(day) for day in days)), key__in=keys).order_by(
-            "effective_from"
+        Rule.objects.filter(
+            Q(effective_to__isnull=True) | Q(effective_to__gte=min(days)),
+            effective_from__lte=max(days),
+            key__in=keys,
         )
+        .order_by("effective_from")
+        .values_list("key", "value", "scope_unit_id", "effective_from", "effective_to")
     )
     found: dict[dt.date, dict[str, UnitValues]] = {}
     for day in days:
-        current = [
-            r for r in rows if r.effective_from <= day and (r.effective_to is None or r.effective_to >= day)
-        ]
+        current = [r for r in rows if r[3] <= day and (r[4] is None or r[4] >= day)]
         found[day] = {}
         for key in keys:
-            mine = [r for r in current if r.key == key]
-            national = next((r for r in reversed(mine) if r.scope_unit_id is None), None)
+            mine = [(value, scope) for k, value, scope, *_ in current if k == key]
+            national = next((value for value, scope in reversed(mine) if scope is None), None)
             if national is None:
                 raise UnknownRuleError(f"Không có quy định “{key}” có hiệu lực ngày {day:%d/%m/%Y}.")
-            found[day][key] = UnitValues(
-                int(national.value), {r.scope_unit_id: int(r.value) for r in mine if r.scope_unit_id}
-            )
+            found[day][key] = UnitValues(int(national), {scope: int(value) for value, scope in mine if scope})
     return found
