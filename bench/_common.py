@@ -15,7 +15,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 # The smoke runs load these provinces of the national list (both trees) instead of all 34 and 63.
@@ -61,3 +63,57 @@ def load_units(smoke: bool) -> None:
     from danchu.units.loader import load_national_units
 
     load_national_units(provinces=SMOKE_PROVINCES if smoke else None)
+
+
+@dataclass
+class BenchProvince:
+    """A made-up province (code 99) of communes, each with one agency, that agency's officer and a focal
+    officer of the commune: who the daily scans tell."""
+
+    province: Any
+    communes: list[Any]
+    agencies: list[Any]
+
+
+def build_province(agency_name: str, communes: int = 100) -> BenchProvince:
+    from danchu.accounts.models import Role, RoleAssignment, User
+    from danchu.core.text import fold
+    from danchu.units.models import Agency, Tier, Unit
+
+    province = Unit.objects.create(
+        name="Tỉnh Thử", name_key="tinh thu", kind="tinh", tier=Tier.PROVINCE, code="99", path=""
+    )
+    province.path = f"/{province.pk}/"
+    province.save()
+    made = Unit.objects.bulk_create(
+        Unit(
+            parent=province,
+            name=f"Xã {n}",
+            name_key=fold(f"Xã {n}"),
+            kind="xa",
+            tier=Tier.COMMUNE,
+            code=f"9{n:04d}",
+            path="",
+        )
+        for n in range(communes)
+    )
+    for commune in made:
+        commune.path = f"{province.path}{commune.pk}/"
+    Unit.objects.bulk_update(made, ["path"])
+    agencies = Agency.objects.bulk_create(
+        Agency(unit=c, name=agency_name, name_key=fold(agency_name), kind="chuyen_mon") for c in made
+    )
+    users = User.objects.bulk_create(
+        User(username=f"u{n}", email=f"u{n}@bench.local") for n in range(2 * communes)
+    )
+    RoleAssignment.objects.bulk_create(
+        [
+            RoleAssignment(user=users[n], role=Role.AGENCY_OFFICER, unit=made[n], agency=agencies[n])
+            for n in range(communes)
+        ]
+        + [
+            RoleAssignment(user=users[communes + n], role=Role.FOCAL_OFFICER, unit=made[n])
+            for n in range(communes)
+        ]
+    )
+    return BenchProvince(province, made, agencies)

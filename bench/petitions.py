@@ -29,7 +29,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from _common import ROOT, setup
+from _common import ROOT, build_province, setup
 from portal import free_port
 
 
@@ -51,44 +51,12 @@ def build(open_petitions: int, in_commune: int) -> tuple[Any, Any]:
     days ago to 110 days ahead; the first commune gets `in_commune` of them over the last 120 days."""
     from django.utils import timezone
 
-    from danchu.accounts.models import Role, RoleAssignment, User
-    from danchu.core.text import fold
     from danchu.petitions.models import Category, Letter, Petition
-    from danchu.units.models import Agency, Tier, Unit
 
     today = timezone.localdate()
     now = timezone.now()
-    province = Unit.objects.create(
-        name="Tỉnh Thử", name_key="tinh thu", kind="tinh", tier=Tier.PROVINCE, code="99", path=""
-    )
-    province.path = f"/{province.pk}/"
-    province.save()
-    communes = Unit.objects.bulk_create(
-        Unit(
-            parent=province,
-            name=f"Xã {n}",
-            name_key=fold(f"Xã {n}"),
-            kind="xa",
-            tier=Tier.COMMUNE,
-            code=f"9{n:04d}",
-            path="",
-        )
-        for n in range(100)
-    )
-    for commune in communes:
-        commune.path = f"{province.path}{commune.pk}/"
-    Unit.objects.bulk_update(communes, ["path"])
-    agencies = Agency.objects.bulk_create(
-        Agency(unit=c, name="Phòng Kinh tế", name_key="phong kinh te", kind="chuyen_mon") for c in communes
-    )
-    users = User.objects.bulk_create(User(username=f"u{n}", email=f"u{n}@bench.local") for n in range(200))
-    RoleAssignment.objects.bulk_create(
-        [
-            RoleAssignment(user=users[n], role=Role.AGENCY_OFFICER, unit=communes[n], agency=agencies[n])
-            for n in range(100)
-        ]
-        + [RoleAssignment(user=users[100 + n], role=Role.FOCAL_OFFICER, unit=communes[n]) for n in range(100)]
-    )
+    bench = build_province("Phòng Kinh tế")
+    communes, agencies = bench.communes, bench.agencies
     categories = Category.objects.bulk_create(
         Category(unit=c, code="street_light", name="Đèn chiếu sáng hỏng", agency=a, resolve_days=5)
         for c, a in zip(communes, agencies, strict=True)

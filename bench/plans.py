@@ -17,7 +17,7 @@ import random
 import re
 import time
 
-from _common import ROOT, setup
+from _common import ROOT, build_province, setup
 
 SAMPLES = ROOT.parent / "shared" / "samples" / "plans"
 AGENCIES = ["Văn phòng", "Tư pháp", "Văn hóa - Thông tin", "Tài chính – Kế toán", "Địa chính - Xây dựng"]
@@ -69,8 +69,6 @@ def reminder_scan(tasks: int, obligations: int) -> tuple[float, float, int, int]
     from django.urls import get_resolver
     from django.utils import timezone
 
-    from danchu.accounts.models import Role, RoleAssignment, User
-    from danchu.core.text import fold
     from danchu.plans import reminders
     from danchu.plans.models import (
         Directive,
@@ -81,40 +79,10 @@ def reminder_scan(tasks: int, obligations: int) -> tuple[float, float, int, int]
         PlanSection,
         Task,
     )
-    from danchu.units.models import Agency, Tier, Unit
 
     today = timezone.localdate()
-    province = Unit.objects.create(
-        name="Tỉnh Thử", name_key="tinh thu", kind="tinh", tier=Tier.PROVINCE, code="99", path=""
-    )
-    province.path = f"/{province.pk}/"
-    province.save()
-    communes = Unit.objects.bulk_create(
-        Unit(
-            parent=province,
-            name=f"Xã {n}",
-            name_key=fold(f"Xã {n}"),
-            kind="xa",
-            tier=Tier.COMMUNE,
-            code=f"9{n:04d}",
-            path="",
-        )
-        for n in range(100)
-    )
-    for commune in communes:
-        commune.path = f"{province.path}{commune.pk}/"
-    Unit.objects.bulk_update(communes, ["path"])
-    agencies = Agency.objects.bulk_create(
-        Agency(unit=c, name="Văn phòng", name_key="van phong", kind="chuyen_mon") for c in communes
-    )
-    users = User.objects.bulk_create(User(username=f"u{n}", email=f"u{n}@bench.local") for n in range(200))
-    RoleAssignment.objects.bulk_create(
-        [
-            RoleAssignment(user=users[n], role=Role.AGENCY_OFFICER, unit=communes[n], agency=agencies[n])
-            for n in range(100)
-        ]
-        + [RoleAssignment(user=users[100 + n], role=Role.FOCAL_OFFICER, unit=communes[n]) for n in range(100)]
-    )
+    bench = build_province("Văn phòng")
+    province, communes, agencies = bench.province, bench.communes, bench.agencies
 
     per_plan = 100
     plans = Plan.objects.bulk_create(
