@@ -23,13 +23,27 @@ from .models import Notification, User
 # The batch travels as one JSON array of rows, read back by the database's own JSON functions: one
 # statement and one parameter for any number of rows (SQLite limits the parameters of a statement, and
 # psycopg quotes each parameter in Python, which for a thousand rows cost more than the insert itself).
+# SQLite reads with json_extract (its `->>` needs 3.38; Ubuntu 22.04 has 3.37).
+_ROWS = {
+    "postgresql": ("json_array_elements(%s::json) AS value", "value ->> {}"),
+    "sqlite": ("json_each(%s)", "json_extract(value, '$[{}]')"),
+}
 _INSERT = (
     "INSERT INTO accounts_notification (user_id, key, title, body, url, created_at) "
-    "SELECT CAST(value ->> 0 AS BIGINT), value ->> 1, value ->> 2, value ->> 3, value ->> 4, %s "
+    "SELECT CAST({0} AS BIGINT), {1}, {2}, {3}, {4}, %s "
     "FROM {rows} WHERE true ON CONFLICT (user_id, key) DO NOTHING"  # WHERE: SQLite's grammar needs it
 )
-_ROWS = {"postgresql": "json_array_elements(%s::json) AS value", "sqlite": "json_each(%s)"}
 _ROWS_PER_INSERT = 10_000
+
+
+def _insert(vendor: str) -> str:
+    rows, column = _ROWS[vendor]
+    return _INSERT.format(*(column.format(i) for i in range(5)), rows=rows)
+
+
+def _text(value: str, limit: int | None = None) -> str:
+    """A NUL is dropped: PostgreSQL cannot store one, and SQLite's JSON functions end the text there."""
+    return value.replace("\x00", "")[:limit]
 
 
 @dataclass(frozen=True)
@@ -48,10 +62,13 @@ def deliver(messages: Iterable[Message]) -> int:
     One INSERT for the batch (ten thousand rows at a time): the daily scans may write 10⁵ rows, where
     building model instances costs more than the database does.
     """
-    rows = [(m.user_id, m.key[:120], m.title[:300], m.body, m.url[:300]) for m in messages]
+    rows = [
+        (m.user_id, _text(m.key, 120), _text(m.title, 300), _text(m.body), _text(m.url, 300))
+        for m in messages
+    ]
     if not rows:
         return 0
-    insert, now = _INSERT.format(rows=_ROWS[connection.vendor]), timezone.now()
+    insert, now = _insert(connection.vendor), timezone.now()
     with connection.cursor() as cursor:
         for start in range(0, len(rows), _ROWS_PER_INSERT):
             chunk = json.dumps(rows[start : start + _ROWS_PER_INSERT], ensure_ascii=False)

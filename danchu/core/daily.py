@@ -38,6 +38,12 @@ def last_run(job: str) -> LastRun | None:
     return LastRun(*row) if row else None
 
 
+def records(today: dt.date, since: LastRun | None) -> bool:
+    """Whether a run for `today` after `since` becomes the job's last run: not one for a day before it,
+    nor a trial for a day after the real today (`run_reminders --date`)."""
+    return (since is None or since.day <= today) and today <= timezone.localdate()
+
+
 @contextmanager
 def since_last_run(job: str, today: dt.date) -> Iterator[LastRun | None]:
     """Run a job's body in one transaction, given its last run (None the first time), and record this
@@ -56,6 +62,7 @@ def since_last_run(job: str, today: dt.date) -> Iterator[LastRun | None]:
         # Taken once the row is ours: what changes after this instant is the next run's to see.
         started = timezone.now()
         ran_for, started_at = row
-        yield None if ran_for == dt.date.min else LastRun(ran_for, started_at)
-        if ran_for <= today <= timezone.localdate():
+        previous = None if ran_for == dt.date.min else LastRun(ran_for, started_at)
+        yield previous
+        if records(today, previous):
             runs.update(ran_for=today, started_at=started)

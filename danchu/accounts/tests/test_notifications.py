@@ -44,3 +44,13 @@ def test_a_batch_is_stored_as_sent_in_batches_once_per_event(personas, monkeypat
     long = stored[(citizen.pk, "k" * 120)]
     assert (len(long.title), len(long.body), len(long.url)) == (300, 5000, 300)
     assert all(n.created_at is not None and n.read_at is None for n in stored.values())
+
+
+def test_a_nul_is_dropped_not_the_text_after_it(personas):
+    # PostgreSQL refuses a NUL and SQLite's JSON functions end the text at one: both now store the rest.
+    user = personas["commune_official"]
+    deliver([Message(user.pk, "nul\x00a", "trước\x00sau", "thân\x00bài", "/a\x00b")])
+    deliver([Message(user.pk, "nul\x00b", "khác")])  # another event, not the first one again
+    first, second = Notification.objects.filter(user=user).order_by("pk")
+    assert (first.key, first.title, first.body, first.url) == ("nula", "trướcsau", "thânbài", "/ab")
+    assert (second.key, second.title) == ("nulb", "khác")

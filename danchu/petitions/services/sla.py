@@ -27,6 +27,7 @@ from operator import itemgetter
 from django.db import connection
 from django.db.models import QuerySet
 from django.urls import reverse
+from django.utils import timezone
 
 from danchu.accounts.models import RoleAssignment
 from danchu.accounts.notifications import Message, deliver
@@ -103,7 +104,9 @@ def _ranges(today: dt.date, since: LastRun | None, now: Rules, then: Rules) -> l
             )
             continue
         start, end = _span(event, _widest(event, now), today, None)
-        widest = Petition.objects.filter(status__in=OPEN_STATUSES, due_on__gte=start, due_on__lt=end)
+        widest = Petition.objects.filter(
+            status__in=OPEN_STATUSES, due_on__lt=end, **({} if start is None else {"due_on__gte": start})
+        )
         by_days: dict[tuple[int, int], list[int]] = defaultdict(list)
         for unit_id, path in widest.values_list("unit_id", "unit__path").distinct():
             unit = rulebook.PathLineage(path)
@@ -212,7 +215,12 @@ def daily_job(today: dt.date) -> dict[str, int]:
     """Petitions' part of the daily round (registry daily_jobs): counts by event, and notifications."""
     with daily.since_last_run(JOB, today) as since:
         rows = _read(_ranges(today, since, *_rules(today, since)))
-        sent = deliver(_messages(rows, today))
+        # A day has one recorded run (the next one for it finds every range empty): its day is the
+        # messages' key. A trial run's messages carry their own instant, so they never take its place.
+        stamp = f"{today:%Y%m%d}"
+        if not daily.records(today, since):
+            stamp += f"-trial-{timezone.now():%H%M%S%f}"
+        sent = deliver(_messages(rows, stamp))
     counts = {f"petition.{event}": sum(r.n for r in rows if r.event == event) for event in EVENTS}
     return {**counts, "letter.overdue": sum(r.n for r in rows if r.event == LETTER), "notifications": sent}
 
@@ -227,7 +235,7 @@ class _Share:
     agencies: set[tuple[int, int | None]] = field(default_factory=set)  # (unit, agency) told as its officer
 
 
-def _messages(rows: Sequence[_Due], today: dt.date) -> list[Message]:
+def _messages(rows: Sequence[_Due], stamp: str) -> list[Message]:
     """The agency hears before and at the due date, the managers at and after it (and before it when no
     agency has the petition yet); each person once a day, with a count per event. The managers hear of
     late letters in a message of their own, which opens the register."""
@@ -247,7 +255,7 @@ def _messages(rows: Sequence[_Due], today: dt.date) -> list[Message]:
                 share.manager = True
             else:
                 share.agencies.add((r.unit_id, r.agency_id))
-    inbox, stamp = _Inbox(), f"{today:%Y%m%d}"
+    inbox = _Inbox()
     return [_digest(user, share, stamp, inbox) for user, share in shares.items()] + [
         _late_letters(user, unit_id, unit_rows, stamp)
         for unit_id, unit_rows in late.items()
@@ -284,11 +292,9 @@ def _digest(user: int, share: _Share, stamp: str, inbox: _Inbox) -> Message:
         if len(share.by_unit) == 1
         else f"Phản ánh ở {len(share.by_unit)} đơn vị; liên kết mở đơn vị có nhiều nhất."
     )
-    # The day and the counts make the key: the same message twice a day (a trial run with
-    # `run_reminders --date`, then the day's own) is one message.
     return Message(
         user_id=user,
-        key=f"{KIND}:digest:{stamp}:{before}-{overdue}-{escalate}",
+        key=f"{KIND}:digest:{stamp}",
         title="Phản ánh cần đôn đốc: " + ", ".join(parts),
         body=body,
         url=inbox(unit_id, agency_id),
@@ -302,7 +308,7 @@ def _late_letters(user: int, unit_id: int, rows: Sequence[_Due], stamp: str) -> 
     count = sum(r.n for r in rows)
     return Message(
         user_id=user,
-        key=f"{KIND}:letter-digest:{stamp}:{unit_id}:{count}",
+        key=f"{KIND}:letter-digest:{stamp}:{unit_id}",
         title=f"Quá hạn xử lý đơn: {count} đơn chưa xử lý",
         body="Sổ xử lý đơn liệt kê đơn chưa xử lý trước, theo hạn.",
         url=reverse("petitions:register", args=[unit_id]),

@@ -213,3 +213,48 @@ def test_someone_who_manages_and_answers_for_an_agency_opens_the_whole_inbox(
         assert sla.daily_job(dt.date(2026, 3, 10))["petition.overdue"] == 1
     told = Notification.objects.get(user=official, key__startswith="petition:digest:")
     assert told.url == f"/phan-anh/don-vi/{tree.commune.pk}/hop-thu/"  # not filtered to one agency
+
+
+def test_a_provinces_own_escalation_days_do_not_break_the_scan(petition: Petition, tree: Any) -> None:
+    from danchu.core.models import Rule
+
+    national = Rule.objects.get(key="reminder.escalate_days_overdue", scope_unit__isnull=True)
+    Rule.objects.create(
+        key=national.key,
+        title=national.title,
+        value=2,
+        unit=national.unit,
+        citation="Quyết định của UBND tỉnh (thử)",
+        effective_from=dt.date(2026, 1, 1),
+        scope_unit=tree.province,
+    )
+    with at(2026, 3, 5, 7):
+        sla.daily_job(dt.date(2026, 3, 5))  # the widest escalation range of the first run has no start
+    with at(2026, 3, 10, 7):
+        assert sla.daily_job(dt.date(2026, 3, 10))["petition.overdue"] == 1
+    with at(2026, 3, 11, 7):
+        assert sla.daily_job(dt.date(2026, 3, 11))["petition.escalate"] == 1  # 2 days after 09/03
+
+
+def test_a_trial_run_does_not_take_the_place_of_the_days_own_message(
+    petition: Petition, tree: Any, light: Category, works: Any
+) -> None:
+    from danchu.petitions.models import Status
+
+    officer = make_user("ktht", Role.AGENCY_OFFICER, tree.commune, agency=works)
+    with at(2026, 3, 5, 7):
+        sla.daily_job(dt.date(2026, 3, 5))
+        assert sla.daily_job(dt.date(2026, 3, 6))["petition.before"] == 1  # a trial of tomorrow: about A
+    with at(2026, 3, 5, 10):
+        Petition.objects.filter(pk=petition.pk).update(status=Status.RESOLVED)  # A is settled
+        b = report(tree.commune, light, device="máy-2", text="Cột đèn số 7 tắt.")
+        Petition.objects.filter(pk=b.pk).update(due_on=dt.date(2026, 3, 9))  # B: due the same day
+    with at(2026, 3, 6, 7):
+        assert sla.daily_job(dt.date(2026, 3, 6))["petition.before"] == 1  # B, on its only day
+    keys = sorted(
+        Notification.objects.filter(user=officer, key__startswith="petition:digest:20260306").values_list(
+            "key", flat=True
+        )
+    )
+    assert len(keys) == 2 and keys[0] == "petition:digest:20260306"
+    assert keys[1].startswith("petition:digest:20260306-trial-")
