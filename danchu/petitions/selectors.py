@@ -145,6 +145,12 @@ def letter_by_code(code: str) -> Letter:
     return access_public(rows, found or 0, label=LETTER)
 
 
+def code_exists(code: str) -> bool:
+    """Whether a tracking code names a letter (the lookup form says so on its own page, where a mistyped
+    code can be corrected, rather than answering 404)."""
+    return Letter.objects.filter(tracking_code=code).exists()
+
+
 def categories(unit: Unit, *, active_only: bool = True) -> QuerySet[Category]:
     rows = Category.objects.filter(unit=unit).select_related("agency")
     return rows.filter(active=True) if active_only else rows

@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.html import escape
 
 from conftest import PERSONAS
 from danchu.core.models import AuditEntry
@@ -111,7 +112,42 @@ def test_a_refused_photo_keeps_the_text_and_saves_nothing(tree, light, client):
         and "Cột đèn số 7 tắt từ tối qua." in body
         and "không đúng định dạng" in body
     )
+    assert "Ảnh đã chọn chưa được gửi: hãy chọn lại ảnh" in body  # a browser does not send a file twice
+    assert '<a href="#id_photos">' in body  # the summary at the top leads to the field
     assert not Letter.objects.exists()
+
+
+def test_a_refused_point_opens_the_section_it_is_in(tree, light, client):
+    with at(2026, 3, 2):
+        response = client.post(
+            reverse("petitions:submit", args=[tree.commune.pk]), _form(tree, light, lat="95", long="105.85")
+        )
+    body = response.content.decode()
+    assert response.status_code == 400 and "<details open>" in body and '<a href="#id_lat">' in body
+    assert "chọn lại ảnh" not in body  # no photo was chosen
+
+
+@pytest.mark.parametrize(
+    ("typed", "status", "shown"),
+    [
+        ("unknown", 302, None),  # the letter's own code, typed in lower case with spaces: found
+        ("ZZZZZ-ZZZZZ", 400, "Không có phản ánh, đơn thư nào có mã này"),
+        ("<script>", 400, "Mã tra cứu không hợp lệ."),
+    ],
+)
+def test_the_lookup_finds_a_code_typed_loosely_and_says_when_none_is_found(
+    petition, client, typed, status, shown
+):
+    code = petition.letter.tracking_code
+    if typed == "unknown":
+        typed = " ".join(code.lower()[i : i + 3] for i in range(0, len(code), 3))
+    response = client.get(reverse("petitions:lookup"), {"ma": typed})
+    assert response.status_code == status
+    if shown is None:
+        assert response["Location"] == reverse("petitions:track", args=[code])
+    else:
+        body = response.content.decode()
+        assert shown in body and f'value="{escape(typed)}"' in body  # kept, to be corrected
 
 
 def test_script_is_shown_as_text(tree, light, client):

@@ -137,7 +137,7 @@ def letter_action(request: HttpRequest, letter_id: int, action: str) -> HttpResp
                 lambda: letters.classify(
                     actor=actor, letter=letter, classification=form.cleaned_data["classification"]
                 ),
-                "Đã phân loại đơn.",
+                _("Đã phân loại đơn."),
             )
         else:
             refuse(request, form)
@@ -155,7 +155,7 @@ def letter_action(request: HttpRequest, letter_id: int, action: str) -> HttpResp
                     actor=actor, letter=letter, reason=form.cleaned_data["reason"]
                 ),
             }[action]
-            _try(request, call, "Đã xử lý đơn.")
+            _try(request, call, _("Đã xử lý đơn."))
         else:
             refuse(request, form)
     elif action == "chuyen":
@@ -167,7 +167,7 @@ def letter_action(request: HttpRequest, letter_id: int, action: str) -> HttpResp
                 lambda: letters.transfer(
                     actor=actor, letter=letter, to_unit=d["to_unit"], reason=d["reason"]
                 ),
-                "Đã chuyển đơn.",
+                _("Đã chuyển đơn."),
             )
         else:
             refuse(request, form)
@@ -245,7 +245,7 @@ def petition_action(request: HttpRequest, petition_id: int, action: str) -> Http
                 lambda: petition_services.route(
                     actor=actor, petition=petition, agency=d["agency"], note=d["note"]
                 ),
-                "Đã giao cơ quan xử lý.",
+                _("Đã giao cơ quan xử lý."),
             )
         else:
             refuse(request, form)
@@ -258,7 +258,7 @@ def petition_action(request: HttpRequest, petition_id: int, action: str) -> Http
                 if action == "bat-dau"
                 else (lambda: petition_services.add_note(actor=actor, petition=petition, note=note))
             )
-            _try(request, call, "Đã cập nhật.")
+            _try(request, call, _("Đã cập nhật."))
         else:
             refuse(request, form)
     elif action == "tra-loi":
@@ -271,7 +271,7 @@ def petition_action(request: HttpRequest, petition_id: int, action: str) -> Http
                 lambda: petition_services.resolve(
                     actor=actor, petition=petition, answer=d["answer"], evidence=files
                 ),
-                "Đã trả lời phản ánh.",
+                _("Đã trả lời phản ánh."),
             )
         else:
             refuse(request, form)
@@ -288,7 +288,7 @@ def petition_action(request: HttpRequest, petition_id: int, action: str) -> Http
                     answer=d["answer"],
                     duplicate_of_id=d["duplicate_of"],
                 ),
-                "Đã đóng phản ánh.",
+                _("Đã đóng phản ánh."),
             )
         else:
             refuse(request, form)
@@ -325,7 +325,7 @@ def category_list(request: HttpRequest, unit_id: int) -> HttpResponse:
                     agency=d["agency"],
                     resolve_days=d["resolve_days"],
                 ),
-                "Đã thêm lĩnh vực.",
+                _("Đã thêm lĩnh vực."),
             ):
                 return redirect("petitions:categories", unit.pk)
     return render(

@@ -110,8 +110,13 @@ def submit(request: HttpRequest, unit_id: int) -> HttpResponse:
         else:
             messages.success(request, _("Đã nhận phản ánh. Hãy giữ mã tra cứu để theo dõi và đánh giá."))
             return redirect("petitions:track", petition.letter.tracking_code)
+    # A browser does not send a file again: when the form comes back, say so where the photos were chosen.
+    photos_dropped = bool(form.errors) and bool(request.FILES.getlist("photos"))
     response = render(
-        request, "petitions/submit.html", {"unit": unit, "form": form}, status=400 if form.errors else 200
+        request,
+        "petitions/submit.html",
+        {"unit": unit, "form": form, "photos_dropped": photos_dropped},
+        status=400 if form.errors else 200,
     )
     if DEVICE_COOKIE not in request.COOKIES:
         import secrets
@@ -124,12 +129,18 @@ def submit(request: HttpRequest, unit_id: int) -> HttpResponse:
 
 def lookup(request: HttpRequest) -> HttpResponse:
     """Tra cứu: the form, then the page of the code typed."""
-    code = request.GET.get("ma", "").strip().upper()
+    typed = request.GET.get("ma", "")
+    code = "".join(typed.split()).upper()  # a code read aloud or copied is often typed with spaces
     if code:
-        if 0 < len(code) <= 20 and code.replace("-", "").isalnum() and code.isascii():
+        if not (0 < len(code) <= 20 and code.replace("-", "").isalnum() and code.isascii()):
+            messages.error(request, _("Mã tra cứu không hợp lệ."))
+        elif not selectors.code_exists(code):
+            messages.error(
+                request, _("Không có phản ánh, đơn thư nào có mã này. Hãy kiểm tra lại từng chữ của mã.")
+            )
+        else:
             return redirect("petitions:track", code)
-        messages.error(request, _("Mã tra cứu không hợp lệ."))
-    return render(request, "petitions/lookup.html", {})
+    return render(request, "petitions/lookup.html", {"typed": typed[:40]}, status=400 if code else 200)
 
 
 def track(request: HttpRequest, code: str) -> HttpResponse:
