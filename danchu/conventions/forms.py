@@ -71,9 +71,9 @@ class AmendForm(forms.Form):
 
 
 class PostForm(forms.Form):
-    posted_on = date_field("Ngày niêm yết")
+    posted_on = date_field(_("Ngày niêm yết"))
     place = TextField(label=_("Nơi niêm yết (nhà văn hóa, bảng tin…)"), max_length=200)
-    opinions_until = date_field("Lấy ý kiến đến hết ngày (để trống: thời hạn tối thiểu)", required=False)
+    opinions_until = date_field(_("Lấy ý kiến đến hết ngày (để trống: thời hạn tối thiểu)"), required=False)
 
 
 class OpinionForm(forms.Form):
@@ -85,37 +85,37 @@ class OpinionForm(forms.Form):
 
 class PaperOpinionForm(OpinionForm):
     household = forms.TypedChoiceField(label=_("Hộ gia đình"), coerce=int, choices=())
-    given_on = date_field("Ngày góp ý")
+    given_on = date_field(_("Ngày góp ý"))
 
 
 class MeetingForm(forms.Form):
-    on = date_field("Ngày họp")
+    on = date_field(_("Ngày họp"))
     present = forms.IntegerField(label=_("Số hộ có đại diện dự họp"), min_value=0, max_value=1_000_000)
     approving = forms.IntegerField(label=_("Số hộ tán thành"), min_value=0, max_value=1_000_000)
 
 
 class BallotForm(forms.Form):
-    on = date_field("Ngày kết thúc lấy phiếu")
+    on = date_field(_("Ngày kết thúc lấy phiếu"))
     returned = forms.IntegerField(label=_("Số phiếu thu về"), min_value=0, max_value=1_000_000)
     approving = forms.IntegerField(label=_("Số phiếu tán thành"), min_value=0, max_value=1_000_000)
 
 
 class DateForm(forms.Form):
-    on = date_field("Ngày")
+    on = date_field(_("Ngày"))
 
 
 class RecogniseForm(forms.Form):
-    on = date_field("Ngày quyết định công nhận")
+    on = date_field(_("Ngày quyết định công nhận"))
     decision_number = TextField(label=_("Số quyết định"), max_length=60)
 
 
 class ReasonForm(forms.Form):
-    on = date_field("Ngày")
+    on = date_field(_("Ngày"))
     reason = TextField(label=_("Lý do"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class ReviewForm(forms.Form):
-    on = date_field("Ngày rà soát")
+    on = date_field(_("Ngày rà soát"))
     notes = TextField(label=_("Kết quả rà soát"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))
 
 
@@ -127,7 +127,7 @@ class ForceForm(forms.Form):
         ],
     )
     articles = TextField(label=_("Các điều (để trống: toàn bộ; ví dụ: 3, 5)"), max_length=200, required=False)
-    on = date_field("Ngày quyết định")
+    on = date_field(_("Ngày quyết định"))
     document_number = TextField(label=_("Số văn bản"), max_length=60, required=False)
     reason = TextField(label=_("Lý do"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))
 
@@ -144,6 +144,6 @@ class ForceForm(forms.Form):
 
 
 class VoteForm(forms.Form):
-    meeting_day = date_field("Ngày họp thông qua")
+    meeting_day = date_field(_("Ngày họp thông qua"))
     meeting_time = forms.TimeField(label=_("Giờ họp"), required=False)
     meeting_place = TextField(label=_("Địa điểm họp"), max_length=300)

@@ -82,7 +82,7 @@ class LetterForm(Form):
     classification = forms.ChoiceField(label=_("Phân loại"), choices=Classification.choices)
     subject = forms.CharField(label=_("Trích yếu"), max_length=200)
     text = forms.CharField(label=_("Nội dung"), widget=forms.Textarea(attrs={"rows": 4}), max_length=4000)
-    received_on = date_field(str(_("Ngày nhận")))
+    received_on = date_field(_("Ngày nhận"))
     signers = forms.IntegerField(label=_("Số người ký"), min_value=1, max_value=100_000, initial=1)
     full_name = forms.CharField(label=_("Họ và tên người gửi"), max_length=200, required=False)
     address = forms.CharField(label=_("Địa chỉ người gửi"), max_length=300, required=False)
