@@ -5,6 +5,11 @@
 f-string, or a string glued to others is never in the English catalogue, so an English reader gets
 Vietnamese. Mark it with `gettext` (`_("… %(name)s …") % {"name": x}`), or pass a constant that is
 marked already (docs/development.md, "Translations").
+
+The helpers that name a field in their message (`clean_text`, `bounded_date`, `check_upload`,
+`check_day`) take its `label=` the same way: `gettext_noop("Tiêu đề")` (or `_()`), never a plain
+string. A `clean_text` without `label=` names the field by `field=`, so a bare key there
+(`field="title"`) reaches the reader as “title”.
 """
 
 from __future__ import annotations
@@ -21,6 +26,8 @@ ERRORS = {"DomainError", "PermissionDeniedError", "NotFoundError"}
 LEVELS = {"debug", "info", "success", "warning", "error"}
 # str methods whose result is still the literal's text (`"…".format(x)`, `f"…".replace(…)`)
 TEXT_METHODS = {"format", "replace", "strip", "capitalize", "upper", "lower"}
+# helpers that put their `label=` into the message they raise
+LABELLED = {"clean_text", "bounded_date", "check_upload", "check_day"}
 
 
 def sources() -> list[Path]:
@@ -48,6 +55,7 @@ def unmarked_text(node: ast.expr) -> bool:
 
 
 def _message(call: ast.Call) -> ast.expr | None:
+    """The text `call` shows to people: an error's message, a flash message, or a helper's field label."""
     func = call.func
     name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else None
     if name in ERRORS:
@@ -62,6 +70,12 @@ def _message(call: ast.Call) -> ast.expr | None:
         and len(call.args) >= 2
     ):
         return call.args[1]
+    if name in LABELLED:
+        keywords = {k.arg: k.value for k in call.keywords}
+        if "label" in keywords:
+            return keywords["label"]
+        if name == "clean_text":  # no label: the message names the field by its key
+            return keywords.get("field")
     return None
 
 
@@ -93,6 +107,12 @@ def test_messages_shown_to_people_are_marked_for_translation() -> None:
         'messages.error(request, "Thao tác không hợp lệ.")',
         'messages.success(request, f"Đã thêm {n} lĩnh vực.")',
         'messages.error(request, f"{about}: {text}" if about else text)',
+        'clean_text(title, field="title", max_length=300)',
+        'clean_text(title, field="title", label="Tiêu đề", max_length=300)',
+        'clean_text(text, field="narrative", label=f"Mục {n}")',
+        'bounded_date(on, field="on", label="Ngày hiệu lực")',
+        'check_upload(name, data, field="file", label="Ảnh" if images_only else "Minh chứng")',
+        'limits.check_day(day, field="starts_on", label="Ngày bắt đầu", today=today)',
     ],
 )
 def test_the_check_catches(code: str) -> None:
@@ -111,6 +131,13 @@ def test_the_check_catches(code: str) -> None:
         'messages.success(request, ngettext("Đã thêm %(n)s.", "Đã thêm %(n)s.", n) % {"n": n})',
         "messages.error(request, exc.message)",
         'raise DomainError("; ".join(problems))',
+        'clean_text(title, field="title", label=gettext_noop("Tiêu đề"), max_length=300)',
+        'clean_text(text, field="narrative", label=outline[int(key)])',
+        'clean_text(number, field=gettext_noop("Số hộ"), max_length=30)',
+        "clean_text(value, field=label, max_length=max_length)",
+        'bounded_date(on, field="on", label=_("Ngày hiệu lực"))',
+        'bounded_date(on, field="on")',
+        'check_upload(name, data, field="file", label=_("Ảnh") if images_only else _("Minh chứng"))',
     ],
 )
 def test_the_check_lets_marked_text_through(code: str) -> None:

@@ -60,7 +60,7 @@ def create_user(
     user = User(
         username=username,
         full_name=clean_text(full_name, field=gettext_noop("Họ và tên"), max_length=200),
-        email=clean_text(email, field="Email", max_length=254, required=False),
+        email=clean_text(email, field="email", label=gettext_noop("Email"), max_length=254, required=False),
         phone=clean_text(phone, field=gettext_noop("Điện thoại"), max_length=20, required=False),
     )
     try:

@@ -19,6 +19,7 @@ from django.db import models, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from .actors import Actor
 from .context import current_origin
@@ -201,7 +202,7 @@ def access_history(
     from .access import access
     from .policy import CorePerm
 
-    missing = Http404("Không tìm thấy nhật ký của đối tượng.")
+    missing = Http404(_("Không tìm thấy nhật ký của đối tượng."))
     if any(ch == "\x00" or "\ud800" <= ch <= "\udfff" for ch in object_type + object_id):
         raise missing  # no stored name holds these; PostgreSQL would refuse the query
     entries = AuditEntry.objects.filter(object_type=object_type[:100], object_id=str(object_id)[:64])
@@ -209,7 +210,13 @@ def access_history(
     if latest is not None:
         if latest.scope_unit_id is None and not policy.allowed(actor, CorePerm.VIEW_AUDIT, latest):
             raise missing
-        access(AuditEntry.objects.all(), latest.pk, actor=actor, perm=CorePerm.VIEW_AUDIT, label="nhật ký")
+        access(
+            AuditEntry.objects.all(),
+            latest.pk,
+            actor=actor,
+            perm=CorePerm.VIEW_AUDIT,
+            label=gettext_noop("nhật ký"),
+        )
         return latest.object_repr, entries.order_by("id")
     try:
         model = apps.get_model(object_type)
@@ -217,7 +224,11 @@ def access_history(
         raise missing from None
     try:
         obj = access(
-            model._default_manager.all(), object_id, actor=actor, perm=CorePerm.VIEW_AUDIT, label="đối tượng"
+            model._default_manager.all(),
+            object_id,
+            actor=actor,
+            perm=CorePerm.VIEW_AUDIT,
+            label=gettext_noop("đối tượng"),
         )
     except TypeError:  # the policy can place no record of this model in a unit
         raise missing from None

@@ -8,6 +8,7 @@ import re
 
 import nh3
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from danchu.core.errors import DomainError
 from danchu.core.text import clean_text
@@ -25,7 +26,9 @@ _TAG = re.compile(r"<[a-zA-Z/!]")
 
 def clean_body(value: str) -> str:
     """Sanitised HTML; plain text becomes paragraphs. Refuses script, event handlers, javascript: links."""
-    value = clean_text(value, field="body", max_length=MAX_BODY, required=False)
+    value = clean_text(
+        value, field="body", label=gettext_noop("Nội dung thông tin"), max_length=MAX_BODY, required=False
+    )
     if _ACTIVE.search(value):
         raise DomainError(
             _(

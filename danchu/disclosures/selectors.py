@@ -16,6 +16,7 @@ from django.db import connection
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from danchu.accounts.models import User
 from danchu.core.access import access, access_national, access_public
@@ -38,7 +39,7 @@ from .models import (
 from .permissions import DisclosurePerm
 
 _ITEMS = Prefetch("items", queryset=DisclosureItem.objects.only("id", "code", "article", "title", "order"))
-LABEL = "thông tin công khai"
+LABEL = gettext_noop("thông tin công khai")
 
 
 def _witnessed(perm: Perm, prefix: str = "") -> Q:
@@ -94,7 +95,9 @@ def access_attachment(
     rows = Attachment.objects.select_related("disclosure__unit").filter(
         _witnessed(perm, "disclosure__"), disclosure_id=disclosure_id
     )
-    return access(rows, attachment_id, actor=actor, perm=perm, label="tệp đính kèm", for_write=for_write)
+    return access(
+        rows, attachment_id, actor=actor, perm=perm, label=gettext_noop("tệp đính kèm"), for_write=for_write
+    )
 
 
 def read_attachment(*, actor: User, attachment_id: int | str) -> Attachment:
@@ -106,7 +109,7 @@ def read_attachment(*, actor: User, attachment_id: int | str) -> Attachment:
             attachment_id,
             actor=actor,
             perm=perm,
-            label="tệp đính kèm",
+            label=gettext_noop("tệp đính kèm"),
         )
     )
 
@@ -132,7 +135,7 @@ def public_attachment(attachment_id: int | str, today: dt.date) -> Attachment:
     rows = Attachment.objects.filter(
         disclosure__state__in=PUBLIC_STATES, disclosure__starts_on__lte=today
     ).select_related("disclosure")
-    return access_public(rows, attachment_id, label="tệp đính kèm")
+    return access_public(rows, attachment_id, label=gettext_noop("tệp đính kèm"))
 
 
 def of_unit(rows: QuerySet[Disclosure], status: str, today: dt.date) -> QuerySet[Disclosure]:
@@ -196,14 +199,16 @@ def item_by_code(code: str | None) -> DisclosureItem | None:
         return None
     item = DisclosureItem.objects.filter(code=code[:20]).first()
     if item is None:
-        raise Http404("Không có nội dung công khai này.")
+        raise Http404(_("Không có nội dung công khai này."))
     return item
 
 
 def access_proof(*, actor: User, proof_id: int | str) -> ChannelProof:
     """A proof of posting (proofs exist only for published disclosures), for its unit's readers."""
     rows = ChannelProof.objects.select_related("disclosure__unit")
-    return _as_reader(lambda perm: access(rows, proof_id, actor=actor, perm=perm, label="minh chứng"))
+    return _as_reader(
+        lambda perm: access(rows, proof_id, actor=actor, perm=perm, label=gettext_noop("minh chứng"))
+    )
 
 
 def access_item(*, actor: User, item_id: int | str, perm: Perm, for_write: bool = False) -> DisclosureItem:
@@ -211,7 +216,7 @@ def access_item(*, actor: User, item_id: int | str, perm: Perm, for_write: bool 
     unit), then the line is read from the catalogue (locked with `for_write`)."""
     rows = DisclosureItem.objects.all()
     return access_national(
-        rows, item_id, actor=actor, perm=perm, label="nội dung công khai", for_write=for_write
+        rows, item_id, actor=actor, perm=perm, label=gettext_noop("nội dung công khai"), for_write=for_write
     )
 
 

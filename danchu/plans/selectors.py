@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.db.models import Avg, Case, Count, F, Prefetch, Q, QuerySet, When
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from danchu.accounts.permissions import active_assignments
 from danchu.core import policy
@@ -37,12 +38,16 @@ from .permissions import PlanPerm
 def access_plan(*, actor: Actor | None, plan_id: int | str, perm: Perm, for_write: bool = False) -> Plan:
     """The plan if `actor` may do `perm` on it (404, 403); locked till the transaction ends if `for_write`."""
     queryset = Plan.objects.select_related("unit", "agency", "parent")
-    return access(queryset, plan_id, actor=actor, perm=perm, label="kế hoạch", for_write=for_write)
+    return access(
+        queryset, plan_id, actor=actor, perm=perm, label=gettext_noop("kế hoạch"), for_write=for_write
+    )
 
 
 def access_item(*, actor: Actor | None, item_id: int | str, perm: Perm, for_write: bool = False) -> PlanItem:
     queryset = PlanItem.objects.select_related("plan", "plan__unit", "section")
-    return access(queryset, item_id, actor=actor, perm=perm, label="nội dung", for_write=for_write)
+    return access(
+        queryset, item_id, actor=actor, perm=perm, label=gettext_noop("nội dung"), for_write=for_write
+    )
 
 
 def plans_under(unit: Unit) -> QuerySet[Plan]:
@@ -151,7 +156,9 @@ def access_task(*, actor: Actor | None, task_id: int | str, perm: Perm, for_writ
     reports on its task (`perm` MANAGE) although its role gives no right to manage the plan."""
     queryset = Task.objects.select_related("unit", "plan", "plan__unit", "item", "assignment", "agency")
     try:
-        return access(queryset, task_id, actor=actor, perm=perm, label="nhiệm vụ", for_write=for_write)
+        return access(
+            queryset, task_id, actor=actor, perm=perm, label=gettext_noop("nhiệm vụ"), for_write=for_write
+        )
     except PermissionDeniedError:
         # The door found the task (and locked it with `for_write`); the policy knows roles, not agencies.
         task = queryset.get(pk=task_id)
@@ -254,13 +261,13 @@ def access_directive(
     """A plan's directive, through its plan's door: a directive is the plan's, so `perm` is asked of the
     plan (and with `for_write` the plan's row is locked). 404 for a missing directive, 403 for a
     forbidden one."""
-    directive = get_or_404(Directive.objects.all(), directive_id, "yêu cầu")
+    directive = get_or_404(Directive.objects.all(), directive_id, gettext_noop("yêu cầu"))
     directive.plan = access(
         Plan.objects.select_related("unit"),
         directive.plan_id,
         actor=actor,
         perm=perm,
-        label="kế hoạch",
+        label=gettext_noop("kế hoạch"),
         for_write=for_write,
     )
     return directive

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import gettext_noop
+
 LAW10 = "Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15"
 ONESTOP = "Nghị định 61/2018/NĐ-CP, Nghị định 107/2021/NĐ-CP; Thông tư 01/2018/TT-VPCP"
 PLANS = "Kế hoạch thực hiện dân chủ ở cơ sở hằng năm (mẫu kế hoạch của tỉnh, phường, xã)"
@@ -275,50 +277,58 @@ INDICATORS: tuple[CatalogueIndicator, ...] = (
     ),
 )
 
-# (left codes, operator, right codes, message): the sums of the codes on each side are compared.
+# (left codes, operator, right codes, message): the sums of the codes on each side are compared. The
+# messages are stored as written and translated where shown (`values.broken_rules`).
 RULES: tuple[tuple[list[str], str, list[str], str], ...] = (
     (
         ["QCDC_TASKS_DONE"],
         "<=",
         ["QCDC_TASKS"],
-        "Nhiệm vụ đã hoàn thành không thể nhiều hơn nhiệm vụ được giao.",
+        gettext_noop("Nhiệm vụ đã hoàn thành không thể nhiều hơn nhiệm vụ được giao."),
     ),
     (
         ["QCDC_TASKS_DONE", "QCDC_TASKS_OVERDUE"],
         "<=",
         ["QCDC_TASKS"],
-        "Nhiệm vụ hoàn thành cộng quá hạn không thể nhiều hơn nhiệm vụ được giao.",
+        gettext_noop("Nhiệm vụ hoàn thành cộng quá hạn không thể nhiều hơn nhiệm vụ được giao."),
     ),
     (
         ["QCDC_BTTND_RECS_DONE"],
         "<=",
         ["QCDC_BTTND_RECS"],
-        "Kiến nghị đã giải quyết không thể nhiều hơn kiến nghị của Ban Thanh tra nhân dân.",
+        gettext_noop("Kiến nghị đã giải quyết không thể nhiều hơn kiến nghị của Ban Thanh tra nhân dân."),
     ),
     (
         ["QCDC_PETITIONS_DONE"],
         "<=",
         ["QCDC_PETITIONS"],
-        "Đơn đã giải quyết không thể nhiều hơn đơn đã tiếp nhận.",
+        gettext_noop("Đơn đã giải quyết không thể nhiều hơn đơn đã tiếp nhận."),
     ),
     (
         ["QCDC_DVK_RECOGNISED"],
         "<=",
         ["QCDC_DVK_MODELS"],
-        "Mô hình được công nhận không thể nhiều hơn mô hình đã đăng ký.",
+        gettext_noop("Mô hình được công nhận không thể nhiều hơn mô hình đã đăng ký."),
     ),
-    (["MC_ONLINE"], "<=", ["MC_RECEIVED"], "Hồ sơ trực tuyến không thể nhiều hơn hồ sơ tiếp nhận mới."),
+    (
+        ["MC_ONLINE"],
+        "<=",
+        ["MC_RECEIVED"],
+        gettext_noop("Hồ sơ trực tuyến không thể nhiều hơn hồ sơ tiếp nhận mới."),
+    ),
     (
         ["MC_EARLY", "MC_ON_TIME", "MC_LATE", "MC_PENDING", "MC_PENDING_OVERDUE"],
         "<=",
         ["MC_RECEIVED", "MC_CARRIED"],
-        "Hồ sơ đã và đang giải quyết không thể nhiều hơn hồ sơ tiếp nhận mới cộng kỳ trước chuyển sang.",
+        gettext_noop(
+            "Hồ sơ đã và đang giải quyết không thể nhiều hơn hồ sơ tiếp nhận mới cộng kỳ trước chuyển sang."
+        ),
     ),
     (
         ["MC_EARLY", "MC_ON_TIME"],
         "<=",
         ["MC_RECEIVED", "MC_CARRIED"],
-        "Hồ sơ giải quyết trước hạn, đúng hạn không thể nhiều hơn hồ sơ phải giải quyết.",
+        gettext_noop("Hồ sơ giải quyết trước hạn, đúng hạn không thể nhiều hơn hồ sơ phải giải quyết."),
     ),
 )
 

@@ -225,9 +225,10 @@ class Submission(TimeStampedModel):
 
     @property
     def period_label(self) -> str:
-        from .periods import label  # periods imports this module
+        """The period's name in the reader's language (the API's `period_label`)."""
+        from .periods import title  # periods imports this module
 
-        return label(self.period)
+        return title(self.period)
 
     @property
     def on_time(self) -> bool | None:

@@ -11,10 +11,10 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 
 from danchu.core.calendar import add_working_days, working_days_between
 from danchu.core.errors import DomainError
@@ -37,7 +37,16 @@ _CODE: dict[str, re.Pattern[str]] = {
     Frequency.ANNUAL: re.compile(r"^(\d{4})()$"),
     Frequency.AD_HOC: re.compile(r"^(\d{4})(\d{4})$"),
 }
-_LABEL = {"S1": "6 tháng đầu năm", "S2": "6 tháng cuối năm", "NM": "9 tháng"}
+# A period's name, in Vietnamese: `label` keeps it so (notifications, exports), `title` translates it.
+_NAMES = {
+    "year": gettext_noop("Năm %(year)s"),
+    "quarter": gettext_noop("Quý %(quarter)s/%(year)s"),
+    "S1": gettext_noop("6 tháng đầu năm %(year)s"),
+    "S2": gettext_noop("6 tháng cuối năm %(year)s"),
+    "NM": gettext_noop("9 tháng %(year)s"),
+    "month": gettext_noop("Tháng %(month)s/%(year)s"),
+    "ad_hoc": gettext_noop("Đột xuất %(day)s/%(month)s/%(year)s"),
+}
 
 
 @dataclass(frozen=True)
@@ -53,17 +62,30 @@ class Period:
 
 
 def label(code: str) -> str:
-    """The Vietnamese name of a period: "Tháng 06/2026", "Quý II/2026", "6 tháng đầu năm 2026"."""
+    """The Vietnamese name of a period: "Tháng 06/2026", "Quý II/2026", "6 tháng đầu năm 2026", for text
+    that is stored or must stay Vietnamese (notifications, Decree 30 exports)."""
+    return _name(code, str)
+
+
+def title(code: str) -> str:
+    """The period's name in the reader's language, for pages and the API ("Quarter II, 2026")."""
+    return _name(code, gettext)
+
+
+def _name(code: str, translate: Callable[[str], str]) -> str:
     year, rest = code[:4], code[4:]
+    values: dict[str, str] = {}
     if not rest:
-        return f"Năm {year}"
-    if rest.startswith("Q"):
-        return f"Quý {['I', 'II', 'III', 'IV'][int(rest[1]) - 1]}/{year}"
-    if rest in _LABEL:
-        return f"{_LABEL[rest]} {year}"
-    if len(rest) == 2:
-        return f"Tháng {rest}/{year}"
-    return f"Đột xuất {rest[2:]}/{rest[:2]}/{year}"
+        key = "year"
+    elif rest.startswith("Q"):
+        key, values = "quarter", {"quarter": ["I", "II", "III", "IV"][int(rest[1]) - 1]}
+    elif rest in _NAMES:
+        key = rest
+    elif len(rest) == 2:
+        key, values = "month", {"month": rest}
+    else:
+        key, values = "ad_hoc", {"day": rest[2:], "month": rest[:2]}
+    return translate(_NAMES[key]) % {"year": year, **values}
 
 
 def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:

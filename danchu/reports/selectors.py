@@ -11,6 +11,7 @@ from typing import Any
 from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from danchu.core import policy
 from danchu.core.access import access
@@ -40,7 +41,9 @@ def access_regime(
     queryset = ReportRegime.objects.select_related(
         "unit", "receiver_agency", "directive__plan"
     ).prefetch_related("period_dates")
-    return access(queryset, regime_id, actor=actor, perm=perm, label="chế độ báo cáo", for_write=for_write)
+    return access(
+        queryset, regime_id, actor=actor, perm=perm, label=gettext_noop("chế độ báo cáo"), for_write=for_write
+    )
 
 
 def access_submission(
@@ -51,9 +54,21 @@ def access_submission(
     of the reporting unit, so that a unit never reviews its own report."""
     queryset = Submission.objects.select_related("regime", "regime__unit", "regime__receiver_agency", "unit")
     if perm != ReportPerm.MANAGE:
-        return access(queryset, submission_id, actor=actor, perm=perm, label="báo cáo", for_write=for_write)
+        return access(
+            queryset,
+            submission_id,
+            actor=actor,
+            perm=perm,
+            label=gettext_noop("báo cáo"),
+            for_write=for_write,
+        )
     submission = access(
-        queryset, submission_id, actor=actor, perm=ReportPerm.VIEW, label="báo cáo", for_write=for_write
+        queryset,
+        submission_id,
+        actor=actor,
+        perm=ReportPerm.VIEW,
+        label=gettext_noop("báo cáo"),
+        for_write=for_write,
     )
     policy.require(actor, ReportPerm.MANAGE, submission.regime)
     return submission
@@ -63,7 +78,9 @@ def access_node(*, actor: Actor | None, regime: ReportRegime, unit_id: int | str
     """The unit whose subtree a completeness or roll-up view shows: the regime's unit by default, or any
     unit below it that the actor may see."""
     scope = Unit.objects.filter(path__startswith=regime.unit.path)
-    return access(scope, unit_id or regime.unit_id, actor=actor, perm=ReportPerm.VIEW, label="đơn vị")
+    return access(
+        scope, unit_id or regime.unit_id, actor=actor, perm=ReportPerm.VIEW, label=gettext_noop("đơn vị")
+    )
 
 
 def regimes_of(unit: Unit) -> QuerySet[ReportRegime]:
@@ -335,7 +352,7 @@ def trend(
     """One indicator at one node over the periods: one roll-up query."""
     aggregates = rollup(periods=period_codes, root=node, regime_ids=[regime.pk], nodes=[node.pk])
     return [
-        (periods.label(p), _value(aggregates.get((node.pk, p, indicator.pk)), indicator))
+        (periods.title(p), _value(aggregates.get((node.pk, p, indicator.pk)), indicator))
         for p in period_codes
     ]
 

@@ -151,7 +151,7 @@ def broken_rules(values: Mapping[str, Value], rules: Iterable[ValidationRule]) -
         if not _COMPARE[rule.operator](left, right):
             code = rule.left[0]
             broken[code] = _("%(rule_message)s (%(format_number)s so với %(format_number2)s)") % {
-                "rule_message": rule.message,
+                "rule_message": _(rule.message),  # the catalogue's are marked (gettext_noop)
                 "format_number": format_number(left),
                 "format_number2": format_number(right),
             }

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.db.models import Count, Q, QuerySet
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 
 from danchu.core.access import access, access_public
 from danchu.core.actors import Actor
@@ -20,7 +20,7 @@ def access_unit(*, actor: Actor | None, unit_id: int | str, perm: Perm, for_writ
         unit_id,
         actor=actor,
         perm=perm,
-        label="đơn vị",
+        label=gettext_noop("đơn vị"),
         for_write=for_write,
     )
 
@@ -29,26 +29,32 @@ def access_agency(
     *, actor: Actor | None, agency_id: int | str, perm: Perm, for_write: bool = False
 ) -> Agency:
     queryset = Agency.objects.select_related("unit", "parent")
-    return access(queryset, agency_id, actor=actor, perm=perm, label="cơ quan", for_write=for_write)
+    return access(
+        queryset, agency_id, actor=actor, perm=perm, label=gettext_noop("cơ quan"), for_write=for_write
+    )
 
 
 def access_household(
     *, actor: Actor | None, household_id: int | str, perm: Perm, for_write: bool = False
 ) -> Household:
     queryset = Household.objects.select_related("village", "village__parent", "representative")
-    return access(queryset, household_id, actor=actor, perm=perm, label="hộ gia đình", for_write=for_write)
+    return access(
+        queryset, household_id, actor=actor, perm=perm, label=gettext_noop("hộ gia đình"), for_write=for_write
+    )
 
 
 def access_resident(
     *, actor: Actor | None, resident_id: int | str, perm: Perm, for_write: bool = False
 ) -> Resident:
     queryset = Resident.objects.select_related("household", "household__village")
-    return access(queryset, resident_id, actor=actor, perm=perm, label="nhân khẩu", for_write=for_write)
+    return access(
+        queryset, resident_id, actor=actor, perm=perm, label=gettext_noop("nhân khẩu"), for_write=for_write
+    )
 
 
 def public_unit(unit_id: int | str) -> Unit:
     """A unit as the public sees it: name, kind, place in the tree (no internal data)."""
-    return access_public(Unit.objects.select_related("parent"), unit_id, label="đơn vị")
+    return access_public(Unit.objects.select_related("parent"), unit_id, label=gettext_noop("đơn vị"))
 
 
 def commune_by_code(code: str, *, generation: str = Generation.CURRENT) -> Unit:

@@ -8,6 +8,7 @@ import secrets
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from danchu.accounts.models import User
 from danchu.core import audit
@@ -31,7 +32,7 @@ def add_attachment(*, actor: User, disclosure: Disclosure, name: str, data: byte
         actor=actor, disclosure_id=disclosure.pk, perm=DisclosurePerm.MANAGE, for_write=True
     )
     require_draft(disclosure)
-    name = clean_text(name, field="file", max_length=200)
+    name = clean_text(name, field="file", label=gettext_noop("Tên tệp"), max_length=200)
     kind = check_upload(name, data, field="file", label=_("Tệp đính kèm"))
     if disclosure.attachments.count() >= MAX_ATTACHMENTS:
         raise DomainError(

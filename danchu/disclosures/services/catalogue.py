@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from danchu.accounts.models import User
 from danchu.core import audit
@@ -51,9 +52,9 @@ def update_item(
             % {"posting_days_max": POSTING_DAYS_MAX},
             field="posting_days",
         )
-    title = clean_text(title, field="title", max_length=1000)
+    title = clean_text(title, field="title", label=gettext_noop("Nội dung"), max_length=1000)
     chosen = valid_channels(channels, [])
-    note = clean_text(note, field="note", max_length=2000, required=False)
+    note = clean_text(note, field="note", label=gettext_noop("Ghi chú"), max_length=2000, required=False)
     with audit.audited(actor=actor, action="disclosures.item.update", obj=item, fields=ITEM_FIELDS):
         item.title, item.recurrence, item.channels, item.note = title, recurrence, chosen, note
         item.mandatory, item.broadcast, item.posting_days = mandatory, broadcast, posting_days

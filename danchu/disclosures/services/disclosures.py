@@ -13,6 +13,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from danchu.accounts.models import User
 from danchu.core import audit, policy, search
@@ -49,7 +50,7 @@ def create_draft(
     """Soạn thông tin công khai. Window and channels default from the rulebook and the catalogue."""
     policy.require(actor, DisclosurePerm.MANAGE, unit)
     today = timezone.localdate()
-    title = clean_text(title, field="title", max_length=300)
+    title = clean_text(title, field="title", label=gettext_noop("Tiêu đề"), max_length=300)
     body = clean_body(body)
     items = _rules.items(item_codes)
     chosen = _rules.channels(channels, items)
@@ -61,7 +62,13 @@ def create_draft(
         unit=unit,
         title=title,
         body=body,
-        document_number=clean_text(document_number, field="document_number", max_length=60, required=False),
+        document_number=clean_text(
+            document_number,
+            field="document_number",
+            label=gettext_noop("Số, ký hiệu văn bản"),
+            max_length=60,
+            required=False,
+        ),
         document_date=document_date,
         starts_on=starts_on,
         ends_on=ends_on,
@@ -104,9 +111,15 @@ def update_draft(
     items = _rules.items(item_codes)
     chosen = _rules.channels(channels, items)
     _rules.check_window(disclosure.unit, items, chosen, starts_on, ends_on, document_date)
-    title = clean_text(title, field="title", max_length=300)
+    title = clean_text(title, field="title", label=gettext_noop("Tiêu đề"), max_length=300)
     body = clean_body(body)
-    document_number = clean_text(document_number, field="document_number", max_length=60, required=False)
+    document_number = clean_text(
+        document_number,
+        field="document_number",
+        label=gettext_noop("Số, ký hiệu văn bản"),
+        max_length=60,
+        required=False,
+    )
     with audit.audited(
         actor=actor,
         action="disclosures.disclosure.update",
@@ -199,7 +212,7 @@ def withdraw(*, actor: User, disclosure: Disclosure, reason: str) -> Disclosure:
     )
     if disclosure.state not in (DisclosureState.DRAFT, DisclosureState.PUBLISHED):
         raise DomainError(_("Thông tin này đã được gỡ hoặc đã được thay thế."))
-    reason = clean_text(reason, field="reason", max_length=1000)
+    reason = clean_text(reason, field="reason", label=gettext_noop("Lý do gỡ"), max_length=1000)
     with audit.audited(
         actor=actor,
         action="disclosures.disclosure.withdraw",

@@ -10,6 +10,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from danchu.accounts.models import User
 from danchu.core import audit
@@ -68,13 +69,13 @@ def record_proof(
         disclosure=disclosure,
         channel=channel,
         day=day,
-        place=clean_text(place, field="place", max_length=200),
-        note=clean_text(note, field="note", max_length=2000, required=False),
+        place=clean_text(place, field="place", label=gettext_noop("Nơi niêm yết"), max_length=200),
+        note=clean_text(note, field="note", label=gettext_noop("Ghi chú"), max_length=2000, required=False),
         recorded_by=actor,
     )
     if file_data:
         proof.file_kind = check_upload(file_name, file_data, field="file", label=_("Ảnh, tệp minh chứng"))
-        proof.file_name = clean_text(file_name, field="file", max_length=200)
+        proof.file_name = clean_text(file_name, field="file", label=gettext_noop("Tên tệp"), max_length=200)
         proof.file.save(f"{secrets.token_hex(8)}.{proof.file_kind}", ContentFile(file_data), save=False)
     proof.save()
     audit.record(

@@ -12,6 +12,7 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from danchu.core import audit
 from danchu.core.errors import DomainError
@@ -38,7 +39,7 @@ def _masked(email: str) -> str:
 def subscribe(*, email: str, unit: Unit, item: DisclosureItem | None = None) -> Subscription:
     """Đăng ký nhận tin: always answers the same way, sends a confirmation link at most every
     `CONFIRMATION_RESEND`, and never says whether the address was already subscribed (no harvesting)."""
-    email = clean_text(email, field="email", max_length=254).lower()
+    email = clean_text(email, field="email", label=gettext_noop("Thư điện tử"), max_length=254).lower()
     try:
         validate_email(email)
     except ValidationError:

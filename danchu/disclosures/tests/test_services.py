@@ -5,10 +5,12 @@ import io
 import zipfile
 
 import pytest
+from django.http import Http404
+from django.utils import translation
 
 from danchu.core.errors import DomainError, PermissionDeniedError
 from danchu.core.models import AuditEntry, SearchEntry
-from danchu.disclosures import services
+from danchu.disclosures import selectors, services
 from danchu.disclosures.models import (
     Attachment,
     ChannelProof,
@@ -292,3 +294,44 @@ def test_announcement_reaches_confirmed_subscribers_once_with_unsubscribe_header
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert "/huy/" in message.extra_headers["List-Unsubscribe"] and disclosure.title in message.subject
     assert pending.token not in message.body
+
+
+def test_refusals_name_the_field_in_english(tree, personas, posted):
+    """An English reader gets the field's English name, never its key (“title”, “reason”, “place”)."""
+    official = personas["commune_official"]
+    with translation.override("en"), at(2026, 3, 3):
+        cases = [
+            (lambda: draft(official, tree.commune, title=" "), "The field “Title” is required.", "title"),
+            (
+                lambda: services.withdraw(actor=official, disclosure=posted, reason="x" * 1001),
+                "The field “Reason for withdrawal” is longer than 1000 characters.",
+                "reason",
+            ),
+            (
+                lambda: services.record_proof(
+                    actor=official,
+                    disclosure=posted,
+                    channel="notice_board",
+                    day=dt.date(2026, 3, 2),
+                    place="Bảng\x00tin",
+                ),
+                "The field “Place of posting” contains invalid characters.",
+                "place",
+            ),
+            (
+                lambda: services.subscribe(email="\u200b", unit=tree.commune),
+                "The field “Email” is required.",
+                "email",
+            ),
+        ]
+        for call, message, field in cases:
+            with pytest.raises(DomainError) as refused:
+                call()
+            assert (refused.value.message, refused.value.field) == (message, field)
+        with pytest.raises(Http404, match=r"^There is no such disclosure item\.$"):
+            selectors.item_by_code("99.9")
+        with pytest.raises(Http404, match=r"^The requested attachment was not found\.$"):
+            selectors.public_attachment(10**12, dt.date(2026, 3, 3))
+    posted.refresh_from_db()
+    assert posted.state == DisclosureState.PUBLISHED and not ChannelProof.objects.exists()
+    assert Disclosure.objects.count() == 1

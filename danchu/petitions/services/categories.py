@@ -66,7 +66,10 @@ def _attributes(value: object) -> list[dict[str, object]]:
                 "datatype": item.get("datatype", "string"),
                 "required": bool(item.get("required", False)),
                 "description": clean_text(
-                    str(item.get("description", "")), field="attributes", max_length=200
+                    str(item.get("description", "")),
+                    field="attributes",
+                    label=gettext_noop("Mô tả thuộc tính"),
+                    max_length=200,
                 ),
                 "order": int(item.get("order", order)),
                 "values": [

@@ -64,7 +64,7 @@ def check(upload: Upload, *, field: str, images_only: bool) -> CheckedFile:
             _("%(allowed)s; “%(name)s” không thuộc loại này.") % {"allowed": allowed, "name": name},
             field=field,
         )
-    kind = check_upload(name, upload.data, field=field, label="Ảnh" if images_only else "Minh chứng")
+    kind = check_upload(name, upload.data, field=field, label=_("Ảnh") if images_only else _("Minh chứng"))
     if kind not in IMAGE_KINDS:
         if images_only:
             raise DomainError(

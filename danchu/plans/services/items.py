@@ -43,9 +43,15 @@ def correct_item(
     item = access_item(actor=actor, item_id=item.pk, perm=PlanPerm.MANAGE, for_write=True)
     if not plan.is_draft:
         raise DomainError(NOT_A_DRAFT)
-    heading = clean_text(heading, field=gettext_noop("Tiêu đề"), max_length=500, required=False)
+    heading = clean_text(
+        heading, field="heading", label=gettext_noop("Tiêu đề"), max_length=500, required=False
+    )
     timeframe_text = clean_text(
-        timeframe_text, field=gettext_noop("Thời gian thực hiện"), max_length=300, required=False
+        timeframe_text,
+        field="timeframe_text",
+        label=gettext_noop("Thời gian thực hiện"),
+        max_length=300,
+        required=False,
     )
     roles = (
         (AssignmentRole.LEAD, lead),
@@ -53,7 +59,7 @@ def correct_item(
         (AssignmentRole.COORDINATING, coordinating),
     )
     wanted = [
-        (role, clean_text(name, field=gettext_noop("Cơ quan"), max_length=300))
+        (role, clean_text(name, field=str(role), label=gettext_noop("Cơ quan"), max_length=300))
         for role, names in roles
         for name in names
         if name.strip()

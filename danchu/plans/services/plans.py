@@ -51,15 +51,23 @@ def correct_plan(
         raise DomainError(_("Cách tính tiến độ không hợp lệ."), field="progress_mode")
     # Everything is checked before the plan changes, so a refused correction leaves it as it was.
     changes = {
-        "number": clean_text(number, field=gettext_noop("Số"), max_length=20, required=False),
-        "symbol": clean_text(symbol, field=gettext_noop("Ký hiệu"), max_length=50, required=False),
-        "title": clean_text(title, field=gettext_noop("Trích yếu"), max_length=500),
-        "place": clean_text(place, field=gettext_noop("Địa danh"), max_length=100, required=False),
+        "number": clean_text(number, field="number", label=gettext_noop("Số"), max_length=20, required=False),
+        "symbol": clean_text(
+            symbol, field="symbol", label=gettext_noop("Ký hiệu"), max_length=50, required=False
+        ),
+        "title": clean_text(title, field="title", label=gettext_noop("Trích yếu"), max_length=500),
+        "place": clean_text(
+            place, field="place", label=gettext_noop("Địa danh"), max_length=100, required=False
+        ),
         "signer_title": clean_text(
-            signer_title, field=gettext_noop("Chức vụ người ký"), max_length=100, required=False
+            signer_title,
+            field="signer_title",
+            label=gettext_noop("Chức vụ người ký"),
+            max_length=100,
+            required=False,
         ),
         "signer_name": clean_text(
-            signer_name, field=gettext_noop("Người ký"), max_length=100, required=False
+            signer_name, field="signer_name", label=gettext_noop("Người ký"), max_length=100, required=False
         ),
         "issued_on": issued_on,
         "year": year,
@@ -110,7 +118,7 @@ def close_plan(*, actor: User, plan: Plan, note: str) -> Plan:
     if plan.status != PlanStatus.ISSUED:
         raise DomainError(_("Chỉ tổng kết được kế hoạch đang thực hiện."))
     note = clean_text(
-        note, field=gettext_noop("Kết quả tổng kết"), max_length=20000
+        note, field="note", label=gettext_noop("Kết quả tổng kết"), max_length=20000
     )  # before anything changes
     with audit.audited(
         actor=actor, action="plans.plan.close", obj=plan, fields=PLAN_FIELDS, scope_unit_id=plan.unit_id

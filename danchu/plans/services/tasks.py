@@ -55,7 +55,9 @@ def update_task(
         status = TaskStatus.DONE
     elif status == TaskStatus.NOT_STARTED and progress > 0:
         status = TaskStatus.IN_PROGRESS
-    note = clean_text(note, field=gettext_noop("Nội dung"), max_length=5000, required=False)
+    note = clean_text(
+        note, field="note", label=gettext_noop("Nội dung cập nhật"), max_length=5000, required=False
+    )
     if evidence_data:
         check_evidence(evidence_name, evidence_data)
     with audit.audited(
@@ -91,7 +93,7 @@ def open_task(
     The calling app has already checked its own permission on the record (and holds it under its
     lock); this checks what a task itself needs: a title, a due date in range, an agency of the unit.
     """
-    title = clean_text(title, field=gettext_noop("Nội dung nhiệm vụ"), max_length=500)
+    title = clean_text(title, field="title", label=gettext_noop("Nội dung nhiệm vụ"), max_length=500)
     due_on = bounded_date(due_on, field="due_on", label=_("Hạn hoàn thành"))
     if "." not in source or len(source) > 60:
         raise ValueError(f"source must be '<app>.<model>', not {source!r}")

@@ -3,11 +3,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.http import Http404
+from django.utils import translation
 
 from danchu.core.errors import DomainError, PermissionDeniedError
 from danchu.core.models import AuditEntry
 from danchu.plans import selectors, services
 from danchu.plans.models import AssignmentRole, Plan, PlanStatus
+from danchu.plans.permissions import PlanPerm
 from danchu.units.models import Agency, AgencyKind
 
 from .samples import as_docx, text_of
@@ -222,3 +225,27 @@ def test_a_plan_year_outside_the_law_s_years_is_refused(tree, personas, year):
     with pytest.raises(DomainError, match=r"(?i)năm của kế hoạch"):
         services.import_plan(actor=actor, unit=tree.commune, file_name="kh.txt", data=text.encode())
     assert Plan.objects.count() == 1
+
+
+def test_refusals_name_the_field_in_english(tree, personas):
+    """An English reader gets the field's English name, and the error is attached to the form's field."""
+    actor = personas["commune_official"]
+    plan = _import(actor, tree.commune)
+    fields = dict(number="15", symbol="KH-UBND", place="", issued_on=None, year=2023, signer_title="")
+    item = plan.items.get(path="II.8")
+    with translation.override("en"):
+        with pytest.raises(DomainError) as refused:
+            services.correct_plan(actor=actor, plan=plan, title="\u200b ", signer_name="", **fields)
+        assert (refused.value.message, refused.value.field) == ("The field “Summary” is required.", "title")
+        with pytest.raises(DomainError) as refused:
+            services.correct_item(
+                actor=actor, item=item, heading="", timeframe_text="", due_on=None,
+                lead=["x" * 301], implementing=[], coordinating=[],
+            )  # fmt: skip
+        assert (refused.value.message, refused.value.field) == (
+            "The field “Agency” is longer than 300 characters.",
+            "lead",
+        )
+        with pytest.raises(Http404, match=r"^The requested plan was not found\.$"):
+            selectors.access_plan(actor=actor, plan_id=plan.pk + 10**9, perm=PlanPerm.VIEW)
+    assert AuditEntry.objects.filter(action__in=["plans.plan.correct", "plans.item.correct"]).count() == 0

@@ -93,6 +93,20 @@ def test_malformed_date_in_review_is_explained(tree, personas, login, plan):
     assert plan.title != "X"
 
 
+def test_a_service_refusal_sits_under_its_field_in_english(tree, personas, login, plan, settings):
+    """clean_text's error names the field as the English form does and is shown under that field."""
+    client = login(personas["commune_official"])
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    response = client.post(reverse("plans:correct", args=[plan.pk]), {"title": "\u200b", "year": "2023"})
+    body = response.content.decode()
+    title_field = body.split('id="id_title"')[1].split("</div>")[0]  # the input and its own error list
+    assert response.status_code == 400
+    assert '<ul class="errorlist"><li>The field “Summary” is required.</li></ul>' in title_field
+    assert "Trường “" not in body
+    plan.refresh_from_db()
+    assert plan.title != "\u200b"
+
+
 def test_api_import_and_issue(tree, personas):
     from django.test import Client
 

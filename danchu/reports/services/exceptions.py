@@ -7,6 +7,7 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from danchu.accounts.models import User
 from danchu.core import audit
@@ -29,7 +30,7 @@ def grant_exception(*, actor: User, submission: Submission, until: dt.date, reas
     submission = selectors.access_submission(
         actor=actor, submission_id=submission.pk, perm=ReportPerm.MANAGE, for_write=True
     )
-    reason = clean_text(reason, field="reason", max_length=300)
+    reason = clean_text(reason, field="reason", label=gettext_noop("Lý do"), max_length=300)
     today = timezone.localdate()
     if until < today:
         raise DomainError(_("Ngày hết hạn cho phép phải từ hôm nay trở đi."), field="until")

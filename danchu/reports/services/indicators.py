@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from django.db import IntegrityError, transaction
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 
 from danchu.accounts.models import User
 from danchu.core import audit
@@ -44,7 +44,7 @@ def create_indicator(
 ) -> Indicator:
     """Thêm chỉ tiêu: a province adds its own indicator to the shared catalogue, with its source."""
     unit = unit_selectors.access_unit(actor=actor, unit_id=unit.pk, perm=ReportPerm.MANAGE)
-    code = clean_text(code, field="code", max_length=40).upper()
+    code = clean_text(code, field="code", label=gettext_noop("Mã chỉ tiêu"), max_length=40).upper()
     if not re.fullmatch(r"[A-Z][A-Z0-9_]{1,39}", code):
         raise DomainError(
             gettext("Mã chỉ tiêu chỉ gồm chữ in hoa không dấu, số và dấu gạch dưới."), field="code"
@@ -52,9 +52,11 @@ def create_indicator(
     taken = DomainError(gettext("Đã có chỉ tiêu mã %(code)s.") % {"code": code}, field="code")
     if Indicator.objects.filter(code=code).exists():
         raise taken
-    name = clean_text(name, field="name", max_length=300)
-    citation = clean_text(citation, field="citation", max_length=300)
-    measure = clean_text(measure, field="measure", max_length=50, required=False)
+    name = clean_text(name, field="name", label=gettext_noop("Tên chỉ tiêu"), max_length=300)
+    citation = clean_text(citation, field="citation", label=gettext_noop("Căn cứ"), max_length=300)
+    measure = clean_text(
+        measure, field="measure", label=gettext_noop("Đơn vị tính"), max_length=50, required=False
+    )
     if kind not in IndicatorKind.values:
         raise DomainError(gettext("Kiểu chỉ tiêu không hợp lệ."), field="kind")
     if aggregation not in _AGGREGATIONS[kind]:

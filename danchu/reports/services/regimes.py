@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from danchu.accounts.models import User
 from danchu.core import audit, rulebook
@@ -66,9 +67,13 @@ def create_regime(
     """Ban hành chế độ báo cáo; the periods whose data window has begun are opened at once. The unit is
     locked so that two regimes issued at once get distinct codes."""
     unit = unit_selectors.access_unit(actor=actor, unit_id=unit.pk, perm=ReportPerm.MANAGE, for_write=True)
-    name = clean_text(name, field="name", max_length=300)
-    content = clean_text(content, field="content", required=False)
-    method = clean_text(method, field="method", max_length=200, required=False)
+    name = clean_text(name, field="name", label=gettext_noop("Tên báo cáo"), max_length=300)
+    content = clean_text(
+        content, field="content", label=gettext_noop("Nội dung yêu cầu báo cáo"), required=False
+    )
+    method = clean_text(
+        method, field="method", label=gettext_noop("Phương thức gửi, nhận"), max_length=200, required=False
+    )
     if frequency not in Frequency.values:
         raise DomainError(_("Tần suất báo cáo không hợp lệ."), field="frequency")
     tiers = sorted(set(int(t) for t in reporter_tiers))
@@ -120,7 +125,11 @@ def create_regime(
             _("Chỉ tiêu bắt buộc không có trong báo cáo: %(join)s.")
             % {"join": ", ".join(sorted(unknown_required))}
         )
-    sections = [clean_text(s, field="outline", max_length=300) for s in outline if s.strip()]
+    sections = [
+        clean_text(s, field="outline", label=gettext_noop("Mục đề cương"), max_length=300)
+        for s in outline
+        if s.strip()
+    ]
     dates = dict(period_dates or {})
     for code, (window_end, due_on) in dates.items():
         if frequency != Frequency.AD_HOC:
@@ -367,7 +376,7 @@ def open_ad_hoc_period(*, actor: User, regime: ReportRegime, window_end: dt.date
 @transaction.atomic
 def end_regime(*, actor: User, regime: ReportRegime, on: dt.date, reason: str) -> ReportRegime:
     regime = selectors.access_regime(actor=actor, regime_id=regime.pk, perm=ReportPerm.MANAGE, for_write=True)
-    reason = clean_text(reason, field="reason", max_length=300)
+    reason = clean_text(reason, field="reason", label=gettext_noop("Lý do"), max_length=300)
     if regime.status == RegimeStatus.ENDED:
         raise DomainError(_("Chế độ báo cáo này đã kết thúc."))
     periods.check_year(on, field="on")

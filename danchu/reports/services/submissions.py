@@ -12,6 +12,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from danchu.accounts.models import User
 from danchu.core import audit
@@ -71,7 +72,11 @@ def save_values(
         except TypeError:  # a list of more than two parts
             errors[code] = _("giá trị không hợp lệ")
     sections = _narrative(submission, narrative, errors)
-    number = clean_text(number, field="number", max_length=20, required=False) if number is not None else None
+    number = (
+        clean_text(number, field="number", label=gettext_noop("Số văn bản"), max_length=20, required=False)
+        if number is not None
+        else None
+    )
     stored = selectors.stored(submission)
     merged = {**stored, **parsed}
     errors.update(
@@ -110,7 +115,9 @@ def _narrative(
             errors[(_("đề cương %(key)s") % {"key": key})] = _("không có mục này trong đề cương")
             continue
         try:
-            sections[key] = clean_text(text or "", field=outline[int(key)], max_length=20000, required=False)
+            sections[key] = clean_text(
+                text or "", field="narrative", label=outline[int(key)], max_length=20000, required=False
+            )
         except DomainError as exc:
             errors[(_("đề cương %(value)s") % {"value": int(key) + 1})] = exc.message
     return {**submission.narrative, **sections}
@@ -190,7 +197,7 @@ def return_submission(*, actor: User, submission: Submission, comment: str) -> S
     submission = selectors.access_submission(
         actor=actor, submission_id=submission.pk, perm=ReportPerm.MANAGE, for_write=True
     )
-    comment = clean_text(comment, field="comment", max_length=2000)
+    comment = clean_text(comment, field="comment", label=gettext_noop("Ý kiến"), max_length=2000)
     if submission.status not in (SubmissionStatus.SUBMITTED, SubmissionStatus.APPROVED):
         raise DomainError(_("Chỉ trả lại báo cáo đã gửi."))
     return _review(actor, submission, SubmissionStatus.RETURNED, comment, "return")
@@ -202,7 +209,9 @@ def approve(*, actor: User, submission: Submission, comment: str = "") -> Submis
     submission = selectors.access_submission(
         actor=actor, submission_id=submission.pk, perm=ReportPerm.MANAGE, for_write=True
     )
-    comment = clean_text(comment, field="comment", max_length=2000, required=False)
+    comment = clean_text(
+        comment, field="comment", label=gettext_noop("Ý kiến"), max_length=2000, required=False
+    )
     if submission.status != SubmissionStatus.SUBMITTED:
         raise DomainError(_("Chỉ duyệt báo cáo đã gửi và đang chờ duyệt."))
     return _review(actor, submission, SubmissionStatus.APPROVED, comment, "approve")

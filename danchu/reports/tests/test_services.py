@@ -4,12 +4,13 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 
 from danchu.accounts.models import Notification
 from danchu.core.errors import DomainError, PermissionDeniedError
 from danchu.core.models import AuditEntry
 from danchu.plans.models import Directive, DirectiveKind, Obligation, Plan, PlanStatus
-from danchu.reports import services
+from danchu.reports import periods, services
 from danchu.reports.catalogue import QCDC, codes
 from danchu.reports.models import DataValue, Submission, SubmissionStatus
 from danchu.reports.values import ValuesError
@@ -224,3 +225,32 @@ def test_a_unit_created_after_a_period_ended_is_not_asked_for_it(tree, regime):
     late = make_unit("Xã Mới", UnitKind.COMMUNE, tree.province, code="21199")
     services.open_due_periods(dt.date(2026, 6, 20))
     assert list(Submission.objects.filter(unit=late).values_list("period", flat=True)) == ["2026S2"]
+
+
+def test_refusals_and_periods_read_in_english(tree, personas, regime):
+    """An English reader gets the field's English name (not its key), the catalogue's rule in English, and
+    the period's English name; notifications and exports keep the Vietnamese one (`periods.label`)."""
+    report = _report(regime, tree.commune)
+    official = personas["commune_official"]
+    with translation.override("en"), at(2026, 6, 16):
+        with pytest.raises(DomainError) as refused:
+            services.end_regime(
+                actor=personas["province_official"], regime=regime, on=dt.date(2026, 12, 31), reason=" "
+            )
+        assert (refused.value.message, refused.value.field) == ("The field “Reason” is required.", "reason")
+        services.save_values(actor=official, submission=report, values={"MC_RECEIVED": "10"})
+        with pytest.raises(ValuesError) as caught:
+            services.save_values(
+                actor=official, submission=report, values={"MC_ONLINE": "12"}, narrative={"1": "a\x00b"}
+            )
+        assert caught.value.errors == {
+            "MC_ONLINE": "Online applications cannot exceed new applications received. (12 against 10)",
+            "outline 2": "The field “Kiến nghị” contains invalid characters.",  # the regime's own heading
+        }
+        assert (periods.title("2026S1"), periods.title("2026Q2"), report.period_label) == (
+            "First half of 2026",
+            "Quarter II, 2026",
+            "First half of 2026",
+        )
+        assert periods.label("2026S1") == "6 tháng đầu năm 2026"
+    assert report.period_label == "6 tháng đầu năm 2026"

@@ -177,3 +177,12 @@ def test_completeness_page_query_count_is_constant(
     assert Submission.objects.filter(regime=regime, period="2026S1").count() == 32
     with django_assert_max_num_queries(16):
         assert client.get(f"/bao-cao/{regime.pk}/ky/2026S1/").status_code == 200
+
+
+def test_the_report_page_names_its_period_in_english(tree, personas, report, login, settings):
+    with at(2026, 6, 16):
+        client = login(personas["commune_official"])
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+        page = client.get(f"/bao-cao/nop/{report.pk}/")
+    assert page.status_code == 200 and page["Content-Language"] == "en"
+    assert "First half of 2026" in page.text and "6 tháng đầu năm" not in page.text

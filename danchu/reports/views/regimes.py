@@ -133,7 +133,7 @@ def regime(request: HttpRequest, regime_id: int) -> HttpResponse:
     if sees_all:  # units below see what the regime asks of them, not the others' figures
         node = node_of(request, regime)
         by_period = selectors.completeness_by_period(node, regime)  # one query, however many periods
-        summaries = [(p, periods.label(p), by_period[p]) for p in reversed(codes_)]
+        summaries = [(p, periods.title(p), by_period[p]) for p in reversed(codes_)]
     return render(
         request,
         "reports/regime.html",
@@ -193,7 +193,7 @@ def completeness(request: HttpRequest, regime_id: int, period: str) -> HttpRespo
                 a for a in unit_selectors.ancestors(node) if a.path.startswith(regime.unit.path)
             ],
             "period": period,
-            "period_label": periods.label(period),
+            "period_label": periods.title(period),
             "summary": selectors.completeness(node, regime, period),
             "page": paginate(request, reports),
             "show": show,
@@ -217,7 +217,7 @@ def scorecard(request: HttpRequest, regime_id: int) -> HttpResponse:
             "unit": regime.unit,
             "node": node,
             "card": selectors.scorecard(node, regime, codes_),
-            "labels": [periods.label(p) for p in codes_],
+            "labels": [periods.title(p) for p in codes_],
         },
     )
 
@@ -261,7 +261,7 @@ def rollup(request: HttpRequest, regime_id: int, period: str) -> HttpResponse:
                 a for a in unit_selectors.ancestors(node) if a.path.startswith(regime.unit.path)
             ],
             "period": period,
-            "period_label": periods.label(period),
+            "period_label": periods.title(period),
             "pivot": pivot,
             "approved_only": approved_only,
             "numeric": numeric,

@@ -114,7 +114,7 @@ def _submission_page(
             "report": report,
             "regime": report.regime,
             "unit": report.unit,
-            "period_label": periods.label(report.period),
+            "period_label": periods.title(report.period),
             "rows": rows,
             "outline": outline,
             "required": selectors.required_codes(report.regime),

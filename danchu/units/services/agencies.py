@@ -32,14 +32,16 @@ def create_agency(
         raise DomainError(_("Loại cơ quan không hợp lệ."), field="kind")
     if parent is not None and parent.unit_id != unit.pk:
         raise DomainError(_("Cơ quan cấp trên phải thuộc cùng đơn vị."), field="parent")
-    name = clean_text(name, field=gettext_noop("Tên cơ quan"), max_length=200)
+    name = clean_text(name, field="name", label=gettext_noop("Tên cơ quan"), max_length=200)
     agency = Agency(
         unit=unit,
         parent=parent,
         kind=kind,
         name=name,
         name_key=fold(name),
-        short_name=clean_text(short_name, field=gettext_noop("Tên viết tắt"), max_length=50, required=False),
+        short_name=clean_text(
+            short_name, field="short_name", label=gettext_noop("Tên viết tắt"), max_length=50, required=False
+        ),
     )
     unique_or_error(
         _("%(unit_name)s đã có cơ quan “%(name)s”.") % {"unit_name": unit.name, "name": name}, agency.save

@@ -31,11 +31,13 @@ def create_household(*, actor: Actor, village: Unit, number: str, address: str =
     village = access_unit(actor=actor, unit_id=village.pk, perm=CorePerm.MANAGE_HOUSEHOLDS, for_write=True)
     if village.tier != Tier.VILLAGE or not village.is_current:
         raise DomainError(_("Hộ gia đình phải thuộc một thôn, tổ dân phố đang hoạt động."))
-    number = clean_text(number, field=gettext_noop("Số hộ"), max_length=30)
+    number = clean_text(number, field="number", label=gettext_noop("Số hộ"), max_length=30)
     household = Household(
         village=village,
         number=number,
-        address=clean_text(address, field=gettext_noop("Địa chỉ"), max_length=300, required=False),
+        address=clean_text(
+            address, field="address", label=gettext_noop("Địa chỉ"), max_length=300, required=False
+        ),
     )
     unique_or_error(
         _("%(village_name)s đã có hộ số %(number)s.") % {"village_name": village.name, "number": number},
@@ -60,7 +62,7 @@ def dissolve_household(*, actor: Actor, household: Household, on: dt.date, reaso
     if household.dissolved_on is not None:
         raise DomainError(_("Hộ này đã được xoá khỏi danh sách trước đó."))
     on = bounded_date(on, field="on")
-    reason = clean_text(reason, field=gettext_noop("Lý do"), max_length=300)
+    reason = clean_text(reason, field="reason", label=gettext_noop("Lý do"), max_length=300)
     with audit.audited(
         actor=actor,
         action="units.household.dissolve",
@@ -95,7 +97,7 @@ def add_resident(
         raise DomainError(_("Giới tính không hợp lệ."), field="gender")
     if birth_year is not None and not EARLIEST_DATE.year <= birth_year <= timezone.localdate().year:
         raise DomainError(_("Năm sinh không hợp lệ."), field="birth_year")
-    full_name = clean_text(full_name, field=gettext_noop("Họ và tên"), max_length=200)
+    full_name = clean_text(full_name, field="full_name", label=gettext_noop("Họ và tên"), max_length=200)
     resident = Resident.objects.create(
         household=household,
         full_name=full_name,
@@ -103,9 +105,15 @@ def add_resident(
         birth_year=birth_year,
         gender=gender,
         relation_to_head=clean_text(
-            relation_to_head, field=gettext_noop("Quan hệ với chủ hộ"), max_length=50, required=False
+            relation_to_head,
+            field="relation_to_head",
+            label=gettext_noop("Quan hệ với chủ hộ"),
+            max_length=50,
+            required=False,
         ),
-        phone=clean_text(phone, field=gettext_noop("Điện thoại"), max_length=20, required=False),
+        phone=clean_text(
+            phone, field="phone", label=gettext_noop("Điện thoại"), max_length=20, required=False
+        ),
     )
     audit.record(
         actor=actor,

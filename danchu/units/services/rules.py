@@ -93,9 +93,9 @@ def override_rule(
         value=value,
         denominator=national.denominator,
         unit=national.unit,
-        citation=clean_text(citation, field=gettext_noop("Căn cứ"), max_length=300),
+        citation=clean_text(citation, field="citation", label=gettext_noop("Căn cứ"), max_length=300),
         verified=True,
-        note=clean_text(note, field=gettext_noop("Ghi chú"), max_length=2000, required=False),
+        note=clean_text(note, field="note", label=gettext_noop("Ghi chú"), max_length=2000, required=False),
         effective_from=effective_from,
         scope_unit=province,
     )

@@ -40,8 +40,8 @@ def create_village(*, actor: Actor, commune: Unit, name: str, kind: str = "thon"
         raise DomainError(_("Đơn vị này đã ngừng hiệu lực; không thể thêm thôn, tổ dân phố."))
     if kind not in VILLAGE_KINDS:
         raise DomainError(_("Loại thôn, tổ dân phố không hợp lệ."), field="kind")
-    name = clean_text(name, field=gettext_noop("Tên"), max_length=200)
-    code = clean_text(code, field=gettext_noop("Mã"), max_length=20, required=False)
+    name = clean_text(name, field="name", label=gettext_noop("Tên"), max_length=200)
+    code = clean_text(code, field="code", label=gettext_noop("Mã"), max_length=20, required=False)
     village = Unit(
         parent=commune,
         kind=kind,
@@ -75,11 +75,11 @@ def rename_unit(*, actor: Actor, unit: Unit, name: str, code: str | None = None)
         raise DomainError(
             _("Tên và mã của tỉnh, xã do danh mục quốc gia quy định; chỉ sửa được thôn, tổ dân phố.")
         )
-    name = clean_text(name, field=gettext_noop("Tên"), max_length=200)
+    name = clean_text(name, field="name", label=gettext_noop("Tên"), max_length=200)
     code = (
         unit.code
         if code is None
-        else clean_text(code, field=gettext_noop("Mã"), max_length=20, required=False)
+        else clean_text(code, field="code", label=gettext_noop("Mã"), max_length=20, required=False)
     )
     siblings = Unit.objects.filter(
         parent_id=unit.parent_id, tier=Tier.VILLAGE, valid_to__isnull=True

@@ -3,9 +3,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.http import Http404
+from django.utils import translation
 
 from danchu.core.errors import DomainError, PermissionDeniedError
 from danchu.core.models import AuditEntry
+from danchu.core.policy import CorePerm
 from danchu.units import selectors, services
 from danchu.units.models import Household, Resident, Unit, UnitKind
 
@@ -167,3 +170,37 @@ def test_a_refused_rename_leaves_the_unit_as_it_was(tree, personas):
     assert other.name == "Tổ 2"  # the caller's object too, not only the database
     other.refresh_from_db()
     assert other.name == "Tổ 2"
+
+
+def test_refusals_name_the_field_in_english(tree, personas):
+    """An English reader gets the field's English name; the error is attached to the form's field."""
+    actor = personas["commune_official"]
+    with translation.override("en"):
+        cases = [
+            (
+                lambda: services.create_household(actor=actor, village=tree.village, number="0\x003"),
+                "The field “Household no.” contains invalid characters.",
+                "number",
+            ),
+            (
+                lambda: services.add_resident(actor=actor, household=tree.h1, full_name="A", phone="0" * 21),
+                "The field “Phone” is longer than 20 characters.",
+                "phone",
+            ),
+            (
+                lambda: services.create_agency(
+                    actor=actor, unit=tree.commune, name="\u200b", kind="chuyen_mon"
+                ),
+                "The field “Agency name” is required.",
+                "name",
+            ),
+        ]
+        for call, message, field in cases:
+            with pytest.raises(DomainError) as refused:
+                call()
+            assert (refused.value.message, refused.value.field) == (message, field)
+        with pytest.raises(Http404, match=r"^The requested household was not found\.$"):
+            selectors.access_household(
+                actor=actor, household_id="not-a-number", perm=CorePerm.VIEW_HOUSEHOLDS
+            )
+    assert not AuditEntry.objects.exists()
