@@ -6,6 +6,7 @@ from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from danchu.core.forms import date_field
 
@@ -158,7 +159,7 @@ class VoteForm(BallotForm):
 
 
 class ElectionForm(forms.Form):
-    office = forms.ChoiceField(label=_("Chức danh"), choices=Office.choices)
+    office = forms.ChoiceField(label=pgettext_lazy("bầu cử", "Chức danh"), choices=Office.choices)
     election_day = _date(_("Ngày bầu cử"))
     candidates = forms.TypedMultipleChoiceField(label=_("Người ứng cử"), coerce=int, choices=())
     seats = forms.IntegerField(label=_("Số người được bầu"), min_value=1, max_value=20, initial=1)

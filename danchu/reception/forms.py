@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from danchu.core.forms import DATE_ERRORS, DATE_FORMATS, validate_date_range
 from danchu.units.models import Agency, Tier, Unit
@@ -118,9 +119,9 @@ class DialogueForm(Form):
     held_on = date_field(_("Ngày đối thoại"))
     starts_at = _time(_("Giờ bắt đầu"), required=False)
     place = forms.CharField(label=_("Địa điểm"), max_length=200)
-    audience = forms.ChoiceField(label=_("Đối tượng"), choices=Audience.choices)
+    audience = forms.ChoiceField(label=pgettext_lazy("đối thoại", "Đối tượng"), choices=Audience.choices)
     audience_note = forms.CharField(label=_("Thành phần mời"), max_length=300, required=False)
-    chair = forms.CharField(label=_("Chủ trì"), max_length=120)
+    chair = forms.CharField(label=pgettext_lazy("đối thoại", "Chủ trì"), max_length=120)
     questions_until = date_field(_("Nhận câu hỏi đến ngày (để trống: đến ngày đối thoại)"), required=False)
 
 
