@@ -37,6 +37,21 @@ class UnknownRuleError(LookupError):
     pass
 
 
+def public_citation(citation: str) -> str:
+    """A rule's citation as the public reads it: the law and article, without the rulebook's working note
+    in brackets at its end ("(theo đáp án cuộc thi, chưa kiểm chứng)"); how sure the rule is shows as its
+    "chưa kiểm chứng" mark instead."""
+    text = citation.rstrip()
+    if not text.endswith(")"):
+        return text
+    depth = 0
+    for at in range(len(text) - 1, -1, -1):
+        depth += {")": 1, "(": -1}.get(text[at], 0)
+        if depth == 0:
+            return text[:at].rstrip(" ,;") or text
+    return text
+
+
 def in_force(on: dt.date) -> Q:
     return Q(effective_from__lte=on) & (Q(effective_to__isnull=True) | Q(effective_to__gte=on))
 

@@ -36,6 +36,10 @@ class Threshold:
         return math.floor(exact) + 1
 
     @property
+    def source(self) -> str:
+        return rulebook.public_citation(self.citation)
+
+    @property
     def words(self) -> str:
         sign = "≥" if self.inclusive else ">"
         return f"{sign} {self.share.numerator}/{self.share.denominator}"

@@ -69,3 +69,24 @@ def test_nearest_override_wins(tree):
         )
     assert rulebook.number("disclosure.posting_min_days", unit=tree.village) == 35
     assert rulebook.number("disclosure.posting_min_days", unit=tree.sibling) == 40
+
+
+@pytest.mark.parametrize(
+    ("citation", "public"),
+    [
+        (
+            "Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15, Điều 21 (theo đáp án cuộc thi, chưa đọc văn bản)",
+            "Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15, Điều 21",
+        ),
+        (  # a note holding brackets of its own goes whole; a law's name in brackets earlier stays
+            "Nghị định 61/2023/NĐ-CP (hương ước, quy ước), Điều 10 (suy từ Điều 8 (khoản 2); chưa đọc)",
+            "Nghị định 61/2023/NĐ-CP (hương ước, quy ước), Điều 10",
+        ),
+        ("Luật Tiếp công dân 2013, Điều 28", "Luật Tiếp công dân 2013, Điều 28"),
+        ("(chưa rõ căn cứ)", "(chưa rõ căn cứ)"),  # nothing but a note: kept rather than emptied
+    ],
+)
+def test_the_public_reads_a_citation_without_the_rulebooks_working_note(citation: str, public: str) -> None:
+    from danchu.core.rulebook import public_citation
+
+    assert public_citation(citation) == public
