@@ -75,7 +75,7 @@ def test_nearest_override_wins(tree):
     ("citation", "public"),
     [
         (
-            "Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15, Điều 21 (theo đáp án cuộc thi, chưa đọc văn bản)",
+            "Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15, Điều 21 (theo đáp án cuộc thi, chưa đọc)",
             "Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15, Điều 21",
         ),
         (  # a note holding brackets of its own goes whole; a law's name in brackets earlier stays
