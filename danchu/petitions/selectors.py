@@ -21,7 +21,7 @@ from danchu.core.access import access, access_public
 from danchu.core.actors import Actor
 from danchu.core.errors import PermissionDeniedError
 from danchu.core.policy import Perm
-from danchu.units.models import Tier, Unit
+from danchu.units.models import Agency, Tier, Unit
 
 from .models import (
     OPEN_STATUSES,
@@ -205,13 +205,26 @@ def inbox(
         actor,
         PetitionPerm.VIEW,
     )
-    allowed = agency_ids(actor, unit)
-    if allowed is not None and not policy.allowed(actor, PetitionPerm.HANDLE, unit):
-        rows = rows.filter(agency_id__in=allowed)
+    seen = _inbox_agency_ids(actor, unit)
+    if seen is not None:
+        rows = rows.filter(agency_id__in=seen)
     if agency_id is not None:
         rows = rows.filter(agency_id=agency_id)
     overdue = Case(When(due_on__lt=today, then=Value(0)), default=Value(1), output_field=IntegerField())
     return rows.select_related("letter", "category", "agency", "unit").order_by(overdue, "due_on", "id")
+
+
+def _inbox_agency_ids(actor: Actor | None, unit: Unit) -> set[int] | None:
+    """The agencies whose petitions an agency officer sees in the inbox; None for whoever handles them all."""
+    allowed = agency_ids(actor, unit)
+    return None if allowed is None or policy.allowed(actor, PetitionPerm.HANDLE, unit) else allowed
+
+
+def inbox_agencies(*, actor: Actor | None, unit: Unit) -> QuerySet[Agency]:
+    """The agencies the inbox can be filtered to: the open ones whose petitions `actor` sees there."""
+    rows = unit.agencies.filter(closed_on__isnull=True)
+    seen = _inbox_agency_ids(actor, unit)
+    return rows if seen is None else rows.filter(pk__in=seen)
 
 
 def register(*, actor: Actor | None, unit: Unit) -> QuerySet[Letter]:

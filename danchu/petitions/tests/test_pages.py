@@ -196,8 +196,12 @@ def test_an_agency_officer_sees_its_own_agencys_petitions(tree, personas, light,
         services.route(actor=personas["commune_official"], petition=petition)
     url = reverse("petitions:inbox", args=[tree.commune.pk])
     with at(2026, 3, 3):
-        assert petition.letter.tracking_code in login(mine).get(url).content.decode()
+        page = login(mine).get(url).content.decode()
+        assert petition.letter.tracking_code in page
+        assert 'name="co-quan"' not in page  # one agency of its own: nothing to filter by
         assert petition.letter.tracking_code not in login(other).get(url).content.decode()
+        whole = login(personas["commune_official"]).get(url).content.decode()
+        assert f'<option value="{works.pk}">' in whole and f'<option value="{tree.agency.pk}">' in whole
         start = reverse("petitions:petition_action", args=[petition.pk, "bat-dau"])
         assert login(other).post(start, {"note": ""}).status_code == 403
         assert login(mine).post(start, {"note": "Đã cử thợ."}).status_code == 302

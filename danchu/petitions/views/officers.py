@@ -196,7 +196,7 @@ def inbox(request: HttpRequest, unit_id: int) -> HttpResponse:
             "unit": unit,
             "page": paginate(request, rows),
             "today": today,
-            "agencies": unit.agencies.filter(closed_on__isnull=True),
+            "agencies": list(selectors.inbox_agencies(actor=actor, unit=unit)),
             "agency_id": agency_id,
             "can_manage": policy.allowed(actor, PetitionPerm.MANAGE_CATEGORIES, unit),
         },
