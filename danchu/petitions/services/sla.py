@@ -104,9 +104,7 @@ def _ranges(today: dt.date, since: LastRun | None, now: Rules, then: Rules) -> l
             )
             continue
         start, end = _span(event, _widest(event, now), today, None)
-        widest = Petition.objects.filter(
-            status__in=OPEN_STATUSES, due_on__lt=end, **({} if start is None else {"due_on__gte": start})
-        )
+        widest = _open_due(start, end)
         by_days: dict[tuple[int, int], list[int]] = defaultdict(list)
         for unit_id, path in widest.values_list("unit_id", "unit__path").distinct():
             unit = rulebook.PathLineage(path)
@@ -120,16 +118,19 @@ def _ranges(today: dt.date, since: LastRun | None, now: Rules, then: Rules) -> l
     return [r for r in ranges if r.start is None or r.start < r.end]
 
 
+def _open_due(start: dt.date | None, end: dt.date) -> QuerySet[Petition]:
+    """Open petitions due from `start` (None: any day) up to `end`, excluded."""
+    rows = Petition.objects.filter(status__in=OPEN_STATUSES, due_on__lt=end)
+    return rows if start is None else rows.filter(due_on__gte=start)
+
+
 def due(today: dt.date) -> QuerySet[Petition, int]:
     """The events today's scan has to tell when no unit has its own N or M, as one SQL statement over
     three ranges of the due-date index: `due(today).count()` is the floor of the benchmark."""
     since = daily.last_run(JOB)
     now, then = _rules(today, since)
-    open_ = Petition.objects.filter(status__in=OPEN_STATUSES).order_by()
     ranges = [
-        open_.filter(due_on__lt=end, **({} if start is None else {"due_on__gte": start})).values_list(
-            "id", flat=True
-        )
+        _open_due(start, end).order_by().values_list("id", flat=True)
         for start, end in (
             _span(event, _widest(event, now), today, since, _widest(event, then)) for event in EVENTS
         )

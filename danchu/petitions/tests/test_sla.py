@@ -18,6 +18,22 @@ from .conftest import at, report
 pytestmark = pytest.mark.django_db
 
 
+def _own_rule(key: str, value: int, unit: Any) -> None:
+    """A unit's own value of a national rule, in force all of 2026."""
+    from danchu.core.models import Rule
+
+    national = Rule.objects.get(key=key, scope_unit__isnull=True)
+    Rule.objects.create(
+        key=key,
+        title=national.title,
+        value=value,
+        unit=national.unit,
+        citation="Quyết định của UBND (thử)",
+        effective_from=dt.date(2026, 1, 1),
+        scope_unit=unit,
+    )
+
+
 def test_the_daily_scan_reminds_then_marks_overdue_then_escalates(petition: Petition, personas: Any) -> None:
     def scan(day: int) -> dict[str, int]:
         with at(2026, 3, day, 7):
@@ -84,17 +100,8 @@ def test_a_units_own_reminder_days_override_the_national_ones(
     from danchu.core.models import Rule
     from danchu.petitions.services import categories
 
-    national = Rule.objects.get(key="reminder.days_before", scope_unit__isnull=True)
-    assert national.value == 3
-    Rule.objects.create(
-        key=national.key,
-        title=national.title,
-        value=5,
-        unit=national.unit,
-        citation="Quyết định của UBND phường (thử)",
-        effective_from=dt.date(2026, 1, 1),
-        scope_unit=tree.commune,
-    )
+    assert Rule.objects.get(key="reminder.days_before", scope_unit__isnull=True).value == 3
+    _own_rule("reminder.days_before", 5, tree.commune)
     lamp = categories.create_category(
         actor=personas["sibling_official"],
         unit=tree.sibling,
@@ -216,18 +223,8 @@ def test_someone_who_manages_and_answers_for_an_agency_opens_the_whole_inbox(
 
 
 def test_a_provinces_own_escalation_days_do_not_break_the_scan(petition: Petition, tree: Any) -> None:
-    from danchu.core.models import Rule
 
-    national = Rule.objects.get(key="reminder.escalate_days_overdue", scope_unit__isnull=True)
-    Rule.objects.create(
-        key=national.key,
-        title=national.title,
-        value=2,
-        unit=national.unit,
-        citation="Quyết định của UBND tỉnh (thử)",
-        effective_from=dt.date(2026, 1, 1),
-        scope_unit=tree.province,
-    )
+    _own_rule("reminder.escalate_days_overdue", 2, tree.province)
     with at(2026, 3, 5, 7):
         sla.daily_job(dt.date(2026, 3, 5))  # the widest escalation range of the first run has no start
     with at(2026, 3, 10, 7):
